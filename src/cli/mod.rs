@@ -1,0 +1,311 @@
+//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval` (and the Discord
+//! commands). `main.rs` parses it and calls [`run`].
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result, bail};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Settings;
+use crate::engine::{BuildOptions, Engine};
+use crate::reply::render::{self, Highlight};
+
+/// pressroom: answers questions about press-conference transcripts by quoting them.
+#[derive(Debug, Parser)]
+#[command(name = "pressroom", version, about, long_about = None)]
+pub struct Cli {
+    /// Settings file (TOML), read over the built-in defaults.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// More log output on stderr (-v info, -vv debug).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// What to do; with none, `chat` (or `serve` when a Discord token is set).
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Answer a question with the passages that answer it.
+    Ask(AskArgs),
+    /// Ask questions one after another (interactive; piped input works too).
+    Chat,
+    /// List the exchanges (question → answer) with short topic names.
+    Topics {
+        /// One JSON array instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one exchange whole, by id, topic name, or a word of its question.
+    Topic {
+        /// Id (`doc#3`), topic name, or a word.
+        name: String,
+        /// JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build or refresh the persisted index (`index.dir`).
+    Index {
+        /// Index directory (overrides `index.dir`).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Rebuild even when the index is up to date.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Score retrieval on a question set (JSON lines `{"id","q","gold":[…]}`).
+    Eval {
+        /// The question set.
+        file: PathBuf,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `ask` arguments.
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The question; `-` reads one question per line from stdin.
+    pub question: String,
+    /// Passages to show (default: `search.top_k`).
+    #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=50))]
+    pub top: Option<u16>,
+    /// One JSON object per question instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs the command line; the exit code is 0 when something was found, 1 when nothing was,
+/// 2 on an error (as grep does).
+pub fn run(cli: Cli) -> ExitCode {
+    init_logging(cli.verbose);
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`pressroom topics | head`) is not a failure.
+            if err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn init_logging(verbose: u8) {
+    let default = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    match cli.command {
+        Some(Command::Ask(args)) => ask(&settings, &args),
+        Some(Command::Chat) => chat(&load(&settings)?, &settings),
+        None => {
+            if settings.discord.token.is_empty() {
+                eprintln!(
+                    "No Discord token is set, so this is the console. Ask a question and press Enter (Ctrl-D ends).\nTo run the Discord bot, set DISCORD_TOKEN and run `pressroom serve` (see the README)."
+                );
+            }
+            chat(&load(&settings)?, &settings)
+        }
+        Some(Command::Topics { json }) => {
+            let engine = load(&settings)?;
+            let topics = engine.topics();
+            let mut out = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &topics)?;
+                writeln!(out)?;
+            } else {
+                out.write_all(render::topic_list(&topics).as_bytes())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Topic { name, json }) => {
+            let engine = load(&settings)?;
+            let at = engine.find_exchange(&name)?;
+            let view = engine.exchange(at).context("exchange vanished")?;
+            let mut out = std::io::stdout().lock();
+            if json {
+                serde_json::to_writer_pretty(&mut out, &view)?;
+                writeln!(out)?;
+            } else {
+                out.write_all(render::exchange(&view).as_bytes())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Index { dir, force }) => index(settings, dir, force),
+        Some(Command::Eval { file, json }) => {
+            let engine = load(&settings)?;
+            let cases = crate::eval::load_cases(&file)?;
+            let report = crate::eval::run(&engine, &cases);
+            if json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                println!("questions {}  hit@1 {:.3}  hit@3 {:.3}  MRR@5 {:.3}", report.cases, report.hit_at_1, report.hit_at_3, report.mrr_at_5);
+                for m in &report.misses {
+                    let rank = m.rank.map_or("—".to_string(), |r| r.to_string());
+                    println!("  miss {} (rank {rank}): {}  → got {}", m.id, m.q, m.got.as_deref().unwrap_or("nothing"));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn load(settings: &Settings) -> Result<Engine> {
+    let engine = Engine::load(settings)?;
+    for e in engine.load_errors() {
+        eprintln!("warning: skipped {e}");
+    }
+    Ok(engine)
+}
+
+fn highlight_style() -> Highlight {
+    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() { Highlight::Ansi } else { Highlight::Plain }
+}
+
+fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
+    let engine = load(settings)?;
+    let top = args.top.map_or(engine.default_top(), usize::from);
+    let mut out = std::io::stdout().lock();
+    let mut found = false;
+    let mut answer_one = |q: &str, out: &mut dyn Write| -> Result<()> {
+        let answer = engine.ask(q, top);
+        found |= !answer.hits.is_empty();
+        if args.json {
+            serde_json::to_writer(&mut *out, &answer)?;
+            writeln!(out)?;
+        } else {
+            out.write_all(render::console(&answer, highlight_style()).as_bytes())?;
+        }
+        out.flush()?;
+        Ok(())
+    };
+    if args.question == "-" {
+        for line in std::io::stdin().lock().lines() {
+            let line = line.context("reading questions from stdin")?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            answer_one(line.trim(), &mut out)?;
+        }
+    } else {
+        answer_one(&args.question, &mut out)?;
+    }
+    Ok(if found { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The console: the same reply path as the Discord bot (check the question, ask, render).
+fn chat(engine: &Engine, settings: &Settings) -> Result<ExitCode> {
+    let interactive = std::io::stdin().is_terminal();
+    let stats = engine.stats();
+    if interactive {
+        eprintln!("pressroom — {} documents, {} exchanges. `/topics` lists them, `/topic NAME` shows one, Ctrl-D ends.", stats.documents, stats.exchanges);
+    }
+    let mut out = std::io::stdout().lock();
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        if interactive {
+            eprint!("? ");
+        }
+        let Some(line) = lines.next() else { break };
+        let line = line.context("reading stdin")?;
+        let q = line.trim();
+        if q.is_empty() {
+            continue;
+        }
+        let reply = if q == "/topics" {
+            render::topic_list(&engine.topics())
+        } else if let Some(name) = q.strip_prefix("/topic ") {
+            match engine.find_exchange(name).map(|at| engine.exchange(at)) {
+                Ok(Some(view)) => render::exchange(&view),
+                Ok(None) => "That exchange is gone.\n".into(),
+                Err(e) => format!("{e}\n"),
+            }
+        } else if matches!(q, "/quit" | "/exit") {
+            break;
+        } else {
+            match engine.check_question(q, settings.discord.max_question_chars) {
+                Ok(()) => render::console(&engine.ask(q, engine.default_top()), highlight_style()),
+                Err(e) => format!("{e}\n"),
+            }
+        };
+        out.write_all(reply.as_bytes())?;
+        out.write_all(b"\n")?;
+        out.flush()?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<ExitCode> {
+    if let Some(d) = dir {
+        settings.index.dir = d;
+    }
+    let Some(index_dir) = settings.index_dir().map(|p| p.to_path_buf()) else {
+        bail!("no index directory: set index.dir in the config, PRESSROOM__INDEX__DIR, or pass --dir DIR");
+    };
+    let transcripts = settings.data.dir.join("transcripts");
+    let total_bytes: u64 = if transcripts.is_dir() {
+        crate::corpus::transcript_files(&transcripts)?.iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum()
+    } else {
+        0
+    };
+    let bar = indicatif::ProgressBar::new(total_bytes);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>10} [{bar:40}] {percent:>3}% {eta}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message("reading");
+    let started = Instant::now();
+    let engine = Engine::load_with(
+        &settings,
+        &BuildOptions { force_rebuild: force },
+        |_, bytes| bar.inc(bytes),
+        |done, total| {
+            if done == 0 || bar.message() != "indexing" {
+                bar.set_message("indexing");
+                bar.set_length(total as u64);
+                bar.set_position(0);
+            }
+            bar.set_position(done as u64);
+        },
+    )?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed().as_secs_f64();
+    let s = engine.stats();
+    for e in engine.load_errors() {
+        eprintln!("warning: skipped {e}");
+    }
+    let how = match engine.index_origin() {
+        crate::search::IndexOrigin::Reused => "up to date, reused",
+        crate::search::IndexOrigin::Built => "built",
+        crate::search::IndexOrigin::Memory => "built in memory",
+    };
+    println!(
+        "{how}: {} — {} documents, {} exchanges, {} passages, {:.1} MB in {:.2} s ({:.1} MB/s); {} files skipped",
+        index_dir.display(),
+        s.documents,
+        s.exchanges,
+        s.passages,
+        s.bytes as f64 / 1e6,
+        elapsed,
+        s.bytes as f64 / 1e6 / elapsed.max(1e-9),
+        engine.load_errors().len()
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,263 @@
+//! Settings, read with the `config` crate in layers: the defaults compiled in
+//! (`config/default.toml`), then `config/local.toml` if present, then a file given with
+//! `--config`, then the environment (`PRESSROOM__SECTION__KEY`; `DISCORD_TOKEN` for the token).
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use config::{Config, Environment, File, FileFormat};
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+const DEFAULTS: &str = include_str!("../config/default.toml");
+const LOCAL_FILE: &str = "config/local.toml";
+
+/// All settings.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Where the transcripts and language data are.
+    pub data: DataSettings,
+    /// Where the index is kept.
+    pub index: IndexSettings,
+    /// Retrieval.
+    pub search: SearchSettings,
+    /// Replies.
+    pub reply: ReplySettings,
+    /// The Discord bot.
+    pub discord: DiscordSettings,
+    /// The study-session store.
+    pub store: StoreSettings,
+    /// Study sessions.
+    pub study: StudySettings,
+}
+
+/// `[data]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataSettings {
+    /// The data folder.
+    pub dir: PathBuf,
+}
+
+/// `[index]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexSettings {
+    /// The index directory; empty for an in-memory index.
+    pub dir: PathBuf,
+}
+
+/// `[search]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Passages per answer.
+    pub top_k: usize,
+    /// Characters of a question that are read.
+    pub max_query_chars: usize,
+}
+
+/// `[reply]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplySettings {
+    /// Longest quote in a chat reply.
+    pub max_chars: usize,
+}
+
+/// `[discord]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DiscordSettings {
+    /// The bot token (never logged).
+    pub token: Secret,
+    /// Base URL for the HTTP API instead of discord.com.
+    pub proxy_url: String,
+    /// Guild for command registration; 0 for global.
+    pub guild_id: u64,
+    /// Channels where every message is a question.
+    pub answer_channels: Vec<u64>,
+    /// Questions per user per window.
+    pub rate_limit_questions: u32,
+    /// The window, in seconds.
+    pub rate_limit_seconds: u64,
+    /// Longest question accepted.
+    pub max_question_chars: usize,
+}
+
+/// `[store]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreSettings {
+    /// The SQLite file.
+    pub path: PathBuf,
+}
+
+/// `[study]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudySettings {
+    /// Minutes of silence after which a session is closed.
+    pub idle_minutes: u64,
+}
+
+/// A secret string: shown as `***` by `Debug` and `Display`, so it cannot reach a log by accident.
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a value.
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(s.into())
+    }
+    /// The value, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    /// True when unset.
+    pub fn is_empty(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
+    }
+}
+
+impl Settings {
+    /// Reads the settings: defaults, `config/local.toml`, `file`, then the environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings> {
+        Settings::load_with_env(file, std::env::vars())
+    }
+
+    /// Like [`Settings::load`] with an explicit environment (for tests).
+    pub fn load_with_env(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Settings> {
+        let env: Vec<(String, String)> = env.into_iter().collect();
+        let mut b = Config::builder()
+            .add_source(File::from_str(DEFAULTS, FileFormat::Toml))
+            .add_source(File::with_name(LOCAL_FILE).format(FileFormat::Toml).required(false));
+        if let Some(f) = file {
+            if !f.is_file() {
+                return Err(Error::Config(format!("config file {} not found", f.display())));
+            }
+            b = b.add_source(File::from(f).format(FileFormat::Toml).required(true));
+        }
+        let map: config::Map<String, String> =
+            env.iter().filter(|(k, _)| k.starts_with("PRESSROOM__")).cloned().collect();
+        b = b.add_source(
+            Environment::with_prefix("PRESSROOM")
+                .prefix_separator("__")
+                .separator("__")
+                .try_parsing(true)
+                .list_separator(",")
+                .with_list_parse_key("discord.answer_channels")
+                .source(Some(map)),
+        );
+        let cfg = b.build().map_err(|e| Error::Config(e.to_string()))?;
+        let mut s: Settings = cfg.try_deserialize().map_err(|e| Error::Config(e.to_string()))?;
+        if s.discord.token.is_empty()
+            && let Some((_, t)) = env.iter().find(|(k, _)| k == "DISCORD_TOKEN")
+        {
+            s.discord.token = Secret::new(t.trim());
+        }
+        s.validate()?;
+        Ok(s)
+    }
+
+    fn validate(&self) -> Result<()> {
+        let bad = |key: &str, why: &str| Err(Error::Config(format!("{key}: {why}")));
+        if !(1..=20).contains(&self.search.top_k) {
+            return bad("search.top_k", "must be between 1 and 20");
+        }
+        if !(1..=10_000).contains(&self.search.max_query_chars) {
+            return bad("search.max_query_chars", "must be between 1 and 10000");
+        }
+        if !(100..=4000).contains(&self.reply.max_chars) {
+            return bad("reply.max_chars", "must be between 100 and 4000");
+        }
+        if !(1..=2000).contains(&self.discord.max_question_chars) {
+            return bad("discord.max_question_chars", "must be between 1 and 2000");
+        }
+        if self.discord.rate_limit_questions == 0 || self.discord.rate_limit_seconds == 0 {
+            return bad("discord.rate_limit_questions / rate_limit_seconds", "must be at least 1");
+        }
+        if !self.discord.proxy_url.is_empty() && !self.discord.proxy_url.starts_with("http") {
+            return bad("discord.proxy_url", "must be an http:// or https:// URL");
+        }
+        Ok(())
+    }
+
+    /// The index directory, if one is configured.
+    pub fn index_dir(&self) -> Option<&Path> {
+        (!self.index.dir.as_os_str().is_empty()).then_some(self.index.dir.as_path())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_load() {
+        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        assert_eq!(s.search.top_k, 3);
+        assert!(s.index_dir().is_none());
+        assert!(s.discord.token.is_empty());
+    }
+
+    #[test]
+    fn environment_overrides() {
+        let s = Settings::load_with_env(
+            None,
+            env(&[
+                ("PRESSROOM__SEARCH__TOP_K", "5"),
+                ("PRESSROOM__DISCORD__PROXY_URL", "http://127.0.0.1:9"),
+                ("PRESSROOM__DISCORD__ANSWER_CHANNELS", "1,2"),
+                ("DISCORD_TOKEN", "abc.def"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(s.search.top_k, 5);
+        assert_eq!(s.discord.proxy_url, "http://127.0.0.1:9");
+        assert_eq!(s.discord.answer_channels, vec![1, 2]);
+        assert_eq!(s.discord.token.expose(), "abc.def");
+        assert_eq!(format!("{:?}", s.discord.token), "\"***\"");
+        assert!(!format!("{s:?}").contains("abc.def"));
+    }
+
+    #[test]
+    fn bad_values_are_clear_errors() {
+        let e = Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "0")])).unwrap_err();
+        assert_eq!(e.to_string(), "configuration: search.top_k: must be between 1 and 20");
+        let e = Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "many")])).unwrap_err();
+        assert!(e.to_string().contains("top_k"), "{e}");
+        let e = Settings::load_with_env(Some(Path::new("/nonexistent.toml")), env(&[])).unwrap_err();
+        assert!(e.to_string().contains("not found"));
+    }
+
+    #[test]
+    fn config_file_layer() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("c.toml");
+        std::fs::write(&f, "[search]\ntop_k = 7\n").unwrap();
+        assert_eq!(Settings::load_with_env(Some(&f), env(&[])).unwrap().search.top_k, 7);
+        std::fs::write(&f, "[search]\ntopk = 7\n").unwrap();
+        let e = Settings::load_with_env(Some(&f), env(&[])).unwrap_err();
+        assert!(e.to_string().contains("topk"), "{e}");
+    }
+}

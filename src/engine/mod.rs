@@ -1,0 +1,508 @@
+//! The engine: documents, language data and the index, built once at start and shared by every
+//! front (console, Discord, study sessions). Fronts call these methods; none reaches the index.
+
+mod topics;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::config::Settings;
+use crate::corpus::{self, Document, Role};
+use crate::error::{DataError, Error, Result, UserError};
+use crate::reply::{AnswerParagraph, Answer, Context, DocumentRef, ExchangeView, Hit, QuestionRef, TopicSummary};
+use crate::search::{IndexOrigin, QueryPlan, SearchIndex, Weights};
+use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
+
+pub use topics::pinyin_keys;
+
+/// Where an exchange is: document index and exchange index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ExchangeRef {
+    /// Index of the document in the library.
+    pub doc: usize,
+    /// Index of the exchange in the document.
+    pub exchange: usize,
+}
+
+/// Counts of what is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Documents.
+    pub documents: usize,
+    /// Exchanges.
+    pub exchanges: usize,
+    /// Passages (answer paragraphs) in the index.
+    pub passages: usize,
+    /// Bytes of transcript read.
+    pub bytes: u64,
+}
+
+/// Options for building an engine.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Rebuild a persisted index even when its fingerprint matches.
+    pub force_rebuild: bool,
+}
+
+/// Per-exchange keys for topic lookup and autocomplete.
+struct TopicKey {
+    at: ExchangeRef,
+    id: String,
+    title_norm: String,
+    question_norm: String,
+    pinyin_full: String,
+    pinyin_initials: String,
+}
+
+/// The question-answering engine.
+pub struct Engine {
+    lexicon: Lexicon,
+    search_tok: ChineseTokenizer,
+    exact_tok: ChineseTokenizer,
+    documents: Vec<Document>,
+    by_id: HashMap<String, usize>,
+    index: SearchIndex,
+    weights: Weights,
+    max_query_chars: usize,
+    top_k: usize,
+    load_errors: Vec<DataError>,
+    topic_keys: Vec<TopicKey>,
+    bytes: u64,
+}
+
+static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\S+)?\s*(.*?)\s*[¶#]\s*(\d+)\s*$").unwrap());
+
+impl Engine {
+    /// Loads the transcripts of `settings.data.dir` (or the embedded ones when it does not
+    /// exist) and builds or opens the index. Transcripts that fail to parse are reported in
+    /// [`Engine::load_errors`]; the rest load.
+    pub fn load(settings: &Settings) -> Result<Engine> {
+        Engine::load_with(settings, &BuildOptions::default(), |_, _| {}, |_, _| {})
+    }
+
+    /// [`Engine::load`] with progress callbacks: `on_file(path, bytes)` while reading,
+    /// `on_index(done, total)` while indexing.
+    pub fn load_with(
+        settings: &Settings,
+        options: &BuildOptions,
+        on_file: impl FnMut(&Path, u64),
+        on_index: impl FnMut(usize, usize),
+    ) -> Result<Engine> {
+        let data = &settings.data.dir;
+        let transcripts = data.join("transcripts");
+        let (loaded, lexicon) = if transcripts.is_dir() {
+            (corpus::load_dir(&transcripts, on_file)?, Lexicon::load(data)?)
+        } else {
+            tracing::info!(dir = %data.display(), "no transcripts folder there; using the transcripts built into the binary");
+            (corpus::load_embedded(), Lexicon::embedded())
+        };
+        for e in &loaded.errors {
+            tracing::warn!("skipped transcript: {e}");
+        }
+        if loaded.documents.is_empty() {
+            return Err(Error::Data(DataError {
+                path: transcripts,
+                line: None,
+                message: "no transcript could be loaded".into(),
+            }));
+        }
+        Engine::build(loaded, lexicon, settings, options, on_index)
+    }
+
+    /// Builds an engine over already loaded documents.
+    pub fn build(
+        loaded: corpus::Loaded,
+        lexicon: Lexicon,
+        settings: &Settings,
+        options: &BuildOptions,
+        on_index: impl FnMut(usize, usize),
+    ) -> Result<Engine> {
+        let corpus::Loaded { mut documents, errors, bytes } = loaded;
+        let search_tok = ChineseTokenizer::search(lexicon.jieba());
+        let exact_tok = ChineseTokenizer::exact(lexicon.jieba());
+        name_topics(&mut documents, &exact_tok, &lexicon);
+        let index = SearchIndex::open_or_build(settings.index_dir(), &documents, &lexicon, options.force_rebuild, on_index)?;
+        let by_id = documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let topic_keys = topic_keys(&documents);
+        Ok(Engine {
+            lexicon,
+            search_tok,
+            exact_tok,
+            documents,
+            by_id,
+            index,
+            weights: Weights::default(),
+            max_query_chars: settings.search.max_query_chars,
+            top_k: settings.search.top_k,
+            load_errors: errors,
+            topic_keys,
+            bytes,
+        })
+    }
+
+    /// Files that were skipped, with why.
+    pub fn load_errors(&self) -> &[DataError] {
+        &self.load_errors
+    }
+
+    /// How the index was obtained.
+    pub fn index_origin(&self) -> IndexOrigin {
+        self.index.origin()
+    }
+
+    /// The configured number of passages per answer.
+    pub fn default_top(&self) -> usize {
+        self.top_k
+    }
+
+    /// The documents.
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    /// Counts.
+    pub fn stats(&self) -> Stats {
+        Stats {
+            documents: self.documents.len(),
+            exchanges: self.documents.iter().map(|d| d.exchanges.len()).sum(),
+            passages: self.index.passages(),
+            bytes: self.bytes,
+        }
+    }
+
+    /// Replaces the ranking weights (for tuning).
+    pub fn set_weights(&mut self, weights: Weights) {
+        self.weights = weights;
+    }
+
+    /// Checks a question a person typed in chat: not empty, not over `max_chars`.
+    pub fn check_question(&self, question: &str, max_chars: usize) -> Result<(), UserError> {
+        let chars = question.chars().count();
+        if chars > max_chars {
+            return Err(UserError::QuestionTooLong { chars, max: max_chars });
+        }
+        if !question.chars().any(char::is_alphanumeric) {
+            return Err(UserError::EmptyQuestion);
+        }
+        Ok(())
+    }
+
+    /// The best `top` passages for `question`. Never fails on user text: anything that leaves
+    /// nothing to search gives an answer with no hits.
+    pub fn ask(&self, question: &str, top: usize) -> Answer {
+        self.ask_preferring(question, top, None)
+    }
+
+    /// Like [`Engine::ask`], with the passages of `prefer` (the exchange a study group is on)
+    /// ranked first when they match at all.
+    pub fn ask_preferring(&self, question: &str, top: usize, prefer: Option<ExchangeRef>) -> Answer {
+        let plan = self.plan(question);
+        let mut answer = Answer { query: question.to_string(), hits: Vec::new() };
+        if plan.is_empty() || top == 0 {
+            return answer;
+        }
+        let query = plan.to_query(self.index.fields().text, self.index.fields().question, &self.weights);
+        let want = if prefer.is_some() { top + 30 } else { top };
+        let mut raw = match self.index.search(query.as_ref(), want) {
+            Ok(r) => r,
+            Err(e) => {
+                // Our fault, not the asker's: log it and answer "nothing found".
+                tracing::error!("search failed: {e}");
+                return answer;
+            }
+        };
+        if let Some(p) = prefer {
+            let id = &self.documents[p.doc].id;
+            raw.sort_by_key(|h| {
+                let para = &self.documents[p.doc].paragraphs.get(h.paragraph);
+                !(h.doc == *id && para.is_some_and(|x| x.exchange == Some(p.exchange)))
+            });
+        }
+        let highlight: HashSet<&str> = plan.terms.iter().map(|(t, _)| t.as_str()).collect();
+        for h in raw.into_iter().take(top) {
+            let Some(&d) = self.by_id.get(&h.doc) else { continue };
+            let rank = answer.hits.len() + 1;
+            if let Some(hit) = self.hit(d, h.paragraph, h.score, rank, &highlight) {
+                answer.hits.push(hit);
+            }
+        }
+        answer
+    }
+
+    /// The analysed form of a question (for debugging and tests).
+    pub fn plan(&self, question: &str) -> QueryPlan {
+        QueryPlan::new(question, &self.lexicon, &self.search_tok, &self.exact_tok, &self.weights, self.max_query_chars)
+    }
+
+    fn hit(&self, d: usize, i: usize, score: f32, rank: usize, highlight: &HashSet<&str>) -> Option<Hit> {
+        let doc = &self.documents[d];
+        let p = doc.paragraphs.get(i)?;
+        let exchange = p.exchange.map(|e| &doc.exchanges[e]);
+        let question = exchange.and_then(|e| e.question.as_ref()).map(|q| QuestionRef { speaker: q.speaker.clone(), text: doc.turn_text(q) });
+        let (before, after) = match exchange {
+            Some(e) => {
+                let answer = doc.answer_paragraphs(e);
+                let at = answer.iter().position(|&x| x == i);
+                let before = at.and_then(|a| a.checked_sub(1)).map(|a| doc.paragraphs[answer[a]].text.clone());
+                let after = at.and_then(|a| answer.get(a + 1)).map(|&x| doc.paragraphs[x].text.clone());
+                (before, after)
+            }
+            None => (None, None),
+        };
+        let highlight_bytes = if highlight.is_empty() { Vec::new() } else { self.highlights(&p.text, highlight) };
+        let mut matched: Vec<String> = Vec::new();
+        for r in &highlight_bytes {
+            let w = p.text[r.clone()].to_string();
+            if !matched.contains(&w) {
+                matched.push(w);
+            }
+        }
+        let highlights = highlight_bytes
+            .iter()
+            .map(|r| [p.text[..r.start].chars().count(), p.text[..r.end].chars().count()])
+            .collect();
+        Some(Hit {
+            rank,
+            score,
+            text: p.text.clone(),
+            matched,
+            highlights,
+            highlight_bytes,
+            speaker: p.speaker.clone().unwrap_or_default(),
+            question,
+            context: Context { before, after },
+            document: DocumentRef { id: doc.id.clone(), title: doc.title.clone(), date: doc.date.clone() },
+            paragraph: p.number,
+            citation: doc.citation(p.number),
+            exchange: exchange.map(|e| exchange_id(doc, e.number)).unwrap_or_default(),
+            topic: exchange.map(|e| e.topic.clone()).unwrap_or_default(),
+        })
+    }
+
+    /// Byte ranges of `text` whose tokens are query terms, merged where they overlap.
+    fn highlights(&self, text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = self
+            .search_tok
+            .terms(text)
+            .into_iter()
+            .filter(|t| terms.contains(t.text.as_str()) && (t.chars > 1 || t.text.is_ascii() || terms.len() == 1))
+            .map(|t| t.original)
+            .collect();
+        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+
+    /// Every exchange, in library order.
+    pub fn topics(&self) -> Vec<TopicSummary> {
+        self.topic_keys.iter().map(|k| self.summary(k.at)).collect()
+    }
+
+    fn summary(&self, at: ExchangeRef) -> TopicSummary {
+        let doc = &self.documents[at.doc];
+        let ex = &doc.exchanges[at.exchange];
+        TopicSummary {
+            id: exchange_id(doc, ex.number),
+            title: ex.topic.clone(),
+            asker: ex.question.as_ref().map(|q| q.speaker.clone()),
+            question: ex.question.as_ref().map(|q| doc.turn_text(q)),
+            answerer: ex.answerer.clone(),
+            paragraphs: doc.answer_paragraphs(ex).len(),
+        }
+    }
+
+    /// Finds one exchange by id (`doc#3`, or `3` when there is one document), by topic name, or
+    /// by a word of its topic or question.
+    pub fn find_exchange(&self, name: &str) -> Result<ExchangeRef, UserError> {
+        let name = name.trim();
+        let unknown = || UserError::UnknownTopic(name.chars().take(60).collect());
+        if name.is_empty() {
+            return Err(unknown());
+        }
+        if let Some(k) = self.topic_keys.iter().find(|k| k.id == name) {
+            return Ok(k.at);
+        }
+        if let (Ok(n), [doc]) = (name.trim_start_matches('#').parse::<usize>(), self.documents.as_slice()) {
+            if let Some(k) = self.topic_keys.iter().find(|k| k.id == exchange_id(doc, n)) {
+                return Ok(k.at);
+            }
+        }
+        self.suggest_exchanges(name, 1).into_iter().next().ok_or_else(unknown)
+    }
+
+    /// The whole exchange.
+    pub fn exchange(&self, at: ExchangeRef) -> Option<ExchangeView> {
+        let doc = self.documents.get(at.doc)?;
+        let ex = doc.exchanges.get(at.exchange)?;
+        let answer = doc
+            .answer_paragraphs(ex)
+            .into_iter()
+            .map(|i| {
+                let p = &doc.paragraphs[i];
+                AnswerParagraph { paragraph: p.number, speaker: p.speaker.clone().unwrap_or_default(), text: p.text.clone(), citation: doc.citation(p.number) }
+            })
+            .collect();
+        Some(ExchangeView {
+            summary: self.summary(at),
+            document: DocumentRef { id: doc.id.clone(), title: doc.title.clone(), date: doc.date.clone() },
+            answer,
+        })
+    }
+
+    /// Exchanges matching what someone is typing: exact id, then topic name, question text,
+    /// pinyin of the topic (`nanhai` → 南海) or its initials (`ydyl` → 一带一路). At most `limit`.
+    /// Pinyin only finds topic names here; it never matches passages (homophones would).
+    pub fn suggest_exchanges(&self, typed: &str, limit: usize) -> Vec<ExchangeRef> {
+        let norm = normalize_str(typed.trim());
+        let ascii: String = norm.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        let mut scored: Vec<(u8, usize, ExchangeRef)> = Vec::new();
+        for (i, k) in self.topic_keys.iter().enumerate() {
+            let rank = if norm.is_empty() {
+                Some(5)
+            } else if k.id == norm || k.title_norm == norm {
+                Some(0)
+            } else if k.title_norm.contains(&norm) {
+                Some(1)
+            } else if !ascii.is_empty() && ascii.len() == norm.chars().filter(|c| !c.is_whitespace()).count() && (k.pinyin_full.starts_with(&ascii) || k.pinyin_initials.starts_with(&ascii)) {
+                Some(2)
+            } else if k.question_norm.contains(&norm) {
+                Some(3)
+            } else if !ascii.is_empty() && ascii.len() >= 3 && ascii.len() == norm.chars().filter(|c| !c.is_whitespace()).count() && k.pinyin_full.contains(&ascii) {
+                Some(4)
+            } else {
+                None
+            };
+            if let Some(r) = rank {
+                scored.push((r, i, k.at));
+            }
+        }
+        scored.sort_by_key(|(r, i, _)| (*r, *i));
+        scored.into_iter().take(limit).map(|(_, _, at)| at).collect()
+    }
+
+    /// Topic summaries for what someone is typing (autocomplete).
+    pub fn suggest_topics(&self, typed: &str, limit: usize) -> Vec<TopicSummary> {
+        self.suggest_exchanges(typed, limit).into_iter().map(|at| self.summary(at)).collect()
+    }
+
+    /// The summary of one exchange.
+    pub fn topic(&self, at: ExchangeRef) -> TopicSummary {
+        self.summary(at)
+    }
+
+    /// Where exchange `id` (`doc#n`) is.
+    pub fn exchange_ref(&self, id: &str) -> Option<ExchangeRef> {
+        self.topic_keys.iter().find(|k| k.id == id).map(|k| k.at)
+    }
+
+    /// The passage at paragraph number `number` of document `doc`, as a hit (rank 1, score 0).
+    pub fn passage(&self, doc: &str, number: usize) -> Option<Hit> {
+        let &d = self.by_id.get(doc)?;
+        let i = number.checked_sub(1)?;
+        let p = self.documents[d].paragraphs.get(i)?;
+        if p.role == Role::Narration {
+            return None;
+        }
+        self.hit(d, i, 0.0, 1, &HashSet::new())
+    }
+
+    /// The passage a citation names: `2024-03-07 王毅记者会 ¶23`, `doc-id ¶23`, `doc-id#23`, or
+    /// `¶23` when there is one document.
+    pub fn passage_by_citation(&self, citation: &str) -> Result<Hit, UserError> {
+        let unknown = || UserError::UnknownCitation(citation.chars().take(80).collect());
+        let c = CITATION.captures(citation).ok_or_else(unknown)?;
+        let number: usize = c[3].parse().map_err(|_| unknown())?;
+        let first = c.get(1).map(|m| m.as_str()).unwrap_or_default();
+        let rest = c.get(2).map(|m| m.as_str()).unwrap_or_default();
+        let candidates: Vec<&Document> = self
+            .documents
+            .iter()
+            .filter(|d| {
+                (first.is_empty() && rest.is_empty())
+                    || d.id == first
+                    || (d.date.as_deref() == Some(first) && (rest.is_empty() || d.label == rest))
+                    || (rest.is_empty() && d.label == first)
+            })
+            .collect();
+        match candidates.as_slice() {
+            [d] => self.passage(&d.id, number).ok_or_else(unknown),
+            _ => Err(unknown()),
+        }
+    }
+
+    /// A passage chosen from `seed` (any number): the same seed, the same passage.
+    pub fn passage_from_seed(&self, seed: u64) -> Option<Hit> {
+        let answers: usize = self.index.passages().max(1);
+        let mut k = (seed % answers as u64) as usize;
+        for (d, doc) in self.documents.iter().enumerate() {
+            for (i, p) in doc.paragraphs.iter().enumerate() {
+                if p.role == Role::Answer {
+                    if k == 0 {
+                        return self.hit(d, i, 0.0, 1, &HashSet::new());
+                    }
+                    k -= 1;
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The id of exchange `number` of `doc`.
+pub fn exchange_id(doc: &Document, number: usize) -> String {
+    format!("{}#{}", doc.id, number)
+}
+
+fn name_topics(documents: &mut [Document], exact: &ChineseTokenizer, lexicon: &Lexicon) {
+    // Document frequency of candidate words over all exchanges' questions and answers, so a
+    // word every question uses (合作) loses to the one this question is about (人工智能).
+    let mut df: HashMap<String, usize> = HashMap::new();
+    let mut total = 0;
+    for doc in documents.iter() {
+        for ex in &doc.exchanges {
+            total += 1;
+            let text = ex.question.as_ref().map(|q| doc.turn_text(q)).unwrap_or_default();
+            let first_answer = doc.answer_paragraphs(ex).first().map(|&i| doc.paragraphs[i].text.clone()).unwrap_or_default();
+            let mut seen = HashSet::new();
+            for (w, _) in topics::candidate_words(&format!("{text}\n{first_answer}"), exact, lexicon) {
+                if seen.insert(w.clone()) {
+                    *df.entry(w).or_default() += 1;
+                }
+            }
+        }
+    }
+    for doc in documents.iter_mut() {
+        let names = topics::topic_names(doc, exact, lexicon, &df, total.max(1));
+        for (ex, name) in doc.exchanges.iter_mut().zip(names) {
+            ex.topic = name;
+        }
+    }
+}
+
+fn topic_keys(documents: &[Document]) -> Vec<TopicKey> {
+    let mut keys = Vec::new();
+    for (d, doc) in documents.iter().enumerate() {
+        for (e, ex) in doc.exchanges.iter().enumerate() {
+            let (pinyin_full, pinyin_initials) = pinyin_keys(&ex.topic);
+            keys.push(TopicKey {
+                at: ExchangeRef { doc: d, exchange: e },
+                id: exchange_id(doc, ex.number),
+                title_norm: normalize_str(&ex.topic),
+                question_norm: ex.question.as_ref().map(|q| normalize_str(&doc.turn_text(q))).unwrap_or_default(),
+                pinyin_full,
+                pinyin_initials,
+            });
+        }
+    }
+    keys
+}

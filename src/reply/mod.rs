@@ -1,0 +1,122 @@
+//! The reply model: what an answer is, independent of where it is shown. Rendering is a pure
+//! function of it ([`render`]); the console and Discord only send what it renders.
+
+pub mod render;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// The answer to one question: the best passages, best first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The question as asked.
+    pub query: String,
+    /// The passages found.
+    pub hits: Vec<Hit>,
+}
+
+/// One quoted passage with everything a reader needs to trust it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// 1-based rank.
+    pub rank: usize,
+    /// Relevance score (BM25 with boosts); comparable within one answer only.
+    pub score: f32,
+    /// The passage, verbatim.
+    pub text: String,
+    /// Matched words, as they stand in the passage.
+    pub matched: Vec<String>,
+    /// Character ranges of `text` to highlight.
+    pub highlights: Vec<[usize; 2]>,
+    /// Byte ranges of `text` to highlight (for renderers).
+    #[serde(skip)]
+    pub highlight_bytes: Vec<Range<usize>>,
+    /// Who said it.
+    pub speaker: String,
+    /// The question it answers; `None` when the transcript does not have it.
+    pub question: Option<QuestionRef>,
+    /// The paragraphs around it in the same answer.
+    pub context: Context,
+    /// The document.
+    pub document: DocumentRef,
+    /// Paragraph number in the document (¶).
+    pub paragraph: usize,
+    /// A citation a reader can follow: `2024-03-07 王毅记者会 ¶23`.
+    pub citation: String,
+    /// The exchange's id (`topic` takes it).
+    pub exchange: String,
+    /// The exchange's topic name.
+    pub topic: String,
+}
+
+/// The question a passage answers.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct QuestionRef {
+    /// Who asked (`凤凰卫视记者`).
+    pub speaker: String,
+    /// The question's text.
+    pub text: String,
+}
+
+/// The paragraphs before and after a passage within its answer.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The previous paragraph of the same answer, if any.
+    pub before: Option<String>,
+    /// The next paragraph of the same answer, if any.
+    pub after: Option<String>,
+}
+
+/// The document a passage comes from.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DocumentRef {
+    /// Document id.
+    pub id: String,
+    /// Published title.
+    pub title: String,
+    /// ISO date.
+    pub date: Option<String>,
+}
+
+/// One exchange in a topic list.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TopicSummary {
+    /// Exchange id (`document#number`).
+    pub id: String,
+    /// Short topic name derived from the question.
+    pub title: String,
+    /// Who asked; `None` when the question is unknown.
+    pub asker: Option<String>,
+    /// The question; `None` when unknown.
+    pub question: Option<String>,
+    /// Who answered.
+    pub answerer: String,
+    /// Number of answer paragraphs.
+    pub paragraphs: usize,
+}
+
+/// A whole exchange: the question and every answer paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExchangeView {
+    /// The summary.
+    #[serde(flatten)]
+    pub summary: TopicSummary,
+    /// The document.
+    pub document: DocumentRef,
+    /// Answer paragraphs with their citations: `(paragraph number, speaker, text, citation)`.
+    pub answer: Vec<AnswerParagraph>,
+}
+
+/// One paragraph of an answer.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AnswerParagraph {
+    /// Paragraph number (¶).
+    pub paragraph: usize,
+    /// Who said it.
+    pub speaker: String,
+    /// The text.
+    pub text: String,
+    /// Its citation.
+    pub citation: String,
+}

@@ -1,0 +1,219 @@
+//! Rendering answers as text: pure functions of the reply model, so they are easy to test.
+
+use std::ops::Range;
+
+use super::{Answer, ExchangeView, Hit, TopicSummary};
+
+/// How matched words are marked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// No marks (pipes, files).
+    Plain,
+    /// ANSI bold (a terminal).
+    Ansi,
+    /// Markdown `**bold**` (Discord); the rest of the text is escaped.
+    Markdown,
+}
+
+/// Cuts `s` to at most `max` characters, ending in `…` when cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Escapes Discord markdown and mentions so user or transcript text shows as typed and pings
+/// nobody: `*_~|>#-[]()` and backticks get a backslash, `@` gets a zero-width space after it.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' | '-' | ':' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '@' => out.push_str("@\u{200b}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The passage text with its matched words marked, at most `max` characters (cut around the
+/// first highlight so it stays visible).
+pub fn marked_text(hit: &Hit, style: Highlight, max: usize) -> String {
+    let (text, ranges) = window(&hit.text, &hit.highlight_bytes, max);
+    let esc = |s: &str| if style == Highlight::Markdown { escape_markdown(s) } else { s.to_string() };
+    let (open, close) = match style {
+        Highlight::Plain => ("", ""),
+        Highlight::Ansi => ("\x1b[1m", "\x1b[0m"),
+        Highlight::Markdown => ("**", "**"),
+    };
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut at = 0;
+    for r in ranges {
+        out.push_str(&esc(&text[at..r.start]));
+        out.push_str(open);
+        out.push_str(&esc(&text[r.clone()]));
+        out.push_str(close);
+        at = r.end;
+    }
+    out.push_str(&esc(&text[at..]));
+    out
+}
+
+/// A window of at most `max` characters of `text` around the first highlight, with the
+/// highlights that fall inside it (shifted), and `…` where text was cut.
+fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<Range<usize>>) {
+    let total = text.chars().count();
+    if total <= max {
+        return (text.to_string(), highlights.to_vec());
+    }
+    let budget = max.saturating_sub(2).max(1);
+    let first = highlights.first().map_or(0, |r| text[..r.start].chars().count());
+    let start_char = first.saturating_sub(budget / 4).min(total.saturating_sub(budget));
+    let byte_at = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+    let (from, to) = (byte_at(start_char), byte_at(start_char + budget));
+    let prefix = if from > 0 { "…" } else { "" };
+    let suffix = if to < text.len() { "…" } else { "" };
+    let shift = prefix.len();
+    let ranges = highlights
+        .iter()
+        .filter(|r| r.start >= from && r.end <= to)
+        .map(|r| r.start - from + shift..r.end - from + shift)
+        .collect();
+    (format!("{prefix}{}{suffix}", &text[from..to]), ranges)
+}
+
+/// The console rendering of an answer.
+pub fn console(answer: &Answer, style: Highlight) -> String {
+    if answer.hits.is_empty() {
+        return no_answer(&answer.query);
+    }
+    let mut out = String::new();
+    for hit in &answer.hits {
+        out.push_str(&console_hit(hit, style));
+        out.push('\n');
+    }
+    out
+}
+
+/// What is said when nothing matches.
+pub fn no_answer(query: &str) -> String {
+    let q = truncate_chars(query.trim(), 60);
+    format!("No passage answers “{q}”. Try other words, or list the topics with `pressroom topics`.\n")
+}
+
+fn console_hit(hit: &Hit, style: Highlight) -> String {
+    let mut out = format!("{}. 「{}」\n", hit.rank, marked_text(hit, style, usize::MAX));
+    match &hit.question {
+        Some(q) => out.push_str(&format!(
+            "   — {}, answering {}: “{}”\n",
+            hit.speaker,
+            q.speaker,
+            truncate_chars(&q.text, 120)
+        )),
+        None => out.push_str(&format!("   — {} (the question is not in the transcript)\n", hit.speaker)),
+    }
+    if let Some(b) = &hit.context.before {
+        out.push_str(&format!("   before: {}\n", truncate_chars(b, 80)));
+    }
+    if let Some(a) = &hit.context.after {
+        out.push_str(&format!("   after:  {}\n", truncate_chars(a, 80)));
+    }
+    out.push_str(&format!("   source: {} · topic: {} ({})\n", hit.citation, hit.topic, hit.exchange));
+    out
+}
+
+/// The console list of topics.
+pub fn topic_list(topics: &[TopicSummary]) -> String {
+    let mut out = String::new();
+    for t in topics {
+        let asker = t.asker.as_deref().unwrap_or("—");
+        let q = t.question.as_deref().map_or_else(|| "(question not in the transcript)".to_string(), |q| truncate_chars(q, 50));
+        out.push_str(&format!("{:<48} {:<10} {} → {} ({} ¶)\n   {q}\n", t.id, t.title, asker, t.answerer, t.paragraphs));
+    }
+    out
+}
+
+/// The console rendering of a whole exchange.
+pub fn exchange(view: &ExchangeView) -> String {
+    let s = &view.summary;
+    let mut out = format!("{} — {}\n{} {}\n\n", s.title, s.id, view.document.date.as_deref().unwrap_or(""), view.document.title);
+    match (&s.asker, &s.question) {
+        (Some(a), Some(q)) => out.push_str(&format!("{a}：{q}\n\n")),
+        _ => out.push_str("(the question is not in the transcript)\n\n"),
+    }
+    let mut last_speaker = "";
+    for p in &view.answer {
+        if p.speaker != last_speaker {
+            out.push_str(&format!("{}：", p.speaker));
+            last_speaker = &p.speaker;
+        }
+        out.push_str(&format!("{}  [¶{}]\n\n", p.text, p.paragraph));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::{Context, DocumentRef, QuestionRef};
+
+    fn hit(text: &str, words: &[&str]) -> Hit {
+        let highlight_bytes: Vec<_> = words.iter().map(|w| {
+            let s = text.find(w).unwrap();
+            s..s + w.len()
+        }).collect();
+        Hit {
+            rank: 1,
+            score: 1.0,
+            text: text.into(),
+            matched: words.iter().map(|w| w.to_string()).collect(),
+            highlights: vec![],
+            highlight_bytes,
+            speaker: "王毅".into(),
+            question: Some(QuestionRef { speaker: "凤凰卫视记者".into(), text: "中方持何立场？".into() }),
+            context: Context { before: Some("前一段。".into()), after: None },
+            document: DocumentRef { id: "d".into(), title: "T".into(), date: Some("2024-03-07".into()) },
+            paragraph: 7,
+            citation: "2024-03-07 王毅记者会 ¶7".into(),
+            exchange: "d#2".into(),
+            topic: "人工智能".into(),
+        }
+    }
+
+    #[test]
+    fn console_snapshot() {
+        let a = Answer { query: "q".into(), hits: vec![hit("中国对人工智能合作持积极开放态度。", &["人工智能", "合作"])] };
+        assert_eq!(
+            console(&a, Highlight::Plain),
+            "1. 「中国对人工智能合作持积极开放态度。」\n   — 王毅, answering 凤凰卫视记者: “中方持何立场？”\n   before: 前一段。\n   source: 2024-03-07 王毅记者会 ¶7 · topic: 人工智能 (d#2)\n\n"
+        );
+    }
+
+    #[test]
+    fn markdown_marks_and_escapes() {
+        let h = hit("AI_x 人工智能 @everyone", &["人工智能"]);
+        assert_eq!(marked_text(&h, Highlight::Markdown, 100), "AI\\_x **人工智能** @\u{200b}everyone");
+    }
+
+    #[test]
+    fn window_keeps_first_highlight_visible() {
+        let text = format!("{}关键词{}", "前".repeat(300), "后".repeat(300));
+        let h = hit(&text, &["关键词"]);
+        let out = marked_text(&h, Highlight::Markdown, 100);
+        assert!(out.contains("**关键词**"), "{out}");
+        assert!(out.chars().count() <= 100 + 4);
+        assert!(out.starts_with('…') && out.ends_with('…'));
+    }
+
+    #[test]
+    fn nothing_found_says_so() {
+        let a = Answer { query: "火星".into(), hits: vec![] };
+        assert!(console(&a, Highlight::Plain).starts_with("No passage answers “火星”"));
+    }
+}

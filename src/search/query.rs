@@ -1,0 +1,174 @@
+//! From user text to a tantivy query, without tantivy's `QueryParser`.
+//!
+//! The parser would read `:`, `(`, `AND`, `*` and quotes as syntax and fail on them, and it turns
+//! an unspaced Chinese question into one phrase over all its tokens, which matches nothing
+//! (tantivy #718). So the question is segmented with the index's own analyzer, filler is dropped,
+//! synonyms are added, and the query is built from term and phrase objects: any string gives a
+//! query or nothing, never an error.
+
+use std::collections::HashMap;
+
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
+
+/// Weights of the query's parts; tuned on the dev set (`pressroom eval`).
+#[derive(Debug, Clone, Copy)]
+pub struct Weights {
+    /// A whole word of the question.
+    pub word: f32,
+    /// A dictionary sub-word of a longer word (人工 in 人工智能).
+    pub sub_word: f32,
+    /// A single character that is not filler.
+    pub single_char: f32,
+    /// A synonym added from the table.
+    pub synonym: f32,
+    /// A match in the exchange's question (asker and text) relative to one in the passage.
+    pub question_field: f32,
+    /// Two adjacent words of the question found adjacent in the passage.
+    pub phrase: f32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights { word: 1.0, sub_word: 0.5, single_char: 0.3, synonym: 0.7, question_field: 0.35, phrase: 1.5 }
+    }
+}
+
+/// The analysed question: weighted terms and adjacent pairs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QueryPlan {
+    /// Terms (normalised) with weights, strongest first.
+    pub terms: Vec<(String, f32)>,
+    /// Word pairs that stand next to each other in the question: `(offset, term)` each.
+    pub phrases: Vec<Vec<(usize, String)>>,
+}
+
+impl QueryPlan {
+    /// Analyses `question` (at most `max_chars` characters of it are read).
+    pub fn new(question: &str, lexicon: &Lexicon, search: &ChineseTokenizer, exact: &ChineseTokenizer, w: &Weights, max_chars: usize) -> QueryPlan {
+        let question: String = question.chars().take(max_chars).collect();
+        let mut weights: HashMap<String, f32> = HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut add = |term: &str, weight: f32, weights: &mut HashMap<String, f32>| {
+            if lexicon.is_filler(term) {
+                return;
+            }
+            let e = weights.entry(term.to_string()).or_insert_with(|| {
+                order.push(term.to_string());
+                0.0
+            });
+            *e = e.max(weight);
+        };
+
+        let terms = search.terms(&question);
+        let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
+        for t in &terms {
+            // A sub-word is a term lying inside a longer term at an overlapping position.
+            let inside_longer = terms.iter().any(|o| {
+                o.chars > t.chars && o.position <= t.position && t.position + t.chars <= o.position + o.chars
+            });
+            let single = t.chars == 1 && !t.text.is_ascii();
+            let weight = if single && whole_query_chars > 1 {
+                w.single_char
+            } else if inside_longer {
+                w.sub_word
+            } else {
+                w.word
+            };
+            add(&t.text, weight, &mut weights);
+        }
+        for expansion in lexicon.synonyms().expansions(&normalize_str(&question)) {
+            for t in search.terms(&expansion) {
+                let weight = if t.chars == 1 && !t.text.is_ascii() { w.single_char * w.synonym } else { w.synonym };
+                add(&t.text, weight, &mut weights);
+            }
+        }
+
+        // Adjacent pairs of content words, from one segmentation without overlaps.
+        let exact_terms = exact.terms(&question);
+        let mut phrases = Vec::new();
+        for pair in exact_terms.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let adjacent = a.position + a.chars == b.position;
+            let content = |t: &crate::text::Term| !lexicon.is_filler(&t.text) && (t.chars > 1 || t.text.is_ascii());
+            if adjacent && content(a) && content(b) {
+                phrases.push(vec![(0, a.text.clone()), (a.chars, b.text.clone())]);
+            }
+        }
+        let mut terms: Vec<(String, f32)> = order.into_iter().map(|t| {
+            let w = weights[&t];
+            (t, w)
+        }).collect();
+        terms.sort_by(|a, b| b.1.total_cmp(&a.1));
+        QueryPlan { terms, phrases }
+    }
+
+    /// True when nothing searchable is left (empty, punctuation or filler only).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The tantivy query over the passage and question fields.
+    pub fn to_query(&self, text: Field, question: Field, w: &Weights) -> Box<dyn Query> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (term, weight) in &self.terms {
+            for (field, boost) in [(text, 1.0), (question, w.question_field)] {
+                let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), weight * boost))));
+            }
+        }
+        for phrase in &self.phrases {
+            let terms = phrase.iter().map(|(o, t)| (*o, Term::from_field_text(text, t))).collect();
+            let q = PhraseQuery::new_with_offset(terms);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), w.phrase))));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(q: &str) -> QueryPlan {
+        let lex = Lexicon::embedded();
+        let search = ChineseTokenizer::search(lex.jieba());
+        let exact = ChineseTokenizer::exact(lex.jieba());
+        QueryPlan::new(q, &lex, &search, &exact, &Weights::default(), 200)
+    }
+
+    fn terms(p: &QueryPlan) -> Vec<&str> {
+        p.terms.iter().map(|(t, _)| t.as_str()).collect()
+    }
+
+    #[test]
+    fn filler_is_dropped_and_words_kept() {
+        let p = plan("中方对人工智能合作持什么立场？");
+        let t = terms(&p);
+        assert!(t.contains(&"人工智能") && t.contains(&"合作") && t.contains(&"立场"), "{t:?}");
+        assert!(!t.contains(&"什么") && !t.contains(&"对"), "{t:?}");
+        assert!(p.phrases.iter().any(|ph| ph[0].1 == "人工智能" && ph[1].1 == "合作"), "{:?}", p.phrases);
+    }
+
+    #[test]
+    fn synonyms_reach_chinese_from_english() {
+        let p = plan("AI governance");
+        let t = terms(&p);
+        assert!(t.contains(&"人工智能") && t.contains(&"治理"), "{t:?}");
+    }
+
+    #[test]
+    fn hostile_text_gives_an_empty_or_plain_plan() {
+        for q in ["", "   ", "？？？！！", "\"", "title:(a AND b)*", "😀😀", "吗？"] {
+            let p = plan(q);
+            for (t, _) in &p.terms {
+                assert!(t.chars().any(char::is_alphanumeric), "{q:?} gave {t:?}");
+            }
+        }
+        assert!(plan("？？？").is_empty());
+        assert!(plan("什么？吗").is_empty());
+    }
+}

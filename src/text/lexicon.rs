@@ -1,0 +1,251 @@
+//! The language data the pipeline runs on: jieba with the user dictionary, the question filler
+//! that must not drive ranking, and the query synonyms. All of it is data in `data/`, not code.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jieba_rs::Jieba;
+
+use super::normalize::normalize_str;
+use crate::error::{DataError, Error};
+
+/// File names inside the data folder.
+pub const USER_DICT_FILE: &str = "userdict.txt";
+/// Question filler and stop words, one a line.
+pub const FILLER_FILE: &str = "filler.txt";
+/// Synonym groups, `canonical = alias, alias`.
+pub const SYNONYMS_FILE: &str = "synonyms.txt";
+
+const EMBEDDED_USER_DICT: &str = include_str!("../../data/userdict.txt");
+const EMBEDDED_FILLER: &str = include_str!("../../data/filler.txt");
+const EMBEDDED_SYNONYMS: &str = include_str!("../../data/synonyms.txt");
+
+/// A user-dictionary line without a frequency gets this one. jieba-rs gives such a word
+/// frequency 0 and then never chooses it (docs/chinese-stack.md §2), which is never what the
+/// author of the line meant.
+const DEFAULT_USER_FREQ: usize = 2000;
+
+/// jieba, the filler words and the synonyms, built once and shared.
+#[derive(Clone)]
+pub struct Lexicon {
+    jieba: Arc<Jieba>,
+    filler: Arc<HashSet<String>>,
+    synonyms: Arc<Synonyms>,
+    user_terms: Arc<HashSet<String>>,
+    /// The user dictionary's text: part of the index fingerprint.
+    user_dict_source: Arc<str>,
+}
+
+impl Lexicon {
+    /// Loads the data files of `dir`; a file that is missing falls back to the embedded copy.
+    pub fn load(dir: &Path) -> Result<Lexicon, Error> {
+        let read = |name: &str, embedded: &'static str| -> Result<(String, PathBuf), Error> {
+            let path = dir.join(name);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+                Ok((text, path))
+            } else {
+                Ok((embedded.to_string(), PathBuf::from(format!("(embedded) {name}"))))
+            }
+        };
+        let (dict, dict_path) = read(USER_DICT_FILE, EMBEDDED_USER_DICT)?;
+        let (filler, _) = read(FILLER_FILE, EMBEDDED_FILLER)?;
+        let (synonyms, syn_path) = read(SYNONYMS_FILE, EMBEDDED_SYNONYMS)?;
+        Lexicon::from_sources(&dict, &dict_path, &filler, &synonyms, &syn_path)
+    }
+
+    /// The lexicon built from the files compiled into the binary.
+    pub fn embedded() -> Lexicon {
+        Lexicon::from_sources(
+            EMBEDDED_USER_DICT,
+            Path::new("(embedded) userdict.txt"),
+            EMBEDDED_FILLER,
+            EMBEDDED_SYNONYMS,
+            Path::new("(embedded) synonyms.txt"),
+        )
+        .expect("the embedded data files are valid")
+    }
+
+    fn from_sources(
+        dict: &str,
+        dict_path: &Path,
+        filler: &str,
+        synonyms: &str,
+        synonyms_path: &Path,
+    ) -> Result<Lexicon, Error> {
+        let mut jieba = Jieba::new();
+        let mut user_terms = HashSet::new();
+        for (no, line) in data_lines(dict) {
+            let mut parts = line.split_whitespace();
+            let word = normalize_str(parts.next().unwrap_or_default());
+            let freq = match parts.next() {
+                None => DEFAULT_USER_FREQ,
+                Some(f) => f.parse::<usize>().map_err(|_| DataError {
+                    path: dict_path.to_path_buf(),
+                    line: Some(no),
+                    message: format!("frequency `{f}` is not a whole number (expected `word freq [tag]`)"),
+                })?,
+            };
+            let tag = parts.next();
+            jieba.add_word(&word, Some(freq), tag);
+            user_terms.insert(word);
+        }
+        let filler = data_lines(filler).map(|(_, w)| normalize_str(w)).collect();
+        Ok(Lexicon {
+            jieba: Arc::new(jieba),
+            filler: Arc::new(filler),
+            synonyms: Arc::new(Synonyms::parse(synonyms, synonyms_path)?),
+            user_terms: Arc::new(user_terms),
+            user_dict_source: Arc::from(dict),
+        })
+    }
+
+    /// The shared jieba instance.
+    pub fn jieba(&self) -> Arc<Jieba> {
+        Arc::clone(&self.jieba)
+    }
+
+    /// Is `term` (normalised) question filler or a stop word that must not drive ranking?
+    pub fn is_filler(&self, term: &str) -> bool {
+        self.filler.contains(term)
+    }
+
+    /// Is `term` (normalised) one of the domain terms of the user dictionary?
+    pub fn is_domain_term(&self, term: &str) -> bool {
+        self.user_terms.contains(term)
+    }
+
+    /// The synonym table.
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
+    }
+
+    /// What the index depends on: the user dictionary (segmentation) — the filler and synonyms
+    /// apply to queries only.
+    pub fn index_fingerprint_source(&self) -> &str {
+        &self.user_dict_source
+    }
+}
+
+/// Non-empty, non-comment lines with their 1-based numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Query synonyms and aliases: groups of equivalent names, the first one canonical.
+#[derive(Debug, Default)]
+pub struct Synonyms {
+    groups: Vec<Vec<String>>,
+}
+
+impl Synonyms {
+    /// Parses `canonical = alias, alias, …` lines (`#` comments).
+    pub fn parse(text: &str, path: &Path) -> Result<Synonyms, Error> {
+        let mut groups = Vec::new();
+        for (no, line) in data_lines(text) {
+            let Some((head, tail)) = line.split_once('=') else {
+                return Err(DataError {
+                    path: path.to_path_buf(),
+                    line: Some(no),
+                    message: "expected `term = alias, alias, …`".into(),
+                }
+                .into());
+            };
+            let mut group: Vec<String> = std::iter::once(head)
+                .chain(tail.split([',', '，']))
+                .map(|s| normalize_str(s.trim()))
+                .filter(|s| !s.is_empty())
+                .collect();
+            group.dedup();
+            if group.len() < 2 {
+                return Err(DataError {
+                    path: path.to_path_buf(),
+                    line: Some(no),
+                    message: "a synonym group needs at least two names".into(),
+                }
+                .into());
+            }
+            groups.push(group);
+        }
+        Ok(Synonyms { groups })
+    }
+
+    /// The names to add to a (normalised) query: the other members of every group one of whose
+    /// names occurs in it. Latin names match whole words only ("ai" not inside "said").
+    pub fn expansions(&self, normalized_query: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for group in &self.groups {
+            let hit = group.iter().any(|name| contains_name(normalized_query, name));
+            if hit {
+                for name in group {
+                    if !contains_name(normalized_query, name) && !out.contains(name) {
+                        out.push(name.clone());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Number of groups.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// True when there are no groups.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+}
+
+fn contains_name(haystack: &str, name: &str) -> bool {
+    if !name.is_ascii() {
+        return haystack.contains(name);
+    }
+    let is_word = |c: char| c.is_ascii_alphanumeric();
+    haystack.match_indices(name).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + name.len()..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    })
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_expand_both_ways_and_respect_word_boundaries() {
+        let syn = Synonyms::parse("人工智能 = AI, 人工智慧, artificial intelligence\n", Path::new("t")).unwrap();
+        assert_eq!(syn.expansions("ai governance"), vec!["人工智能", "人工智慧", "artificial intelligence"]);
+        assert!(syn.expansions("he said so").is_empty());
+        assert!(syn.expansions("人工智能合作").contains(&"ai".to_string()));
+    }
+
+    #[test]
+    fn bad_synonym_line_names_the_line() {
+        let err = Synonyms::parse("# c\nok = fine\nbroken line\n", Path::new("syn.txt")).unwrap_err();
+        assert_eq!(err.to_string(), "syn.txt:3: expected `term = alias, alias, …`");
+    }
+
+    #[test]
+    fn bad_frequency_names_the_line() {
+        let err = Lexicon::from_sources("全球南方 lots\n", Path::new("dict.txt"), "", "", Path::new("s"))
+            .err()
+            .unwrap();
+        assert!(err.to_string().starts_with("dict.txt:1: frequency `lots`"), "{err}");
+    }
+
+    #[test]
+    fn embedded_data_loads() {
+        let lex = Lexicon::embedded();
+        assert!(lex.is_filler("什么"));
+        assert!(lex.is_domain_term("全球南方"));
+        assert!(!lex.synonyms().is_empty());
+    }
+}

@@ -1,0 +1,10 @@
+//! Chinese text: normalisation with an offset map, jieba segmentation as a tantivy tokenizer,
+//! and the language data (user dictionary, filler words, synonyms).
+
+mod lexicon;
+mod normalize;
+mod tokenizer;
+
+pub use lexicon::{FILLER_FILE, Lexicon, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
+pub use normalize::{Normalized, compare_key, normalize, normalize_str};
+pub use tokenizer::{ChineseTokenizer, TOKENIZER_NAME, Term};

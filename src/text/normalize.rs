@@ -1,0 +1,174 @@
+//! One normalisation for documents and queries: NFKC, lowercase, traditional → simplified.
+//!
+//! Normalisation runs *before* segmentation (the order Elasticsearch's STConvert + IK uses, and the
+//! fix charabia #331 asks for), so the simplified jieba dictionary sees simplified text. Every byte
+//! of the normalised text keeps the span of the original character it came from, so tokens,
+//! highlights and citations can point at the real characters the user or the transcript wrote.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use ferrous_opencc::OpenCC;
+use ferrous_opencc::config::BuiltinConfig;
+use unicode_normalization::UnicodeNormalization;
+
+/// The OpenCC traditional → simplified converter, dictionaries embedded in the binary. Immutable
+/// after start, so one shared instance serves every thread.
+static T2S: LazyLock<Option<OpenCC>> = LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+
+/// Normalised text with a map back to the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalised text.
+    pub text: String,
+    /// For each byte of `text`, the byte span of the original character it came from.
+    spans: Vec<(u32, u32)>,
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Maps a byte range of the normalised text back to a byte range of the original text.
+    /// Ranges outside the text are clamped; an empty range stays empty.
+    pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        if self.spans.is_empty() {
+            return 0..0;
+        }
+        let start = range.start.min(self.spans.len() - 1);
+        let from = self.spans[start].0 as usize;
+        if range.end <= range.start {
+            return from..from;
+        }
+        let last = (range.end - 1).min(self.spans.len() - 1);
+        let to = (self.spans[last].1 as usize).min(self.original_len);
+        from..to.max(from)
+    }
+}
+
+/// Normalises `original`: NFKC (full width → half width, compatibility forms), lowercase, then
+/// traditional → simplified by OpenCC phrases (乾隆 stays 乾隆, 於是 → 于是).
+pub fn normalize(original: &str) -> Normalized {
+    // Pass 1: NFKC and lowercase character by character, remembering each character's origin.
+    let mut chars: Vec<char> = Vec::with_capacity(original.len() / 2);
+    let mut origin: Vec<(u32, u32)> = Vec::with_capacity(original.len() / 2);
+    for (start, c) in original.char_indices() {
+        let span = (start as u32, (start + c.len_utf8()) as u32);
+        if c.is_ascii() {
+            chars.push(c.to_ascii_lowercase());
+            origin.push(span);
+            continue;
+        }
+        for n in std::iter::once(c).nfkc() {
+            for l in n.to_lowercase() {
+                chars.push(l);
+                origin.push(span);
+            }
+        }
+    }
+    // Pass 2: traditional → simplified. OpenCC converts by phrases; its output is mapped back
+    // character by character when the length is kept (the usual case), otherwise each character
+    // is converted alone so the map stays exact.
+    let stage: String = chars.iter().collect();
+    let converted = convert_t2s(&stage);
+    let out_chars: Vec<char> = if converted.chars().count() == chars.len() {
+        converted.chars().collect()
+    } else {
+        chars
+            .iter()
+            .map(|&c| {
+                let mut buf = [0u8; 4];
+                let one = convert_t2s(c.encode_utf8(&mut buf));
+                let mut it = one.chars();
+                match (it.next(), it.next()) {
+                    (Some(s), None) => s,
+                    _ => c,
+                }
+            })
+            .collect()
+    };
+    let mut text = String::with_capacity(stage.len());
+    let mut spans = Vec::with_capacity(stage.len());
+    for (c, span) in out_chars.into_iter().zip(origin) {
+        text.push(c);
+        for _ in 0..c.len_utf8() {
+            spans.push(span);
+        }
+    }
+    Normalized { text, spans, original_len: original.len() }
+}
+
+/// Normalises without keeping the map, for keys and comparisons.
+pub fn normalize_str(s: &str) -> String {
+    normalize(s).text
+}
+
+fn convert_t2s(s: &str) -> String {
+    // Pure ASCII has nothing to convert; skipping OpenCC keeps English queries cheap.
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    match T2S.as_ref() {
+        Some(cc) => cc.convert(s),
+        None => s.to_string(),
+    }
+}
+
+/// A comparison key: normalised, with spaces and punctuation removed. Used by the eval (gold
+/// substrings) and by study-quiz answer checking, so 「聯合國」 and 联合国 compare equal.
+pub fn compare_key(s: &str) -> String {
+    normalize_str(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_case_and_script() {
+        assert_eq!(normalize_str("ＡＩ１５年"), "ai15年");
+        assert_eq!(normalize_str("聯合國的作用只能加強嗎"), "联合国的作用只能加强吗");
+        assert_eq!(normalize_str("人工智慧發展與安全並重"), "人工智慧发展与安全并重");
+        assert_eq!(normalize_str("乾隆"), "乾隆");
+        assert_eq!(normalize_str("⼈⼯智能"), "人工智能");
+    }
+
+    #[test]
+    fn simplified_text_is_unchanged() {
+        let s = "中方对人工智能合作持什么立场？";
+        assert_eq!(normalize_str(s), "中方对人工智能合作持什么立场?");
+    }
+
+    #[test]
+    fn offsets_map_back_to_original_characters() {
+        let original = "ＡＩ與聯合國";
+        let n = normalize(original);
+        assert_eq!(n.text, "ai与联合国");
+        // "ai" is bytes 0..2 of the normalised text and the two full-width letters of the original.
+        assert_eq!(&original[n.to_original(0..2)], "ＡＩ");
+        // "联合国" is the last 9 bytes; it maps to 聯合國.
+        let start = n.text.find("联合国").unwrap();
+        assert_eq!(&original[n.to_original(start..start + 9)], "聯合國");
+    }
+
+    #[test]
+    fn expansion_maps_to_whole_original_character() {
+        let original = "a㍿b";
+        let n = normalize(original);
+        assert_eq!(n.text, "a株式会社b");
+        let s = n.text.find("式").unwrap();
+        assert_eq!(&original[n.to_original(s..s + 3)], "㍿");
+        let b = n.text.find('b').unwrap();
+        assert_eq!(&original[n.to_original(b..b + 1)], "b");
+    }
+
+    #[test]
+    fn compare_key_ignores_punctuation_and_script() {
+        assert_eq!(compare_key("外交为民只有进行时，没有完成时"), compare_key("外交為民只有進行時 沒有完成時"));
+    }
+
+    #[test]
+    fn empty_input() {
+        let n = normalize("");
+        assert_eq!(n.text, "");
+        assert_eq!(n.to_original(0..0), 0..0);
+    }
+}
