@@ -19,11 +19,13 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod discord;
 pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod reply;
 pub mod search;
+pub mod study;
 pub mod text;
 
 pub use engine::Engine;

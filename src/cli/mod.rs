@@ -58,6 +58,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token).
+    Serve,
+    /// Print the link that invites the bot to a server.
+    Invite {
+        /// The application's client id (Discord developer portal → OAuth2).
+        client_id: u64,
+    },
+    /// A study session for one person: walk through the exchanges, or take a quiz.
+    Study {
+        /// Quiz instead of walkthrough.
+        #[arg(long)]
+        quiz: bool,
+        /// Limit to one topic (id, name or word).
+        #[arg(long)]
+        topic: Option<String>,
+    },
     /// Score retrieval on a question set (JSON lines `{"id","q","gold":[…]}`).
     Eval {
         /// The question set.
@@ -114,7 +130,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Some(Command::Ask(args)) => ask(&settings, &args),
         Some(Command::Chat) => chat(&load(&settings)?, &settings),
         None => {
-            if settings.discord.token.is_empty() {
+            if !settings.discord.token.is_empty() {
+                let engine = load(&settings)?;
+                crate::discord::serve(settings, engine)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            {
                 eprintln!(
                     "No Discord token is set, so this is the console. Ask a question and press Enter (Ctrl-D ends).\nTo run the Discord bot, set DISCORD_TOKEN and run `pressroom serve` (see the README)."
                 );
@@ -147,6 +168,20 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
+        Some(Command::Serve) => {
+            let engine = load(&settings)?;
+            crate::discord::serve(settings, engine)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Invite { client_id }) => {
+            println!("{}", crate::discord::invite_url(client_id));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Study { quiz, topic }) => {
+            let engine = load(&settings)?;
+            crate::study::console(&engine, &settings, quiz, topic.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Eval { file, json }) => {
             let engine = load(&settings)?;
             let cases = crate::eval::load_cases(&file)?;
