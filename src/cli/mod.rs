@@ -202,10 +202,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
 
 fn load(settings: &Settings) -> Result<Engine> {
     let engine = Engine::load(settings)?;
-    for e in engine.load_errors() {
+    report_skipped(&engine, 5);
+    Ok(engine)
+}
+
+/// Says which transcripts were skipped and why: the first `max`, then a count.
+fn report_skipped(engine: &Engine, max: usize) {
+    let errors = engine.load_errors();
+    for e in errors.iter().take(max) {
         eprintln!("warning: skipped {e}");
     }
-    Ok(engine)
+    if errors.len() > max {
+        eprintln!("warning: … and {} more transcripts skipped (`pressroom index` lists them all)", errors.len() - max);
+    }
 }
 
 fn highlight_style() -> Highlight {
@@ -323,9 +332,7 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
     bar.finish_and_clear();
     let elapsed = started.elapsed().as_secs_f64();
     let s = engine.stats();
-    for e in engine.load_errors() {
-        eprintln!("warning: skipped {e}");
-    }
+    report_skipped(&engine, usize::MAX);
     let how = match engine.index_origin() {
         crate::search::IndexOrigin::Reused => "up to date, reused",
         crate::search::IndexOrigin::Built => "built",

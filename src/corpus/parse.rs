@@ -164,6 +164,17 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
                     }
                     continue;
                 }
+                // A question that ends in a question mark, followed by an unlabelled
+                // paragraph: that paragraph is the answer (`追问：…？` then the reply, as the
+                // ministry prints follow-ups).
+                let after_question_mark = open.as_ref().is_some_and(|o| o.role == Role::Question)
+                    && doc.paragraphs.last().is_some_and(|p| p.text.trim_end().ends_with(['？', '?']));
+                if after_question_mark {
+                    let idx = push_paragraph(&mut doc, line, text, Role::Answer, None);
+                    turns.push((Role::Answer, None, vec![idx]));
+                    open = Some(Open { role: Role::Answer, speaker: None });
+                    continue;
+                }
                 match &open {
                     Some(o) => {
                         let (role, speaker) = (o.role, o.speaker.clone());
@@ -439,6 +450,16 @@ mod tests {
         assert!(d.exchanges[0].question.is_none());
         assert_eq!(d.exchanges[0].answerer, "秦刚");
         assert_eq!(d.paragraphs.last().unwrap().role, Role::Narration);
+    }
+
+    #[test]
+    fn follow_up_answer_without_label() {
+        let d = parse("标题\n问：第一问？\n答：第一答。\n追问：第二问？\n我刚才讲了。\n");
+        assert_eq!(d.exchanges.len(), 2);
+        let ex = &d.exchanges[1];
+        assert_eq!(ex.question.as_ref().unwrap().speaker, "追问");
+        assert_eq!(d.turn_text(&ex.answers[0]), "我刚才讲了。");
+        assert_eq!(ex.answerer, "发言人");
     }
 
     #[test]

@@ -101,7 +101,7 @@ impl Engine {
             (corpus::load_embedded(), Lexicon::embedded())
         };
         for e in &loaded.errors {
-            tracing::warn!("skipped transcript: {e}");
+            tracing::debug!("skipped transcript: {e}");
         }
         if loaded.documents.is_empty() {
             return Err(Error::Data(DataError {

@@ -31,16 +31,21 @@ pub fn topic_names(doc: &Document, exact: &ChineseTokenizer, lexicon: &Lexicon, 
                 .join("\n");
             let source = match &ex.question {
                 Some(q) => doc.turn_text(q),
-                None => answer.split('\n').next().unwrap_or_default().to_string(),
+                None => answer.clone(),
             };
             let answer_norm = normalize_str(&answer);
             let mut best: Option<(f64, String)> = None;
             let words = candidate_words(&source, exact, lexicon);
             for (word, tf_source) in &words {
+                // A word inside a domain term of the same question (半岛 in 朝鲜半岛) names the
+                // topic less well than the term itself.
+                if words.iter().any(|(w, n)| w != word && w.contains(word.as_str()) && lexicon.is_domain_term(w) && 2 * n >= *tf_source) {
+                    continue;
+                }
                 let tf_answer = answer_norm.matches(word.as_str()).count() as f64;
                 let df = df.get(word).copied().unwrap_or(1) as f64;
                 let idf = (1.0 + exchanges_total as f64 / df).ln();
-                let domain = if lexicon.is_domain_term(word) { 3.0 } else { 1.0 };
+                let domain = if lexicon.is_domain_term(word) { 1.5 } else { 1.0 };
                 let score = (2.0 * *tf_source as f64 + tf_answer.min(10.0)) * idf * domain + 0.01 * word.chars().count() as f64;
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
                     best = Some((score, word.clone()));

@@ -1,0 +1,201 @@
+//! The `pressroom` binary: output formats, exit codes, stdin modes, errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn pressroom(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pressroom"));
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISCORD_TOKEN")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Checks one `ask --json` object against the documented schema.
+fn check_answer_schema(v: &Value) {
+    assert!(v["query"].is_string());
+    let hits = v["hits"].as_array().expect("hits");
+    for (i, h) in hits.iter().enumerate() {
+        assert_eq!(h["rank"], i + 1);
+        assert!(h["score"].is_number());
+        assert!(h["text"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(h["speaker"].is_string());
+        assert!(h["question"].is_null() || (h["question"]["speaker"].is_string() && h["question"]["text"].is_string()));
+        assert!(h["context"]["before"].is_null() || h["context"]["before"].is_string());
+        assert!(h["context"]["after"].is_null() || h["context"]["after"].is_string());
+        assert!(h["document"]["id"].is_string() && h["document"]["title"].is_string());
+        assert!(h["document"]["date"].is_null() || h["document"]["date"].is_string());
+        assert!(h["paragraph"].is_u64());
+        assert!(h["citation"].is_string());
+    }
+}
+
+#[test]
+fn ask_prints_quote_speaker_question_and_citation() {
+    let o = pressroom(&["ask", "中方对人工智能合作持什么立场？"], "", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("1. 「中国对与各国开展人工智能合作持积极开放态度"), "{out}");
+    assert!(out.contains("— 王毅, answering 凤凰卫视记者: “国际社会竞相提出人工智能全球治理方案"));
+    assert!(out.contains("source: 2024-03-07 王毅记者会 ¶7"));
+    assert_eq!(out.matches("「").count(), 3, "top_k = 3 by default");
+}
+
+#[test]
+fn ask_json_schema_and_top() {
+    let o = pressroom(&["ask", "--json", "--top", "2", "全球南方"], "", &[]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    check_answer_schema(&v);
+    assert_eq!(v["query"], "全球南方");
+    assert_eq!(v["hits"].as_array().unwrap().len(), 2);
+    assert_eq!(v["hits"][0]["document"]["date"], "2024-03-07");
+}
+
+#[test]
+fn ask_json_question_unknown_is_null() {
+    let o = pressroom(&["ask", "--json", "--top", "1", "南海的搅局者和肇事方"], "", &[]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    check_answer_schema(&v);
+    assert!(v["hits"][0]["question"].is_null());
+}
+
+#[test]
+fn ask_json_stdin_one_object_per_line() {
+    let o = pressroom(&["ask", "--json", "-"], "人工智能\n\n朝鲜半岛\n？？？\n", &[]);
+    assert!(o.status.success());
+    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    for v in &lines {
+        check_answer_schema(v);
+    }
+    assert_eq!(lines[1]["query"], "朝鲜半岛");
+    assert!(lines[2]["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn nothing_found_exits_1() {
+    let o = pressroom(&["ask", "？？？"], "", &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("No passage answers"));
+}
+
+#[test]
+fn topics_json_schema() {
+    let o = pressroom(&["topics", "--json"], "", &[]);
+    assert!(o.status.success());
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let topics = v.as_array().unwrap();
+    assert_eq!(topics.len(), 9);
+    for t in topics {
+        for key in ["id", "title", "answerer"] {
+            assert!(t[key].is_string(), "{key}");
+        }
+        assert!(t["asker"].is_null() || t["asker"].is_string());
+        assert!(t["question"].is_null() || t["question"].is_string());
+        assert!(t["paragraphs"].as_u64().unwrap() > 0);
+    }
+    assert_eq!(topics[1]["title"], "人工智能");
+    assert_eq!(topics[1]["asker"], "凤凰卫视记者");
+}
+
+#[test]
+fn topic_shows_an_exchange_whole() {
+    let o = pressroom(&["topic", "朝鲜半岛"], "", &[]);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(out.contains("韩国广播公司记者：关于朝鲜半岛问题"));
+    assert!(out.contains("王毅：朝鲜半岛问题延宕多年"));
+    assert!(out.contains("根本之道是重启对话谈判"));
+    let o = pressroom(&["topic", "火星"], "", &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no topic matches “火星”"));
+}
+
+#[test]
+fn chat_reads_piped_questions_until_eof() {
+    let o = pressroom(&["chat"], "人工智能应该始终处于谁的控制之下？\n/topics\n\n？？\n", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("人工智能应始终处于人类控制之下"));
+    assert!(out.contains("外交为民"), "the topic list");
+    assert!(out.contains("the question is empty"));
+}
+
+#[test]
+fn no_subcommand_without_token_runs_the_console_and_says_how_to_connect() {
+    let o = pressroom(&[], "正确义利观\n", &[]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("正确义利观"));
+    assert!(stderr(&o).contains("DISCORD_TOKEN"));
+}
+
+#[test]
+fn eval_prints_the_scores() {
+    let o = pressroom(&["eval", "tests/fixtures/dev.jsonl"], "", &[]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("questions 30  hit@1 "), "{}", stdout(&o));
+}
+
+#[test]
+fn bad_config_is_a_clear_error() {
+    let o = pressroom(&["ask", "人工智能"], "", &[("PRESSROOM__SEARCH__TOP_K", "0")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o).trim(), "error: configuration: search.top_k: must be between 1 and 20");
+    let o = pressroom(&["ask", "--config", "/nonexistent/pressroom.toml", "人工智能"], "", &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not found"));
+}
+
+#[test]
+fn environment_overrides_reach_the_command() {
+    let o = pressroom(&["ask", "人工智能"], "", &[("PRESSROOM__SEARCH__TOP_K", "1")]);
+    assert_eq!(stdout(&o).matches("「").count(), 1);
+}
+
+#[test]
+fn malformed_transcripts_are_named_and_the_rest_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = dir.path().join("transcripts");
+    std::fs::create_dir(&t).unwrap();
+    for entry in std::fs::read_dir(crate::fixture("transcripts-mixed")).unwrap() {
+        let p = entry.unwrap().path();
+        std::fs::copy(&p, t.join(p.file_name().unwrap())).unwrap();
+    }
+    let dir_s = dir.path().to_str().unwrap();
+    let o = pressroom(&["topics", "--json"], "", &[("PRESSROOM__DATA__DIR", dir_s)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    for (file, why) in [
+        ("bad-front-matter.txt:3", "date `March 7` is not YYYY-MM-DD"),
+        ("binary.txt", "binary file"),
+        ("empty.txt", "empty transcript"),
+        ("latin1.txt:2", "not valid UTF-8"),
+        ("no-labels.txt", "no speaker labels"),
+    ] {
+        assert!(err.lines().any(|l| l.contains(file) && l.contains(why)), "{file}: {why}\n{err}");
+    }
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let askers: Vec<&str> = v.as_array().unwrap().iter().filter_map(|t| t["asker"].as_str()).collect();
+    assert!(askers.contains(&"追问") && askers.contains(&"央视记者"), "{askers:?}");
+    assert!(v.as_array().unwrap().iter().all(|t| t["paragraphs"].as_u64().unwrap() > 0));
+}
