@@ -1,1 +1,173 @@
-fn main() {}
+//! Benchmarks: question latency on the seed, index build throughput (against raw jieba on the
+//! same text), batch `ask` throughput, and the reply path (render + JSON). With the real corpus
+//! beside the repository (`../shared/corpus/mfa`), also index build and latency at scale.
+//!
+//! Run: `cargo bench` (figures go in the README's Performance section).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use pressroom::config::Settings;
+use pressroom::corpus::{self, Loaded};
+use pressroom::engine::{BuildOptions, Engine};
+use pressroom::reply::render::{self, Highlight};
+use pressroom::text::Lexicon;
+
+const QUESTIONS: &[&str] = &[
+    "中方对人工智能合作持什么立场？",
+    "中方如何维护南海的和平稳定？",
+    "联合国成立多少年了？",
+    "聯合國的作用只能加強嗎",
+    "AI governance",
+    "去年处理了多少领保案件？",
+];
+
+fn settings() -> Settings {
+    Settings::load_with_env(
+        None,
+        vec![(
+            "PRESSROOM__DATA__DIR".to_string(),
+            concat!(env!("CARGO_MANIFEST_DIR"), "/data").to_string(),
+        )],
+    )
+    .unwrap()
+}
+
+fn build(loaded: &Loaded, lexicon: &Lexicon, s: &Settings) -> Engine {
+    let copy = Loaded {
+        documents: loaded.documents.clone(),
+        errors: Vec::new(),
+        bytes: loaded.bytes,
+    };
+    Engine::build(
+        copy,
+        lexicon.clone(),
+        s,
+        &BuildOptions::default(),
+        |_, _| {},
+    )
+    .unwrap()
+}
+
+fn seed(c: &mut Criterion) {
+    let s = settings();
+    let engine = Engine::load(&s).unwrap();
+    let loaded = corpus::load_dir(&s.data.dir.join("transcripts"), |_, _| {}).unwrap();
+    let lexicon = Lexicon::load(&s.data.dir).unwrap();
+    let text: String = loaded
+        .documents
+        .iter()
+        .flat_map(|d| d.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    let mut g = c.benchmark_group("ask");
+    g.bench_function("seed_top3", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % QUESTIONS.len();
+            black_box(engine.ask(QUESTIONS[i], 3))
+        })
+    });
+    g.bench_function("seed_readme_question_top3", |b| {
+        b.iter(|| black_box(engine.ask("中方对人工智能合作持什么立场？", 3)))
+    });
+    g.finish();
+
+    let dev: Vec<String> = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/dev.jsonl"
+    ))
+    .unwrap()
+    .lines()
+    .map(|l| {
+        serde_json::from_str::<serde_json::Value>(l).unwrap()["q"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    })
+    .collect();
+    let mut g = c.benchmark_group("ask_batch");
+    g.throughput(Throughput::Elements(dev.len() as u64));
+    g.bench_function("dev30_top5", |b| {
+        b.iter(|| {
+            dev.iter()
+                .map(|q| engine.ask(q, 5).hits.len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
+
+    let answer = engine.ask("中方对人工智能合作持什么立场？", 3);
+    let mut g = c.benchmark_group("reply");
+    g.bench_function("console_render", |b| {
+        b.iter(|| black_box(render::console(&answer, Highlight::Plain)))
+    });
+    g.bench_function("json", |b| {
+        b.iter(|| black_box(serde_json::to_string(&answer).unwrap()))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("index_build");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(20);
+    g.bench_function("seed_in_memory", |b| {
+        b.iter_batched(
+            || (),
+            |_| black_box(build(&loaded, &lexicon, &s)),
+            BatchSize::PerIteration,
+        )
+    });
+    let jieba = lexicon.jieba();
+    g.bench_function("seed_raw_jieba_cut_for_search", |b| {
+        b.iter(|| {
+            text.lines()
+                .map(|l| jieba.cut_for_search(l, true).len())
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("seed_normalize_then_jieba", |b| {
+        let tok = pressroom::text::ChineseTokenizer::search(lexicon.jieba());
+        b.iter(|| text.lines().map(|l| tok.terms(l).len()).sum::<usize>())
+    });
+    g.finish();
+}
+
+fn corpus_scale(c: &mut Criterion) {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/mfa"));
+    if !dir.is_dir() {
+        eprintln!("corpus benchmarks skipped: {} not found", dir.display());
+        return;
+    }
+    let s = settings();
+    let loaded = corpus::load_dir(dir, |_, _| {}).unwrap();
+    let lexicon = Lexicon::load(&s.data.dir).unwrap();
+    let mut g = c.benchmark_group("corpus");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(loaded.bytes));
+    g.bench_function("parse_1460_files", |b| {
+        b.iter(|| black_box(corpus::load_dir(dir, |_, _| {}).unwrap().documents.len()))
+    });
+    g.bench_function("index_build_in_memory", |b| {
+        b.iter_batched(
+            || (),
+            |_| black_box(build(&loaded, &lexicon, &s)),
+            BatchSize::PerIteration,
+        )
+    });
+    g.finish();
+    let engine = build(&loaded, &lexicon, &s);
+    let mut g = c.benchmark_group("corpus_ask");
+    g.bench_function("top3", |b| {
+        let mut i = 0;
+        b.iter(|| {
+            i = (i + 1) % QUESTIONS.len();
+            black_box(engine.ask(QUESTIONS[i], 3))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, seed, corpus_scale);
+criterion_main!(benches);

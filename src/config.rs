@@ -142,19 +142,32 @@ impl Settings {
     }
 
     /// Like [`Settings::load`] with an explicit environment (for tests).
-    pub fn load_with_env(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Settings> {
+    pub fn load_with_env(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Settings> {
         let env: Vec<(String, String)> = env.into_iter().collect();
         let mut b = Config::builder()
             .add_source(File::from_str(DEFAULTS, FileFormat::Toml))
-            .add_source(File::with_name(LOCAL_FILE).format(FileFormat::Toml).required(false));
+            .add_source(
+                File::with_name(LOCAL_FILE)
+                    .format(FileFormat::Toml)
+                    .required(false),
+            );
         if let Some(f) = file {
             if !f.is_file() {
-                return Err(Error::Config(format!("config file {} not found", f.display())));
+                return Err(Error::Config(format!(
+                    "config file {} not found",
+                    f.display()
+                )));
             }
             b = b.add_source(File::from(f).format(FileFormat::Toml).required(true));
         }
-        let map: config::Map<String, String> =
-            env.iter().filter(|(k, _)| k.starts_with("PRESSROOM__")).cloned().collect();
+        let map: config::Map<String, String> = env
+            .iter()
+            .filter(|(k, _)| k.starts_with("PRESSROOM__"))
+            .cloned()
+            .collect();
         b = b.add_source(
             Environment::with_prefix("PRESSROOM")
                 .prefix_separator("__")
@@ -165,7 +178,9 @@ impl Settings {
                 .source(Some(map)),
         );
         let cfg = b.build().map_err(|e| Error::Config(e.to_string()))?;
-        let mut s: Settings = cfg.try_deserialize().map_err(|e| Error::Config(e.to_string()))?;
+        let mut s: Settings = cfg
+            .try_deserialize()
+            .map_err(|e| Error::Config(e.to_string()))?;
         if s.discord.token.is_empty()
             && let Some((_, t)) = env.iter().find(|(k, _)| k == "DISCORD_TOKEN")
         {
@@ -190,7 +205,10 @@ impl Settings {
             return bad("discord.max_question_chars", "must be between 1 and 2000");
         }
         if self.discord.rate_limit_questions == 0 || self.discord.rate_limit_seconds == 0 {
-            return bad("discord.rate_limit_questions / rate_limit_seconds", "must be at least 1");
+            return bad(
+                "discord.rate_limit_questions / rate_limit_seconds",
+                "must be at least 1",
+            );
         }
         if !self.discord.proxy_url.is_empty() && !self.discord.proxy_url.starts_with("http") {
             return bad("discord.proxy_url", "must be an http:// or https:// URL");
@@ -209,7 +227,10 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -242,11 +263,17 @@ mod tests {
 
     #[test]
     fn bad_values_are_clear_errors() {
-        let e = Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "0")])).unwrap_err();
-        assert_eq!(e.to_string(), "configuration: search.top_k: must be between 1 and 20");
-        let e = Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "many")])).unwrap_err();
+        let e =
+            Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "0")])).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "configuration: search.top_k: must be between 1 and 20"
+        );
+        let e = Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "many")]))
+            .unwrap_err();
         assert!(e.to_string().contains("top_k"), "{e}");
-        let e = Settings::load_with_env(Some(Path::new("/nonexistent.toml")), env(&[])).unwrap_err();
+        let e =
+            Settings::load_with_env(Some(Path::new("/nonexistent.toml")), env(&[])).unwrap_err();
         assert!(e.to_string().contains("not found"));
     }
 
@@ -255,7 +282,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("c.toml");
         std::fs::write(&f, "[search]\ntop_k = 7\n").unwrap();
-        assert_eq!(Settings::load_with_env(Some(&f), env(&[])).unwrap().search.top_k, 7);
+        assert_eq!(
+            Settings::load_with_env(Some(&f), env(&[]))
+                .unwrap()
+                .search
+                .top_k,
+            7
+        );
         std::fs::write(&f, "[search]\ntopk = 7\n").unwrap();
         let e = Settings::load_with_env(Some(&f), env(&[])).unwrap_err();
         assert!(e.to_string().contains("topk"), "{e}");

@@ -85,7 +85,10 @@ pub struct DataError {
 impl Error {
     /// An I/O error on `path`.
     pub fn io(path: &Path, source: std::io::Error) -> Error {
-        Error::Io { path: path.to_path_buf(), source }
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     /// True when the person asking can fix it.
@@ -112,9 +115,17 @@ mod tests {
 
     #[test]
     fn data_error_names_file_and_line() {
-        let e = DataError { path: "a/b.txt".into(), line: Some(7), message: "bad".into() };
+        let e = DataError {
+            path: "a/b.txt".into(),
+            line: Some(7),
+            message: "bad".into(),
+        };
         assert_eq!(e.to_string(), "a/b.txt:7: bad");
-        let e = DataError { path: "a/b.txt".into(), line: None, message: "empty file".into() };
+        let e = DataError {
+            path: "a/b.txt".into(),
+            line: None,
+            message: "empty file".into(),
+        };
         assert_eq!(e.to_string(), "a/b.txt: empty file");
     }
 

@@ -105,7 +105,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // A closed pipe (`pressroom topics | head`) is not a failure.
-            if err.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if err.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");
@@ -120,8 +123,13 @@ fn init_logging(verbose: u8) {
         1 => "info",
         _ => "debug",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -189,10 +197,18 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             if json {
                 println!("{}", serde_json::to_string(&report)?);
             } else {
-                println!("questions {}  hit@1 {:.3}  hit@3 {:.3}  MRR@5 {:.3}", report.cases, report.hit_at_1, report.hit_at_3, report.mrr_at_5);
+                println!(
+                    "questions {}  hit@1 {:.3}  hit@3 {:.3}  MRR@5 {:.3}",
+                    report.cases, report.hit_at_1, report.hit_at_3, report.mrr_at_5
+                );
                 for m in &report.misses {
                     let rank = m.rank.map_or("—".to_string(), |r| r.to_string());
-                    println!("  miss {} (rank {rank}): {}  → got {}", m.id, m.q, m.got.as_deref().unwrap_or("nothing"));
+                    println!(
+                        "  miss {} (rank {rank}): {}  → got {}",
+                        m.id,
+                        m.q,
+                        m.got.as_deref().unwrap_or("nothing")
+                    );
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -213,12 +229,19 @@ fn report_skipped(engine: &Engine, max: usize) {
         eprintln!("warning: skipped {e}");
     }
     if errors.len() > max {
-        eprintln!("warning: … and {} more transcripts skipped (`pressroom index` lists them all)", errors.len() - max);
+        eprintln!(
+            "warning: … and {} more transcripts skipped (`pressroom index` lists them all)",
+            errors.len() - max
+        );
     }
 }
 
 fn highlight_style() -> Highlight {
-    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() { Highlight::Ansi } else { Highlight::Plain }
+    if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        Highlight::Ansi
+    } else {
+        Highlight::Plain
+    }
 }
 
 fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
@@ -249,7 +272,11 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
     } else {
         answer_one(&args.question, &mut out)?;
     }
-    Ok(if found { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// The console: the same reply path as the Discord bot (check the question, ask, render).
@@ -257,7 +284,10 @@ fn chat(engine: &Engine, settings: &Settings) -> Result<ExitCode> {
     let interactive = std::io::stdin().is_terminal();
     let stats = engine.stats();
     if interactive {
-        eprintln!("pressroom — {} documents, {} exchanges. `/topics` lists them, `/topic NAME` shows one, Ctrl-D ends.", stats.documents, stats.exchanges);
+        eprintln!(
+            "pressroom — {} documents, {} exchanges. `/topics` lists them, `/topic NAME` shows one, Ctrl-D ends.",
+            stats.documents, stats.exchanges
+        );
     }
     let mut out = std::io::stdout().lock();
     let stdin = std::io::stdin();
@@ -300,11 +330,17 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
         settings.index.dir = d;
     }
     let Some(index_dir) = settings.index_dir().map(|p| p.to_path_buf()) else {
-        bail!("no index directory: set index.dir in the config, PRESSROOM__INDEX__DIR, or pass --dir DIR");
+        bail!(
+            "no index directory: set index.dir in the config, PRESSROOM__INDEX__DIR, or pass --dir DIR"
+        );
     };
     let transcripts = settings.data.dir.join("transcripts");
     let total_bytes: u64 = if transcripts.is_dir() {
-        crate::corpus::transcript_files(&transcripts)?.iter().filter_map(|p| p.metadata().ok()).map(|m| m.len()).sum()
+        crate::corpus::transcript_files(&transcripts)?
+            .iter()
+            .filter_map(|p| p.metadata().ok())
+            .map(|m| m.len())
+            .sum()
     } else {
         0
     };
@@ -318,7 +354,9 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
     let started = Instant::now();
     let engine = Engine::load_with(
         &settings,
-        &BuildOptions { force_rebuild: force },
+        &BuildOptions {
+            force_rebuild: force,
+        },
         |_, bytes| bar.inc(bytes),
         |done, total| {
             if done == 0 || bar.message() != "indexing" {

@@ -54,7 +54,11 @@ pub fn load_dir(dir: &Path, mut progress: impl FnMut(&Path, u64)) -> Result<Load
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                loaded.errors.push(DataError { path: path.clone(), line: None, message: e.to_string() });
+                loaded.errors.push(DataError {
+                    path: path.clone(),
+                    line: None,
+                    message: e.to_string(),
+                });
                 continue;
             }
         };
@@ -86,7 +90,10 @@ pub fn load_embedded() -> Loaded {
 /// The id of a file: its path below `dir`, `/`-separated, without `.txt`.
 fn document_id(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path).with_extension("");
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -96,7 +103,11 @@ mod tests {
     #[test]
     fn bad_files_are_reported_and_good_ones_load() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("a-good.txt"), "标题\n记者：问？\n王毅：答。\n").unwrap();
+        std::fs::write(
+            dir.path().join("a-good.txt"),
+            "标题\n记者：问？\n王毅：答。\n",
+        )
+        .unwrap();
         std::fs::write(dir.path().join("b-empty.txt"), "\n\n").unwrap();
         std::fs::write(dir.path().join("c-latin1.txt"), b"\xe9t\xe9").unwrap();
         std::fs::write(dir.path().join("notes.md"), "ignored").unwrap();
@@ -106,8 +117,16 @@ mod tests {
         let ids: Vec<_> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a-good", "sub/d"]);
         assert_eq!(loaded.errors.len(), 2);
-        assert!(loaded.errors[0].to_string().contains("b-empty.txt: empty transcript"));
-        assert!(loaded.errors[1].to_string().contains("c-latin1.txt:1: not valid UTF-8"));
+        assert!(
+            loaded.errors[0]
+                .to_string()
+                .contains("b-empty.txt: empty transcript")
+        );
+        assert!(
+            loaded.errors[1]
+                .to_string()
+                .contains("c-latin1.txt:1: not valid UTF-8")
+        );
     }
 
     #[test]

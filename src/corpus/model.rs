@@ -84,12 +84,20 @@ pub struct Exchange {
 impl Document {
     /// The text of a turn, paragraphs joined by newlines.
     pub fn turn_text(&self, turn: &Turn) -> String {
-        turn.paragraphs.iter().map(|&i| self.paragraphs[i].text.as_str()).collect::<Vec<_>>().join("\n")
+        turn.paragraphs
+            .iter()
+            .map(|&i| self.paragraphs[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     /// Indices of all answer paragraphs of an exchange, in order.
     pub fn answer_paragraphs(&self, exchange: &Exchange) -> Vec<usize> {
-        exchange.answers.iter().flat_map(|t| t.paragraphs.iter().copied()).collect()
+        exchange
+            .answers
+            .iter()
+            .flat_map(|t| t.paragraphs.iter().copied())
+            .collect()
     }
 
     /// The paragraph with number `number` (1-based).

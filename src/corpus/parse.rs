@@ -30,7 +30,8 @@ pub struct FrontMatter {
 }
 
 static PAGE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[(（]\s*(上接|下转|接|转|紧接)\s*第?\s*[0-9０-９A-Za-z]{1,3}\s*版\s*[)）]").unwrap()
+    Regex::new(r"[(（]\s*(上接|下转|接|转|紧接)\s*第?\s*[0-9０-９A-Za-z]{1,3}\s*版\s*[)）]")
+        .unwrap()
 });
 static DATE_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").unwrap());
@@ -40,31 +41,81 @@ static SPOKESPERSON_IN_TITLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"发言人(\p{Han}{2,3}?)(主持|答|就|回答|表态)").unwrap());
 static NARRATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"^[(（][^()（）]{1,30}[)）]$",                          // (完) (记者会结束)
+        r"^[(（][^()（）]{1,30}[)）]$", // (完) (记者会结束)
         r"|^.{0,20}(记者会|发布会|吹风会|见面会).{0,6}(历时|结束|到此)", // 记者会历时1小时30分钟。
         r"|^\d{4}年\d{1,2}月\d{1,2}日.{0,40}(主持|举行).{0,20}(记者会|发布会)",
-        r"|发布(以下|如下)?消息[：:]$",                           // 秦刚首先发布消息：
+        r"|发布(以下|如下)?消息[：:]$", // 秦刚首先发布消息：
     ))
     .unwrap()
 });
 
 /// Labels that look like a short name but start a list item or a clause, never a speaker.
 const NOT_SPEAKERS: &[&str] = &[
-    "一是", "二是", "三是", "四是", "五是", "首先", "其次", "再次", "最后", "同时", "总之", "比如", "例如",
-    "第一", "第二", "第三", "第四", "其一", "其二", "一方面", "另一方面", "对此", "为此", "因此", "他说",
-    "她说", "他表示", "她表示", "指出", "强调", "表示", "认为", "注", "附", "备注", "地址", "电话", "时间",
-    "地点", "题目", "标题", "来源", "编者按",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "首先",
+    "其次",
+    "再次",
+    "最后",
+    "同时",
+    "总之",
+    "比如",
+    "例如",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "其一",
+    "其二",
+    "一方面",
+    "另一方面",
+    "对此",
+    "为此",
+    "因此",
+    "他说",
+    "她说",
+    "他表示",
+    "她表示",
+    "指出",
+    "强调",
+    "表示",
+    "认为",
+    "注",
+    "附",
+    "备注",
+    "地址",
+    "电话",
+    "时间",
+    "地点",
+    "题目",
+    "标题",
+    "来源",
+    "编者按",
 ];
 
 /// Parses one transcript. `id` names the document; `path` is used in errors.
 pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document, DataError> {
-    let err = |line: Option<usize>, message: String| DataError { path: path.to_path_buf(), line, message };
+    let err = |line: Option<usize>, message: String| DataError {
+        path: path.to_path_buf(),
+        line,
+        message,
+    };
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(err(None, "binary file, not a text transcript".into()));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
-        err(Some(line), "not valid UTF-8 (save the transcript as UTF-8)".into())
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        err(
+            Some(line),
+            "not valid UTF-8 (save the transcript as UTF-8)".into(),
+        )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (front, body_start) = parse_front_matter(text).map_err(|(line, m)| err(Some(line), m))?;
@@ -73,7 +124,9 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
     let mut raw: Vec<(usize, String)> = Vec::new();
     let mut continued = false;
     for (i, line) in text.lines().enumerate().skip(body_start) {
-        let mut line = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').to_string();
+        let mut line = line
+            .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+            .to_string();
         if PAGE_MARKER.is_match(&line) {
             if raw.len() <= 1 && line.contains("上接") {
                 continued = true;
@@ -85,7 +138,10 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
         }
     }
     if raw.is_empty() {
-        return Err(err(None, "empty transcript: no text after the front matter".into()));
+        return Err(err(
+            None,
+            "empty transcript: no text after the front matter".into(),
+        ));
     }
 
     // The title: the front matter's, or a first line that is short, unlabelled and no sentence.
@@ -93,7 +149,9 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
     let first_is_title = {
         let first = &raw[0].1;
         title.as_deref() == Some(first.as_str())
-            || (first.chars().count() <= 80 && !ends_sentence(first) && split_label(first).is_none())
+            || (first.chars().count() <= 80
+                && !ends_sentence(first)
+                && split_label(first).is_none())
     };
     if first_is_title {
         let (_, first) = raw.remove(0);
@@ -108,7 +166,9 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
             *label_counts.entry(label.to_string()).or_default() += 1;
         }
     }
-    let spokesperson = SPOKESPERSON_IN_TITLE.captures(&title).map(|c| c[1].to_string());
+    let spokesperson = SPOKESPERSON_IN_TITLE
+        .captures(&title)
+        .map(|c| c[1].to_string());
 
     let mut doc = Document {
         id: id.to_string(),
@@ -133,19 +193,28 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
     for (line, text) in raw {
         let label = split_label(&text).and_then(|(label, rest)| {
             let prev_is_question = open.as_ref().is_some_and(|o| o.role == Role::Question);
-            classify_label(label, label_counts.get(label).copied().unwrap_or(0), prev_is_question)
-                .map(|role| (label.to_string(), rest.to_string(), role))
+            classify_label(
+                label,
+                label_counts.get(label).copied().unwrap_or(0),
+                prev_is_question,
+            )
+            .map(|role| (label.to_string(), rest.to_string(), role))
         });
         match label {
             Some((label, rest, role)) => {
                 saw_label = true;
                 let speaker = match (role, label.as_str()) {
-                    (Role::Answer, "答" | "A" | "a") => spokesperson.clone().unwrap_or_else(|| "发言人".into()),
+                    (Role::Answer, "答" | "A" | "a") => {
+                        spokesperson.clone().unwrap_or_else(|| "发言人".into())
+                    }
                     _ => label,
                 };
                 let idx = push_paragraph(&mut doc, line, rest, role, Some(speaker.clone()));
                 turns.push((role, Some(speaker.clone()), vec![idx]));
-                open = Some(Open { role, speaker: Some(speaker) });
+                open = Some(Open {
+                    role,
+                    speaker: Some(speaker),
+                });
             }
             None => {
                 // A paragraph cut mid-sentence by the page layout continues in this one.
@@ -168,11 +237,17 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
                 // paragraph: that paragraph is the answer (`追问：…？` then the reply, as the
                 // ministry prints follow-ups).
                 let after_question_mark = open.as_ref().is_some_and(|o| o.role == Role::Question)
-                    && doc.paragraphs.last().is_some_and(|p| p.text.trim_end().ends_with(['？', '?']));
+                    && doc
+                        .paragraphs
+                        .last()
+                        .is_some_and(|p| p.text.trim_end().ends_with(['？', '?']));
                 if after_question_mark {
                     let idx = push_paragraph(&mut doc, line, text, Role::Answer, None);
                     turns.push((Role::Answer, None, vec![idx]));
-                    open = Some(Open { role: Role::Answer, speaker: None });
+                    open = Some(Open {
+                        role: Role::Answer,
+                        speaker: None,
+                    });
                     continue;
                 }
                 match &open {
@@ -186,7 +261,10 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
                         // statement): an answer whose speaker is inferred below.
                         let idx = push_paragraph(&mut doc, line, text, Role::Answer, None);
                         turns.push((Role::Answer, None, vec![idx]));
-                        open = Some(Open { role: Role::Answer, speaker: None });
+                        open = Some(Open {
+                            role: Role::Answer,
+                            speaker: None,
+                        });
                     }
                 }
             }
@@ -222,13 +300,29 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
         if role == Role::Narration {
             continue; // a moderator's lines belong to no exchange
         }
-        let turn = Turn { speaker, paragraphs };
+        let turn = Turn {
+            speaker,
+            paragraphs,
+        };
         let start_new = role == Role::Question || doc.exchanges.is_empty();
         if start_new {
             let number = doc.exchanges.len() + 1;
-            let (question, answers) = if role == Role::Question { (Some(turn), vec![]) } else { (None, vec![turn]) };
-            let answerer = answers.first().map(|t: &Turn| t.speaker.clone()).unwrap_or_default();
-            doc.exchanges.push(Exchange { number, question, answers, answerer, topic: String::new() });
+            let (question, answers) = if role == Role::Question {
+                (Some(turn), vec![])
+            } else {
+                (None, vec![turn])
+            };
+            let answerer = answers
+                .first()
+                .map(|t: &Turn| t.speaker.clone())
+                .unwrap_or_default();
+            doc.exchanges.push(Exchange {
+                number,
+                question,
+                answers,
+                answerer,
+                topic: String::new(),
+            });
         } else {
             let ex = doc.exchanges.last_mut().expect("checked above");
             if ex.answerer.is_empty() {
@@ -254,23 +348,46 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
         .clone()
         .or_else(|| iso_date(&DATE_IN_TITLE, &doc.title))
         .or_else(|| iso_date(&DATE_IN_NAME, id));
-    doc.label = front.label.clone().unwrap_or_else(|| default_label(&doc.title, &main_answerer));
+    doc.label = front
+        .label
+        .clone()
+        .unwrap_or_else(|| default_label(&doc.title, &main_answerer));
     Ok(doc)
 }
 
-fn push_paragraph(doc: &mut Document, line: usize, text: String, role: Role, speaker: Option<String>) -> usize {
-    doc.paragraphs.push(Paragraph { number: doc.paragraphs.len() + 1, line, text, role, speaker, exchange: None });
+fn push_paragraph(
+    doc: &mut Document,
+    line: usize,
+    text: String,
+    role: Role,
+    speaker: Option<String>,
+) -> usize {
+    doc.paragraphs.push(Paragraph {
+        number: doc.paragraphs.len() + 1,
+        line,
+        text,
+        role,
+        speaker,
+        exchange: None,
+    });
     doc.paragraphs.len() - 1
 }
 
 /// `label：rest` when the paragraph starts with something shaped like a speaker label: at most 24
 /// characters before the first colon, no sentence punctuation or quotes in it, text after it.
 pub(crate) fn split_label(p: &str) -> Option<(&str, &str)> {
-    let (pos, colon) = p.char_indices().take(25).find(|&(_, c)| c == '：' || c == ':')?;
+    let (pos, colon) = p
+        .char_indices()
+        .take(25)
+        .find(|&(_, c)| c == '：' || c == ':')?;
     let label = p[..pos].trim();
     let rest = p[pos + colon.len_utf8()..].trim();
     let bad = |c: char| "，。！？；、,.!?;“”\"'‘’「」『』：:".contains(c);
-    if label.is_empty() || rest.is_empty() || label.chars().any(bad) || label.chars().all(|c| c.is_ascii_digit()) {
+    if label.is_empty()
+        || rest.is_empty()
+        || label.chars().any(bad)
+        || label.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     Some((label, rest))
@@ -296,10 +413,24 @@ fn classify_label(label: &str, count: usize, prev_is_question: bool) -> Option<R
     if core == "主持人" {
         return Some(Role::Narration);
     }
-    if NOT_SPEAKERS.contains(&core) || core.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十第".contains(c)) {
+    if NOT_SPEAKERS.contains(&core)
+        || core.starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十第".contains(c))
+    {
         return None;
     }
-    let titled = ["发言人", "部长", "外长", "大使", "主任", "司长", "总理", "主席", "局长", "秘书长", "代表"];
+    let titled = [
+        "发言人",
+        "部长",
+        "外长",
+        "大使",
+        "主任",
+        "司长",
+        "总理",
+        "主席",
+        "局长",
+        "秘书长",
+        "代表",
+    ];
     if chars <= 12 && titled.iter().any(|t| core.ends_with(t)) {
         return Some(Role::Answer);
     }
@@ -364,7 +495,10 @@ fn parse_front_matter(text: &str) -> Result<(FrontMatter, usize), (usize, String
             continue;
         }
         let Some((key, value)) = t.split_once(':') else {
-            return Err((line_no, format!("front matter line is not `key: value`: `{t}`")));
+            return Err((
+                line_no,
+                format!("front matter line is not `key: value`: `{t}`"),
+            ));
         };
         let value = value.trim().trim_matches('"').to_string();
         match key.trim() {
@@ -377,7 +511,12 @@ fn parse_front_matter(text: &str) -> Result<(FrontMatter, usize), (usize, String
             }
             "source" => fm.source = Some(value),
             "label" => fm.label = Some(value),
-            other => return Err((line_no, format!("unknown front matter key `{other}` (title, date, source, label)"))),
+            other => {
+                return Err((
+                    line_no,
+                    format!("unknown front matter key `{other}` (title, date, source, label)"),
+                ));
+            }
         }
     }
     Err((1, "front matter opened with `---` is never closed".into()))
@@ -405,12 +544,24 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(split_label("凤凰卫视记者：国际社会"), Some(("凤凰卫视记者", "国际社会")));
+        assert_eq!(
+            split_label("凤凰卫视记者：国际社会"),
+            Some(("凤凰卫视记者", "国际社会"))
+        );
         assert_eq!(split_label("王毅:好的"), Some(("王毅", "好的")));
-        assert_eq!(split_label("我们关注的主要有“三个确保”：一是确保有益。"), None);
+        assert_eq!(
+            split_label("我们关注的主要有“三个确保”：一是确保有益。"),
+            None
+        );
         assert_eq!(split_label("今年我们将重点抓好三件大事："), None);
-        assert_eq!(classify_label("《中国日报》记者", 1, false), Some(Role::Question));
-        assert_eq!(classify_label("法新社记者（英文）", 1, false), Some(Role::Question));
+        assert_eq!(
+            classify_label("《中国日报》记者", 1, false),
+            Some(Role::Question)
+        );
+        assert_eq!(
+            classify_label("法新社记者（英文）", 1, false),
+            Some(Role::Question)
+        );
         assert_eq!(classify_label("追问", 1, false), Some(Role::Question));
         assert_eq!(classify_label("王毅", 1, true), Some(Role::Answer));
         assert_eq!(classify_label("王毅", 3, false), Some(Role::Answer));
@@ -421,19 +572,26 @@ mod tests {
 
     #[test]
     fn question_answer_and_rejoin() {
-        let d = parse("标题\n\n新华社记者：问题？\n\n王毅：第一段，支持非洲获得\n\n思想上的独立。\n\n第二段。\n");
+        let d = parse(
+            "标题\n\n新华社记者：问题？\n\n王毅：第一段，支持非洲获得\n\n思想上的独立。\n\n第二段。\n",
+        );
         assert_eq!(d.title, "标题");
         assert_eq!(d.exchanges.len(), 1);
         let ex = &d.exchanges[0];
         assert_eq!(ex.question.as_ref().unwrap().speaker, "新华社记者");
         assert_eq!(ex.answerer, "王毅");
-        assert_eq!(d.turn_text(&ex.answers[0]), "第一段，支持非洲获得思想上的独立。\n第二段。");
+        assert_eq!(
+            d.turn_text(&ex.answers[0]),
+            "第一段，支持非洲获得思想上的独立。\n第二段。"
+        );
         assert_eq!(d.paragraphs[1].line, 5);
     }
 
     #[test]
     fn mfa_style_question_answer() {
-        let d = parse("2013年11月25日外交部发言人秦刚主持例行记者会\n\n问：中方如何评价？\n\n答：我们欢迎。\n");
+        let d = parse(
+            "2013年11月25日外交部发言人秦刚主持例行记者会\n\n问：中方如何评价？\n\n答：我们欢迎。\n",
+        );
         assert_eq!(d.date.as_deref(), Some("2013-11-25"));
         assert_eq!(d.exchanges[0].answerer, "秦刚");
         assert_eq!(d.label, "外交部例行记者会");
@@ -464,7 +622,9 @@ mod tests {
 
     #[test]
     fn front_matter() {
-        let d = parse("---\ntitle: T\ndate: 2024-03-07\nlabel: 王毅记者会\n---\nT\n记者：问？\n王毅：答。\n");
+        let d = parse(
+            "---\ntitle: T\ndate: 2024-03-07\nlabel: 王毅记者会\n---\nT\n记者：问？\n王毅：答。\n",
+        );
         assert_eq!(d.title, "T");
         assert_eq!(d.date.as_deref(), Some("2024-03-07"));
         assert_eq!(d.citation(2), "2024-03-07 王毅记者会 ¶2");
@@ -474,14 +634,30 @@ mod tests {
     #[test]
     fn bad_inputs_name_file_and_line() {
         let e = parse_transcript("x", Path::new("x.txt"), b"").unwrap_err();
-        assert_eq!(e.to_string(), "x.txt: empty transcript: no text after the front matter");
+        assert_eq!(
+            e.to_string(),
+            "x.txt: empty transcript: no text after the front matter"
+        );
         let e = parse_transcript("x", Path::new("x.txt"), b"ok\n\xff\xfe\n").unwrap_err();
         assert_eq!(e.line, Some(2));
         let e = parse_transcript("x", Path::new("x.txt"), b"\x00\x01binary").unwrap_err();
         assert!(e.message.contains("binary"));
-        let e = parse_transcript("x", Path::new("x.txt"), "只有一段话。\n没有标签。\n".as_bytes()).unwrap_err();
+        let e = parse_transcript(
+            "x",
+            Path::new("x.txt"),
+            "只有一段话。\n没有标签。\n".as_bytes(),
+        )
+        .unwrap_err();
         assert!(e.message.contains("no speaker labels"));
-        let e = parse_transcript("x", Path::new("x.txt"), "---\ndate: 7 March\n---\n问：a\n".as_bytes()).unwrap_err();
-        assert_eq!((e.line, e.message.as_str()), (Some(2), "date `7 March` is not YYYY-MM-DD"));
+        let e = parse_transcript(
+            "x",
+            Path::new("x.txt"),
+            "---\ndate: 7 March\n---\n问：a\n".as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (Some(2), "date `7 March` is not YYYY-MM-DD")
+        );
     }
 }

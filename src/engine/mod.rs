@@ -13,7 +13,9 @@ use regex::Regex;
 use crate::config::Settings;
 use crate::corpus::{self, Document, Role};
 use crate::error::{DataError, Error, Result, UserError};
-use crate::reply::{AnswerParagraph, Answer, Context, DocumentRef, ExchangeView, Hit, QuestionRef, TopicSummary};
+use crate::reply::{
+    Answer, AnswerParagraph, Context, DocumentRef, ExchangeView, Hit, QuestionRef, TopicSummary,
+};
 use crate::search::{IndexOrigin, QueryPlan, SearchIndex, Weights};
 use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
 
@@ -74,7 +76,8 @@ pub struct Engine {
     bytes: u64,
 }
 
-static CITATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\S+)?\s*(.*?)\s*[¶#]\s*(\d+)\s*$").unwrap());
+static CITATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\S+)?\s*(.*?)\s*[¶#]\s*(\d+)\s*$").unwrap());
 
 impl Engine {
     /// Loads the transcripts of `settings.data.dir` (or the embedded ones when it does not
@@ -95,7 +98,10 @@ impl Engine {
         let data = &settings.data.dir;
         let transcripts = data.join("transcripts");
         let (loaded, lexicon) = if transcripts.is_dir() {
-            (corpus::load_dir(&transcripts, on_file)?, Lexicon::load(data)?)
+            (
+                corpus::load_dir(&transcripts, on_file)?,
+                Lexicon::load(data)?,
+            )
         } else {
             tracing::info!(dir = %data.display(), "no transcripts folder there; using the transcripts built into the binary");
             (corpus::load_embedded(), Lexicon::embedded())
@@ -121,12 +127,26 @@ impl Engine {
         options: &BuildOptions,
         on_index: impl FnMut(usize, usize),
     ) -> Result<Engine> {
-        let corpus::Loaded { mut documents, errors, bytes } = loaded;
+        let corpus::Loaded {
+            mut documents,
+            errors,
+            bytes,
+        } = loaded;
         let search_tok = ChineseTokenizer::search(lexicon.jieba());
         let exact_tok = ChineseTokenizer::exact(lexicon.jieba());
         name_topics(&mut documents, &exact_tok, &lexicon);
-        let index = SearchIndex::open_or_build(settings.index_dir(), &documents, &lexicon, options.force_rebuild, on_index)?;
-        let by_id = documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
+        let index = SearchIndex::open_or_build(
+            settings.index_dir(),
+            &documents,
+            &lexicon,
+            options.force_rebuild,
+            on_index,
+        )?;
+        let by_id = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
         let topic_keys = topic_keys(&documents);
         Ok(Engine {
             lexicon,
@@ -183,7 +203,10 @@ impl Engine {
     pub fn check_question(&self, question: &str, max_chars: usize) -> Result<(), UserError> {
         let chars = question.chars().count();
         if chars > max_chars {
-            return Err(UserError::QuestionTooLong { chars, max: max_chars });
+            return Err(UserError::QuestionTooLong {
+                chars,
+                max: max_chars,
+            });
         }
         if !question.chars().any(char::is_alphanumeric) {
             return Err(UserError::EmptyQuestion);
@@ -199,13 +222,25 @@ impl Engine {
 
     /// Like [`Engine::ask`], with the passages of `prefer` (the exchange a study group is on)
     /// ranked first when they match at all.
-    pub fn ask_preferring(&self, question: &str, top: usize, prefer: Option<ExchangeRef>) -> Answer {
+    pub fn ask_preferring(
+        &self,
+        question: &str,
+        top: usize,
+        prefer: Option<ExchangeRef>,
+    ) -> Answer {
         let plan = self.plan(question);
-        let mut answer = Answer { query: question.to_string(), hits: Vec::new() };
+        let mut answer = Answer {
+            query: question.to_string(),
+            hits: Vec::new(),
+        };
         if plan.is_empty() || top == 0 {
             return answer;
         }
-        let query = plan.to_query(self.index.fields().text, self.index.fields().question, &self.weights);
+        let query = plan.to_query(
+            self.index.fields().text,
+            self.index.fields().question,
+            &self.weights,
+        );
         let want = if prefer.is_some() { top + 30 } else { top };
         let mut raw = match self.index.search(query.as_ref(), want) {
             Ok(r) => r,
@@ -224,7 +259,9 @@ impl Engine {
         }
         let highlight: HashSet<&str> = plan.terms.iter().map(|(t, _)| t.as_str()).collect();
         for h in raw.into_iter().take(top) {
-            let Some(&d) = self.by_id.get(&h.doc) else { continue };
+            let Some(&d) = self.by_id.get(&h.doc) else {
+                continue;
+            };
             let rank = answer.hits.len() + 1;
             if let Some(hit) = self.hit(d, h.paragraph, h.score, rank, &highlight) {
                 answer.hits.push(hit);
@@ -235,25 +272,52 @@ impl Engine {
 
     /// The analysed form of a question (for debugging and tests).
     pub fn plan(&self, question: &str) -> QueryPlan {
-        QueryPlan::new(question, &self.lexicon, &self.search_tok, &self.exact_tok, &self.weights, self.max_query_chars)
+        QueryPlan::new(
+            question,
+            &self.lexicon,
+            &self.search_tok,
+            &self.exact_tok,
+            &self.weights,
+            self.max_query_chars,
+        )
     }
 
-    fn hit(&self, d: usize, i: usize, score: f32, rank: usize, highlight: &HashSet<&str>) -> Option<Hit> {
+    fn hit(
+        &self,
+        d: usize,
+        i: usize,
+        score: f32,
+        rank: usize,
+        highlight: &HashSet<&str>,
+    ) -> Option<Hit> {
         let doc = &self.documents[d];
         let p = doc.paragraphs.get(i)?;
         let exchange = p.exchange.map(|e| &doc.exchanges[e]);
-        let question = exchange.and_then(|e| e.question.as_ref()).map(|q| QuestionRef { speaker: q.speaker.clone(), text: doc.turn_text(q) });
+        let question = exchange
+            .and_then(|e| e.question.as_ref())
+            .map(|q| QuestionRef {
+                speaker: q.speaker.clone(),
+                text: doc.turn_text(q),
+            });
         let (before, after) = match exchange {
             Some(e) => {
                 let answer = doc.answer_paragraphs(e);
                 let at = answer.iter().position(|&x| x == i);
-                let before = at.and_then(|a| a.checked_sub(1)).map(|a| doc.paragraphs[answer[a]].text.clone());
-                let after = at.and_then(|a| answer.get(a + 1)).map(|&x| doc.paragraphs[x].text.clone());
+                let before = at
+                    .and_then(|a| a.checked_sub(1))
+                    .map(|a| doc.paragraphs[answer[a]].text.clone());
+                let after = at
+                    .and_then(|a| answer.get(a + 1))
+                    .map(|&x| doc.paragraphs[x].text.clone());
                 (before, after)
             }
             None => (None, None),
         };
-        let highlight_bytes = if highlight.is_empty() { Vec::new() } else { self.highlights(&p.text, highlight) };
+        let highlight_bytes = if highlight.is_empty() {
+            Vec::new()
+        } else {
+            self.highlights(&p.text, highlight)
+        };
         let mut matched: Vec<String> = Vec::new();
         for r in &highlight_bytes {
             let w = p.text[r.clone()].to_string();
@@ -263,7 +327,12 @@ impl Engine {
         }
         let highlights = highlight_bytes
             .iter()
-            .map(|r| [p.text[..r.start].chars().count(), p.text[..r.end].chars().count()])
+            .map(|r| {
+                [
+                    p.text[..r.start].chars().count(),
+                    p.text[..r.end].chars().count(),
+                ]
+            })
             .collect();
         Some(Hit {
             rank,
@@ -275,10 +344,16 @@ impl Engine {
             speaker: p.speaker.clone().unwrap_or_default(),
             question,
             context: Context { before, after },
-            document: DocumentRef { id: doc.id.clone(), title: doc.title.clone(), date: doc.date.clone() },
+            document: DocumentRef {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                date: doc.date.clone(),
+            },
             paragraph: p.number,
             citation: doc.citation(p.number),
-            exchange: exchange.map(|e| exchange_id(doc, e.number)).unwrap_or_default(),
+            exchange: exchange
+                .map(|e| exchange_id(doc, e.number))
+                .unwrap_or_default(),
             topic: exchange.map(|e| e.topic.clone()).unwrap_or_default(),
         })
     }
@@ -289,7 +364,10 @@ impl Engine {
             .search_tok
             .terms(text)
             .into_iter()
-            .filter(|t| terms.contains(t.text.as_str()) && (t.chars > 1 || t.text.is_ascii() || terms.len() == 1))
+            .filter(|t| {
+                terms.contains(t.text.as_str())
+                    && (t.chars > 1 || t.text.is_ascii() || terms.len() == 1)
+            })
             .map(|t| t.original)
             .collect();
         ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
@@ -332,12 +410,18 @@ impl Engine {
         if let Some(k) = self.topic_keys.iter().find(|k| k.id == name) {
             return Ok(k.at);
         }
-        if let (Ok(n), [doc]) = (name.trim_start_matches('#').parse::<usize>(), self.documents.as_slice()) {
+        if let (Ok(n), [doc]) = (
+            name.trim_start_matches('#').parse::<usize>(),
+            self.documents.as_slice(),
+        ) {
             if let Some(k) = self.topic_keys.iter().find(|k| k.id == exchange_id(doc, n)) {
                 return Ok(k.at);
             }
         }
-        self.suggest_exchanges(name, 1).into_iter().next().ok_or_else(unknown)
+        self.suggest_exchanges(name, 1)
+            .into_iter()
+            .next()
+            .ok_or_else(unknown)
     }
 
     /// The whole exchange.
@@ -349,12 +433,21 @@ impl Engine {
             .into_iter()
             .map(|i| {
                 let p = &doc.paragraphs[i];
-                AnswerParagraph { paragraph: p.number, speaker: p.speaker.clone().unwrap_or_default(), text: p.text.clone(), citation: doc.citation(p.number) }
+                AnswerParagraph {
+                    paragraph: p.number,
+                    speaker: p.speaker.clone().unwrap_or_default(),
+                    text: p.text.clone(),
+                    citation: doc.citation(p.number),
+                }
             })
             .collect();
         Some(ExchangeView {
             summary: self.summary(at),
-            document: DocumentRef { id: doc.id.clone(), title: doc.title.clone(), date: doc.date.clone() },
+            document: DocumentRef {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                date: doc.date.clone(),
+            },
             answer,
         })
     }
@@ -373,11 +466,18 @@ impl Engine {
                 Some(0)
             } else if k.title_norm.contains(&norm) {
                 Some(1)
-            } else if !ascii.is_empty() && ascii.len() == norm.chars().filter(|c| !c.is_whitespace()).count() && (k.pinyin_full.starts_with(&ascii) || k.pinyin_initials.starts_with(&ascii)) {
+            } else if !ascii.is_empty()
+                && ascii.len() == norm.chars().filter(|c| !c.is_whitespace()).count()
+                && (k.pinyin_full.starts_with(&ascii) || k.pinyin_initials.starts_with(&ascii))
+            {
                 Some(2)
             } else if k.question_norm.contains(&norm) {
                 Some(3)
-            } else if !ascii.is_empty() && ascii.len() >= 3 && ascii.len() == norm.chars().filter(|c| !c.is_whitespace()).count() && k.pinyin_full.contains(&ascii) {
+            } else if !ascii.is_empty()
+                && ascii.len() >= 3
+                && ascii.len() == norm.chars().filter(|c| !c.is_whitespace()).count()
+                && k.pinyin_full.contains(&ascii)
+            {
                 Some(4)
             } else {
                 None
@@ -387,12 +487,19 @@ impl Engine {
             }
         }
         scored.sort_by_key(|(r, i, _)| (*r, *i));
-        scored.into_iter().take(limit).map(|(_, _, at)| at).collect()
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, at)| at)
+            .collect()
     }
 
     /// Topic summaries for what someone is typing (autocomplete).
     pub fn suggest_topics(&self, typed: &str, limit: usize) -> Vec<TopicSummary> {
-        self.suggest_exchanges(typed, limit).into_iter().map(|at| self.summary(at)).collect()
+        self.suggest_exchanges(typed, limit)
+            .into_iter()
+            .map(|at| self.summary(at))
+            .collect()
     }
 
     /// The summary of one exchange.
@@ -471,10 +578,20 @@ fn name_topics(documents: &mut [Document], exact: &ChineseTokenizer, lexicon: &L
     for doc in documents.iter() {
         for ex in &doc.exchanges {
             total += 1;
-            let text = ex.question.as_ref().map(|q| doc.turn_text(q)).unwrap_or_default();
-            let first_answer = doc.answer_paragraphs(ex).first().map(|&i| doc.paragraphs[i].text.clone()).unwrap_or_default();
+            let text = ex
+                .question
+                .as_ref()
+                .map(|q| doc.turn_text(q))
+                .unwrap_or_default();
+            let first_answer = doc
+                .answer_paragraphs(ex)
+                .first()
+                .map(|&i| doc.paragraphs[i].text.clone())
+                .unwrap_or_default();
             let mut seen = HashSet::new();
-            for (w, _) in topics::candidate_words(&format!("{text}\n{first_answer}"), exact, lexicon) {
+            for (w, _) in
+                topics::candidate_words(&format!("{text}\n{first_answer}"), exact, lexicon)
+            {
                 if seen.insert(w.clone()) {
                     *df.entry(w).or_default() += 1;
                 }
@@ -495,10 +612,17 @@ fn topic_keys(documents: &[Document]) -> Vec<TopicKey> {
         for (e, ex) in doc.exchanges.iter().enumerate() {
             let (pinyin_full, pinyin_initials) = pinyin_keys(&ex.topic);
             keys.push(TopicKey {
-                at: ExchangeRef { doc: d, exchange: e },
+                at: ExchangeRef {
+                    doc: d,
+                    exchange: e,
+                },
                 id: exchange_id(doc, ex.number),
                 title_norm: normalize_str(&ex.topic),
-                question_norm: ex.question.as_ref().map(|q| normalize_str(&doc.turn_text(q))).unwrap_or_default(),
+                question_norm: ex
+                    .question
+                    .as_ref()
+                    .map(|q| normalize_str(&doc.turn_text(q)))
+                    .unwrap_or_default(),
                 pinyin_full,
                 pinyin_initials,
             });

@@ -72,7 +72,12 @@ pub fn run(engine: &Engine, cases: &[EvalCase]) -> EvalReport {
     let (mut h1, mut h3, mut rr) = (0usize, 0usize, 0.0f64);
     let mut misses = Vec::new();
     for case in cases {
-        let gold: Vec<String> = case.gold.iter().map(|g| compare_key(g)).filter(|g| !g.is_empty()).collect();
+        let gold: Vec<String> = case
+            .gold
+            .iter()
+            .map(|g| compare_key(g))
+            .filter(|g| !g.is_empty())
+            .collect();
         let answer = engine.ask(&case.q, 5);
         let rank = answer
             .hits
@@ -99,5 +104,11 @@ pub fn run(engine: &Engine, cases: &[EvalCase]) -> EvalReport {
         }
     }
     let n = cases.len().max(1) as f64;
-    EvalReport { cases: cases.len(), hit_at_1: h1 as f64 / n, hit_at_3: h3 as f64 / n, mrr_at_5: rr / n, misses }
+    EvalReport {
+        cases: cases.len(),
+        hit_at_1: h1 as f64 / n,
+        hit_at_3: h3 as f64 / n,
+        mrr_at_5: rr / n,
+        misses,
+    }
 }

@@ -31,7 +31,8 @@ pub fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' | '-' | ':' | '<' => {
+            '\\' | '*' | '_' | '~' | '`' | '|' | '>' | '#' | '[' | ']' | '(' | ')' | '-' | ':'
+            | '<' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -46,7 +47,13 @@ pub fn escape_markdown(s: &str) -> String {
 /// first highlight so it stays visible).
 pub fn marked_text(hit: &Hit, style: Highlight, max: usize) -> String {
     let (text, ranges) = window(&hit.text, &hit.highlight_bytes, max);
-    let esc = |s: &str| if style == Highlight::Markdown { escape_markdown(s) } else { s.to_string() };
+    let esc = |s: &str| {
+        if style == Highlight::Markdown {
+            escape_markdown(s)
+        } else {
+            s.to_string()
+        }
+    };
     let (open, close) = match style {
         Highlight::Plain => ("", ""),
         Highlight::Ansi => ("\x1b[1m", "\x1b[0m"),
@@ -73,8 +80,12 @@ fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<R
         return (text.to_string(), highlights.to_vec());
     }
     let budget = max.saturating_sub(2).max(1);
-    let first = highlights.first().map_or(0, |r| text[..r.start].chars().count());
-    let start_char = first.saturating_sub(budget / 4).min(total.saturating_sub(budget));
+    let first = highlights
+        .first()
+        .map_or(0, |r| text[..r.start].chars().count());
+    let start_char = first
+        .saturating_sub(budget / 4)
+        .min(total.saturating_sub(budget));
     let byte_at = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
     let (from, to) = (byte_at(start_char), byte_at(start_char + budget));
     let prefix = if from > 0 { "…" } else { "" };
@@ -104,11 +115,17 @@ pub fn console(answer: &Answer, style: Highlight) -> String {
 /// What is said when nothing matches.
 pub fn no_answer(query: &str) -> String {
     let q = truncate_chars(query.trim(), 60);
-    format!("No passage answers “{q}”. Try other words, or list the topics with `pressroom topics`.\n")
+    format!(
+        "No passage answers “{q}”. Try other words, or list the topics with `pressroom topics`.\n"
+    )
 }
 
 fn console_hit(hit: &Hit, style: Highlight) -> String {
-    let mut out = format!("{}. 「{}」\n", hit.rank, marked_text(hit, style, usize::MAX));
+    let mut out = format!(
+        "{}. 「{}」\n",
+        hit.rank,
+        marked_text(hit, style, usize::MAX)
+    );
     match &hit.question {
         Some(q) => out.push_str(&format!(
             "   — {}, answering {}: “{}”\n",
@@ -116,7 +133,10 @@ fn console_hit(hit: &Hit, style: Highlight) -> String {
             q.speaker,
             truncate_chars(&q.text, 120)
         )),
-        None => out.push_str(&format!("   — {} (the question is not in the transcript)\n", hit.speaker)),
+        None => out.push_str(&format!(
+            "   — {} (the question is not in the transcript)\n",
+            hit.speaker
+        )),
     }
     if let Some(b) = &hit.context.before {
         out.push_str(&format!("   before: {}\n", truncate_chars(b, 80)));
@@ -124,7 +144,10 @@ fn console_hit(hit: &Hit, style: Highlight) -> String {
     if let Some(a) = &hit.context.after {
         out.push_str(&format!("   after:  {}\n", truncate_chars(a, 80)));
     }
-    out.push_str(&format!("   source: {} · topic: {} ({})\n", hit.citation, hit.topic, hit.exchange));
+    out.push_str(&format!(
+        "   source: {} · topic: {} ({})\n",
+        hit.citation, hit.topic, hit.exchange
+    ));
     out
 }
 
@@ -133,8 +156,14 @@ pub fn topic_list(topics: &[TopicSummary]) -> String {
     let mut out = String::new();
     for t in topics {
         let asker = t.asker.as_deref().unwrap_or("—");
-        let q = t.question.as_deref().map_or_else(|| "(question not in the transcript)".to_string(), |q| truncate_chars(q, 50));
-        out.push_str(&format!("{:<48} {:<10} {} → {} ({} ¶)\n   {q}\n", t.id, t.title, asker, t.answerer, t.paragraphs));
+        let q = t.question.as_deref().map_or_else(
+            || "(question not in the transcript)".to_string(),
+            |q| truncate_chars(q, 50),
+        );
+        out.push_str(&format!(
+            "{:<48} {:<10} {} → {} ({} ¶)\n   {q}\n",
+            t.id, t.title, asker, t.answerer, t.paragraphs
+        ));
     }
     out
 }
@@ -142,7 +171,13 @@ pub fn topic_list(topics: &[TopicSummary]) -> String {
 /// The console rendering of a whole exchange.
 pub fn exchange(view: &ExchangeView) -> String {
     let s = &view.summary;
-    let mut out = format!("{} — {}\n{} {}\n\n", s.title, s.id, view.document.date.as_deref().unwrap_or(""), view.document.title);
+    let mut out = format!(
+        "{} — {}\n{} {}\n\n",
+        s.title,
+        s.id,
+        view.document.date.as_deref().unwrap_or(""),
+        view.document.title
+    );
     match (&s.asker, &s.question) {
         (Some(a), Some(q)) => out.push_str(&format!("{a}：{q}\n\n")),
         _ => out.push_str("(the question is not in the transcript)\n\n"),
@@ -164,10 +199,13 @@ mod tests {
     use crate::reply::{Context, DocumentRef, QuestionRef};
 
     fn hit(text: &str, words: &[&str]) -> Hit {
-        let highlight_bytes: Vec<_> = words.iter().map(|w| {
-            let s = text.find(w).unwrap();
-            s..s + w.len()
-        }).collect();
+        let highlight_bytes: Vec<_> = words
+            .iter()
+            .map(|w| {
+                let s = text.find(w).unwrap();
+                s..s + w.len()
+            })
+            .collect();
         Hit {
             rank: 1,
             score: 1.0,
@@ -176,9 +214,19 @@ mod tests {
             highlights: vec![],
             highlight_bytes,
             speaker: "王毅".into(),
-            question: Some(QuestionRef { speaker: "凤凰卫视记者".into(), text: "中方持何立场？".into() }),
-            context: Context { before: Some("前一段。".into()), after: None },
-            document: DocumentRef { id: "d".into(), title: "T".into(), date: Some("2024-03-07".into()) },
+            question: Some(QuestionRef {
+                speaker: "凤凰卫视记者".into(),
+                text: "中方持何立场？".into(),
+            }),
+            context: Context {
+                before: Some("前一段。".into()),
+                after: None,
+            },
+            document: DocumentRef {
+                id: "d".into(),
+                title: "T".into(),
+                date: Some("2024-03-07".into()),
+            },
             paragraph: 7,
             citation: "2024-03-07 王毅记者会 ¶7".into(),
             exchange: "d#2".into(),
@@ -188,7 +236,13 @@ mod tests {
 
     #[test]
     fn console_snapshot() {
-        let a = Answer { query: "q".into(), hits: vec![hit("中国对人工智能合作持积极开放态度。", &["人工智能", "合作"])] };
+        let a = Answer {
+            query: "q".into(),
+            hits: vec![hit(
+                "中国对人工智能合作持积极开放态度。",
+                &["人工智能", "合作"],
+            )],
+        };
         assert_eq!(
             console(&a, Highlight::Plain),
             "1. 「中国对人工智能合作持积极开放态度。」\n   — 王毅, answering 凤凰卫视记者: “中方持何立场？”\n   before: 前一段。\n   source: 2024-03-07 王毅记者会 ¶7 · topic: 人工智能 (d#2)\n\n"
@@ -198,7 +252,10 @@ mod tests {
     #[test]
     fn markdown_marks_and_escapes() {
         let h = hit("AI_x 人工智能 @everyone", &["人工智能"]);
-        assert_eq!(marked_text(&h, Highlight::Markdown, 100), "AI\\_x **人工智能** @\u{200b}everyone");
+        assert_eq!(
+            marked_text(&h, Highlight::Markdown, 100),
+            "AI\\_x **人工智能** @\u{200b}everyone"
+        );
     }
 
     #[test]
@@ -213,7 +270,10 @@ mod tests {
 
     #[test]
     fn nothing_found_says_so() {
-        let a = Answer { query: "火星".into(), hits: vec![] };
+        let a = Answer {
+            query: "火星".into(),
+            hits: vec![],
+        };
         assert!(console(&a, Highlight::Plain).starts_with("No passage answers “火星”"));
     }
 }

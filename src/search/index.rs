@@ -7,8 +7,12 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 use tantivy::collector::TopDocs;
 use tantivy::query::Query;
-use tantivy::schema::{Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions, Value};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, doc};
+use tantivy::schema::{
+    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    Value,
+};
+use tantivy::tokenizer::{PreTokenizedString, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
 
 use crate::corpus::{Document, Role};
 use crate::error::{Error, Result};
@@ -42,11 +46,25 @@ fn schema() -> (Schema, Fields) {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TOKENIZER_NAME)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = b.add_text_field("text", TextOptions::default().set_indexing_options(indexing.clone()));
-    let question = b.add_text_field("question", TextOptions::default().set_indexing_options(indexing));
+    let text = b.add_text_field(
+        "text",
+        TextOptions::default().set_indexing_options(indexing.clone()),
+    );
+    let question = b.add_text_field(
+        "question",
+        TextOptions::default().set_indexing_options(indexing),
+    );
     let doc = b.add_text_field("doc", STRING | STORED);
     let paragraph = b.add_u64_field("paragraph", INDEXED | STORED);
-    (b.build(), Fields { text, question, doc, paragraph })
+    (
+        b.build(),
+        Fields {
+            text,
+            question,
+            doc,
+            paragraph,
+        },
+    )
 }
 
 /// How the index was obtained.
@@ -71,22 +89,38 @@ pub struct SearchIndex {
 /// What the index holds for one passage.
 struct PassageDoc<'a> {
     text: &'a str,
-    question: String,
+    /// Index of the exchange in the document, if any.
+    exchange: Option<usize>,
     doc: &'a str,
     paragraph: usize,
 }
 
-fn passages(docs: &[Document]) -> impl Iterator<Item = PassageDoc<'_>> {
+fn passages(docs: &[Document]) -> impl Iterator<Item = (&Document, PassageDoc<'_>)> {
     docs.iter().flat_map(|d| {
-        d.paragraphs.iter().enumerate().filter(|(_, p)| p.role == Role::Answer).map(move |(i, p)| {
-            let question = p
-                .exchange
-                .and_then(|e| d.exchanges[e].question.as_ref())
-                .map(|q| format!("{}：{}", q.speaker, d.turn_text(q)))
-                .unwrap_or_default();
-            PassageDoc { text: &p.text, question, doc: &d.id, paragraph: i }
-        })
+        d.paragraphs
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.role == Role::Answer)
+            .map(move |(i, p)| {
+                (
+                    d,
+                    PassageDoc {
+                        text: &p.text,
+                        exchange: p.exchange,
+                        doc: &d.id,
+                        paragraph: i,
+                    },
+                )
+            })
     })
+}
+
+/// The question field's text for an exchange: asker and question.
+fn question_text(d: &Document, exchange: Option<usize>) -> String {
+    exchange
+        .and_then(|e| d.exchanges[e].question.as_ref())
+        .map(|q| format!("{}：{}", q.speaker, d.turn_text(q)))
+        .unwrap_or_default()
 }
 
 /// The fingerprint of what the index would contain: format, user dictionary, every passage.
@@ -95,8 +129,8 @@ pub fn fingerprint(docs: &[Document], lexicon: &Lexicon) -> String {
     h.update(INDEX_FORMAT);
     h.update(env!("CARGO_PKG_VERSION"));
     h.update(lexicon.index_fingerprint_source());
-    for p in passages(docs) {
-        for part in [p.doc, p.text, &p.question] {
+    for (d, p) in passages(docs) {
+        for part in [p.doc, p.text, &question_text(d, p.exchange)] {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part);
         }
@@ -130,7 +164,13 @@ impl SearchIndex {
                 }
                 // Stale or missing: start from an empty directory. Only our own files are removed.
                 if dir.exists() {
-                    if stored.is_none() && std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?.next().is_some() && !dir.join("meta.json").exists() {
+                    if stored.is_none()
+                        && std::fs::read_dir(dir)
+                            .map_err(|e| Error::io(dir, e))?
+                            .next()
+                            .is_some()
+                        && !dir.join("meta.json").exists()
+                    {
                         return Err(Error::Config(format!(
                             "index.dir {} is not empty and holds no pressroom index; choose an empty or new directory",
                             dir.display()
@@ -146,12 +186,48 @@ impl SearchIndex {
             }
         };
         index.tokenizers().register(TOKENIZER_NAME, tokenizer);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-        let mut writer: IndexWriter = index.writer_with_num_threads(threads, 64_000_000 * threads)?;
+        // Small data (the usual few transcripts) indexes fastest on one thread with the
+        // smallest arena tantivy accepts; a large folder gets a thread per core.
+        let text_bytes: usize = docs
+            .iter()
+            .flat_map(|d| d.paragraphs.iter().map(|p| p.text.len()))
+            .sum();
+        let threads = if text_bytes < 4_000_000 {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .clamp(1, 4)
+        };
+        let per_thread = if threads == 1 && text_bytes < 4_000_000 {
+            20_000_000
+        } else {
+            64_000_000
+        };
+        let mut writer: IndexWriter =
+            index.writer_with_num_threads(threads, per_thread * threads)?;
         let total = docs.len();
         let mut last_doc = "";
         let mut done = 0;
-        for p in passages(docs) {
+        // Every passage of an exchange carries the same question: it is segmented once and its
+        // tokens reused (tantivy's pre-tokenized text), instead of once per paragraph.
+        let mut question_tokens: Option<((&str, Option<usize>), PreTokenizedString)> = None;
+        let mut qtok = ChineseTokenizer::search(lexicon.jieba());
+        for (d, p) in passages(docs) {
+            let key = (p.doc, p.exchange);
+            if question_tokens.as_ref().is_none_or(|(k, _)| *k != key) {
+                let text = question_text(d, p.exchange);
+                let mut tokens = Vec::new();
+                let mut stream = qtok.token_stream(&text);
+                while stream.advance() {
+                    tokens.push(stream.token().clone());
+                }
+                question_tokens = Some((key, PreTokenizedString { text, tokens }));
+            }
+            let question = question_tokens
+                .as_ref()
+                .map(|(_, q)| q.clone())
+                .expect("set above");
             if p.doc != last_doc {
                 if !last_doc.is_empty() {
                     done += 1;
@@ -159,12 +235,12 @@ impl SearchIndex {
                 }
                 last_doc = p.doc;
             }
-            writer.add_document(doc!(
-                fields.text => p.text,
-                fields.question => p.question,
-                fields.doc => p.doc,
-                fields.paragraph => p.paragraph as u64,
-            ))?;
+            let mut document = TantivyDocument::new();
+            document.add_text(fields.text, p.text);
+            document.add_pre_tokenized_text(fields.question, question);
+            document.add_text(fields.doc, p.doc);
+            document.add_u64(fields.paragraph, p.paragraph as u64);
+            writer.add_document(document)?;
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
@@ -177,9 +253,17 @@ impl SearchIndex {
     }
 
     fn from_index(index: Index, fields: Fields, origin: IndexOrigin) -> Result<SearchIndex> {
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
         let passages = reader.searcher().num_docs() as usize;
-        Ok(SearchIndex { reader, fields, origin, passages })
+        Ok(SearchIndex {
+            reader,
+            fields,
+            origin,
+            passages,
+        })
     }
 
     pub(crate) fn fields(&self) -> Fields {
@@ -203,9 +287,20 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let stored: TantivyDocument = searcher.doc(address)?;
-            let doc = stored.get_first(self.fields.doc).and_then(|v| v.as_str()).unwrap_or_default().to_string();
-            let paragraph = stored.get_first(self.fields.paragraph).and_then(|v| v.as_u64()).unwrap_or_default() as usize;
-            hits.push(RawHit { doc, paragraph, score });
+            let doc = stored
+                .get_first(self.fields.doc)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string();
+            let paragraph = stored
+                .get_first(self.fields.paragraph)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default() as usize;
+            hits.push(RawHit {
+                doc,
+                paragraph,
+                score,
+            });
         }
         Ok(hits)
     }

@@ -33,7 +33,14 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { word: 1.0, sub_word: 0.5, single_char: 0.3, synonym: 0.7, question_field: 0.35, phrase: 1.5 }
+        Weights {
+            word: 1.0,
+            sub_word: 0.5,
+            single_char: 0.3,
+            synonym: 0.7,
+            question_field: 0.35,
+            phrase: 1.5,
+        }
     }
 }
 
@@ -48,7 +55,14 @@ pub struct QueryPlan {
 
 impl QueryPlan {
     /// Analyses `question` (at most `max_chars` characters of it are read).
-    pub fn new(question: &str, lexicon: &Lexicon, search: &ChineseTokenizer, exact: &ChineseTokenizer, w: &Weights, max_chars: usize) -> QueryPlan {
+    pub fn new(
+        question: &str,
+        lexicon: &Lexicon,
+        search: &ChineseTokenizer,
+        exact: &ChineseTokenizer,
+        w: &Weights,
+        max_chars: usize,
+    ) -> QueryPlan {
         let question: String = question.chars().take(max_chars).collect();
         let mut weights: HashMap<String, f32> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
@@ -68,7 +82,9 @@ impl QueryPlan {
         for t in &terms {
             // A sub-word is a term lying inside a longer term at an overlapping position.
             let inside_longer = terms.iter().any(|o| {
-                o.chars > t.chars && o.position <= t.position && t.position + t.chars <= o.position + o.chars
+                o.chars > t.chars
+                    && o.position <= t.position
+                    && t.position + t.chars <= o.position + o.chars
             });
             let single = t.chars == 1 && !t.text.is_ascii();
             let weight = if single && whole_query_chars > 1 {
@@ -82,7 +98,11 @@ impl QueryPlan {
         }
         for expansion in lexicon.synonyms().expansions(&normalize_str(&question)) {
             for t in search.terms(&expansion) {
-                let weight = if t.chars == 1 && !t.text.is_ascii() { w.single_char * w.synonym } else { w.synonym };
+                let weight = if t.chars == 1 && !t.text.is_ascii() {
+                    w.single_char * w.synonym
+                } else {
+                    w.synonym
+                };
                 add(&t.text, weight, &mut weights);
             }
         }
@@ -93,15 +113,20 @@ impl QueryPlan {
         for pair in exact_terms.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
             let adjacent = a.position + a.chars == b.position;
-            let content = |t: &crate::text::Term| !lexicon.is_filler(&t.text) && (t.chars > 1 || t.text.is_ascii());
+            let content = |t: &crate::text::Term| {
+                !lexicon.is_filler(&t.text) && (t.chars > 1 || t.text.is_ascii())
+            };
             if adjacent && content(a) && content(b) {
                 phrases.push(vec![(0, a.text.clone()), (a.chars, b.text.clone())]);
             }
         }
-        let mut terms: Vec<(String, f32)> = order.into_iter().map(|t| {
-            let w = weights[&t];
-            (t, w)
-        }).collect();
+        let mut terms: Vec<(String, f32)> = order
+            .into_iter()
+            .map(|t| {
+                let w = weights[&t];
+                (t, w)
+            })
+            .collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1));
         QueryPlan { terms, phrases }
     }
@@ -116,14 +141,26 @@ impl QueryPlan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (term, weight) in &self.terms {
             for (field, boost) in [(text, 1.0), (question, w.question_field)] {
-                let q = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), weight * boost))));
+                let q = TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), weight * boost)),
+                ));
             }
         }
         for phrase in &self.phrases {
-            let terms = phrase.iter().map(|(o, t)| (*o, Term::from_field_text(text, t))).collect();
+            let terms = phrase
+                .iter()
+                .map(|(o, t)| (*o, Term::from_field_text(text, t)))
+                .collect();
             let q = PhraseQuery::new_with_offset(terms);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), w.phrase))));
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(q), w.phrase)),
+            ));
         }
         Box::new(BooleanQuery::new(clauses))
     }
@@ -148,9 +185,18 @@ mod tests {
     fn filler_is_dropped_and_words_kept() {
         let p = plan("中方对人工智能合作持什么立场？");
         let t = terms(&p);
-        assert!(t.contains(&"人工智能") && t.contains(&"合作") && t.contains(&"立场"), "{t:?}");
+        assert!(
+            t.contains(&"人工智能") && t.contains(&"合作") && t.contains(&"立场"),
+            "{t:?}"
+        );
         assert!(!t.contains(&"什么") && !t.contains(&"对"), "{t:?}");
-        assert!(p.phrases.iter().any(|ph| ph[0].1 == "人工智能" && ph[1].1 == "合作"), "{:?}", p.phrases);
+        assert!(
+            p.phrases
+                .iter()
+                .any(|ph| ph[0].1 == "人工智能" && ph[1].1 == "合作"),
+            "{:?}",
+            p.phrases
+        );
     }
 
     #[test]
@@ -162,7 +208,15 @@ mod tests {
 
     #[test]
     fn hostile_text_gives_an_empty_or_plain_plan() {
-        for q in ["", "   ", "？？？！！", "\"", "title:(a AND b)*", "😀😀", "吗？"] {
+        for q in [
+            "",
+            "   ",
+            "？？？！！",
+            "\"",
+            "title:(a AND b)*",
+            "😀😀",
+            "吗？",
+        ] {
             let p = plan(q);
             for (t, _) in &p.terms {
                 assert!(t.chars().any(char::is_alphanumeric), "{q:?} gave {t:?}");

@@ -4,7 +4,14 @@ use crate::config::Settings;
 use crate::engine::Engine;
 
 /// Runs a study session for one person in the console.
-pub fn console(engine: &Engine, settings: &Settings, quiz: bool, topic: Option<&str>) -> crate::Result<()> {
+pub fn console(
+    engine: &Engine,
+    settings: &Settings,
+    quiz: bool,
+    topic: Option<&str>,
+) -> crate::Result<()> {
     let _ = (engine, settings, quiz, topic);
-    Err(crate::Error::Config("study sessions are not built yet".into()))
+    Err(crate::Error::Config(
+        "study sessions are not built yet".into(),
+    ))
 }

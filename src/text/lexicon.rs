@@ -46,7 +46,10 @@ impl Lexicon {
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
                 Ok((text, path))
             } else {
-                Ok((embedded.to_string(), PathBuf::from(format!("(embedded) {name}"))))
+                Ok((
+                    embedded.to_string(),
+                    PathBuf::from(format!("(embedded) {name}")),
+                ))
             }
         };
         let (dict, dict_path) = read(USER_DICT_FILE, EMBEDDED_USER_DICT)?;
@@ -84,7 +87,9 @@ impl Lexicon {
                 Some(f) => f.parse::<usize>().map_err(|_| DataError {
                     path: dict_path.to_path_buf(),
                     line: Some(no),
-                    message: format!("frequency `{f}` is not a whole number (expected `word freq [tag]`)"),
+                    message: format!(
+                        "frequency `{f}` is not a whole number (expected `word freq [tag]`)"
+                    ),
                 })?,
             };
             let tag = parts.next();
@@ -179,7 +184,9 @@ impl Synonyms {
     pub fn expansions(&self, normalized_query: &str) -> Vec<String> {
         let mut out = Vec::new();
         for group in &self.groups {
-            let hit = group.iter().any(|name| contains_name(normalized_query, name));
+            let hit = group
+                .iter()
+                .any(|name| contains_name(normalized_query, name));
             if hit {
                 for name in group {
                     if !contains_name(normalized_query, name) && !out.contains(name) {
@@ -214,31 +221,50 @@ fn contains_name(haystack: &str, name: &str) -> bool {
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn synonyms_expand_both_ways_and_respect_word_boundaries() {
-        let syn = Synonyms::parse("人工智能 = AI, 人工智慧, artificial intelligence\n", Path::new("t")).unwrap();
-        assert_eq!(syn.expansions("ai governance"), vec!["人工智能", "人工智慧", "artificial intelligence"]);
+        let syn = Synonyms::parse(
+            "人工智能 = AI, 人工智慧, artificial intelligence\n",
+            Path::new("t"),
+        )
+        .unwrap();
+        assert_eq!(
+            syn.expansions("ai governance"),
+            vec!["人工智能", "人工智慧", "artificial intelligence"]
+        );
         assert!(syn.expansions("he said so").is_empty());
         assert!(syn.expansions("人工智能合作").contains(&"ai".to_string()));
     }
 
     #[test]
     fn bad_synonym_line_names_the_line() {
-        let err = Synonyms::parse("# c\nok = fine\nbroken line\n", Path::new("syn.txt")).unwrap_err();
-        assert_eq!(err.to_string(), "syn.txt:3: expected `term = alias, alias, …`");
+        let err =
+            Synonyms::parse("# c\nok = fine\nbroken line\n", Path::new("syn.txt")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "syn.txt:3: expected `term = alias, alias, …`"
+        );
     }
 
     #[test]
     fn bad_frequency_names_the_line() {
-        let err = Lexicon::from_sources("全球南方 lots\n", Path::new("dict.txt"), "", "", Path::new("s"))
-            .err()
-            .unwrap();
-        assert!(err.to_string().starts_with("dict.txt:1: frequency `lots`"), "{err}");
+        let err = Lexicon::from_sources(
+            "全球南方 lots\n",
+            Path::new("dict.txt"),
+            "",
+            "",
+            Path::new("s"),
+        )
+        .err()
+        .unwrap();
+        assert!(
+            err.to_string().starts_with("dict.txt:1: frequency `lots`"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -10,11 +10,47 @@ use std::sync::LazyLock;
 
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// The OpenCC traditional → simplified converter, dictionaries embedded in the binary. Immutable
 /// after start, so one shared instance serves every thread.
-static T2S: LazyLock<Option<OpenCC>> = LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+static T2S: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::T2s).ok());
+
+/// The characters OpenCC's T2S changes when converted alone, as a bitmap over the Basic
+/// Multilingual Plane (8 KiB), built once. Text with none of them is left to itself: converting
+/// simplified text, the common case, costs nothing. (OpenCC's phrase table only refines how such
+/// characters convert — 乾隆 keeps 乾 — so it never applies to text without them.)
+static T2S_CHANGES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let Some(cc) = T2S.as_ref() else { return bits };
+    let ranges = [
+        0x3400u32..0x4DC0,
+        0x4E00..0xA000,
+        0xF900..0xFB00,
+        0x2E80..0x2FE0,
+        0x3000..0x3040,
+    ];
+    let mut buf = [0u8; 4];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let s: &str = c.encode_utf8(&mut buf);
+        if cc.convert(s) != s {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    bits
+});
+
+fn t2s_may_change(c: char) -> bool {
+    let i = c as usize;
+    // Outside the BMP (rare ideographs of the extensions): let OpenCC decide.
+    i >= 0x10000 || T2S_CHANGES[i / 64] & (1 << (i % 64)) != 0
+}
+
+/// CJK Unified Ideographs are unchanged by NFKC and have no case.
+fn is_plain_ideograph(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
 
 /// Normalised text with a map back to the original.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +93,17 @@ pub fn normalize(original: &str) -> Normalized {
             origin.push(span);
             continue;
         }
+        if is_plain_ideograph(c) {
+            chars.push(c);
+            origin.push(span);
+            continue;
+        }
+        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes && !c.is_uppercase() {
+            // Already NFKC and caseless-lower: most CJK punctuation (、。“”《》).
+            chars.push(c);
+            origin.push(span);
+            continue;
+        }
         for n in std::iter::once(c).nfkc() {
             for l in n.to_lowercase() {
                 chars.push(l);
@@ -68,6 +115,17 @@ pub fn normalize(original: &str) -> Normalized {
     // character by character when the length is kept (the usual case), otherwise each character
     // is converted alone so the map stays exact.
     let stage: String = chars.iter().collect();
+    if !chars.iter().any(|&c| t2s_may_change(c)) {
+        let mut spans = Vec::with_capacity(stage.len());
+        for (c, span) in chars.iter().zip(origin) {
+            spans.extend(std::iter::repeat_n(span, c.len_utf8()));
+        }
+        return Normalized {
+            text: stage,
+            spans,
+            original_len: original.len(),
+        };
+    }
     let converted = convert_t2s(&stage);
     let out_chars: Vec<char> = if converted.chars().count() == chars.len() {
         converted.chars().collect()
@@ -93,7 +151,11 @@ pub fn normalize(original: &str) -> Normalized {
             spans.push(span);
         }
     }
-    Normalized { text, spans, original_len: original.len() }
+    Normalized {
+        text,
+        spans,
+        original_len: original.len(),
+    }
 }
 
 /// Normalises without keeping the map, for keys and comparisons.
@@ -115,7 +177,10 @@ fn convert_t2s(s: &str) -> String {
 /// A comparison key: normalised, with spaces and punctuation removed. Used by the eval (gold
 /// substrings) and by study-quiz answer checking, so 「聯合國」 and 联合国 compare equal.
 pub fn compare_key(s: &str) -> String {
-    normalize_str(s).chars().filter(|c| c.is_alphanumeric()).collect()
+    normalize_str(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect()
 }
 
 #[cfg(test)]
@@ -125,8 +190,14 @@ mod tests {
     #[test]
     fn folds_width_case_and_script() {
         assert_eq!(normalize_str("ＡＩ１５年"), "ai15年");
-        assert_eq!(normalize_str("聯合國的作用只能加強嗎"), "联合国的作用只能加强吗");
-        assert_eq!(normalize_str("人工智慧發展與安全並重"), "人工智慧发展与安全并重");
+        assert_eq!(
+            normalize_str("聯合國的作用只能加強嗎"),
+            "联合国的作用只能加强吗"
+        );
+        assert_eq!(
+            normalize_str("人工智慧發展與安全並重"),
+            "人工智慧发展与安全并重"
+        );
         assert_eq!(normalize_str("乾隆"), "乾隆");
         assert_eq!(normalize_str("⼈⼯智能"), "人工智能");
     }
@@ -162,7 +233,21 @@ mod tests {
 
     #[test]
     fn compare_key_ignores_punctuation_and_script() {
-        assert_eq!(compare_key("外交为民只有进行时，没有完成时"), compare_key("外交為民只有進行時 沒有完成時"));
+        assert_eq!(
+            compare_key("外交为民只有进行时，没有完成时"),
+            compare_key("外交為民只有進行時 沒有完成時")
+        );
+    }
+
+    #[test]
+    fn fast_path_agrees_with_opencc() {
+        // Simplified text skips OpenCC; the result must be what OpenCC would have given.
+        let simplified = "中方对人工智能合作持什么立场？联合国的作用只能加强、不能削弱。";
+        assert_eq!(
+            normalize_str(simplified),
+            convert_t2s(&simplified.replace('？', "?").replace('，', ","))
+        );
+        assert!(t2s_may_change('國') && t2s_may_change('發') && !t2s_may_change('国'));
     }
 
     #[test]

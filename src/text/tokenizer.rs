@@ -39,12 +39,18 @@ pub struct ChineseTokenizer {
 impl ChineseTokenizer {
     /// A search-mode tokenizer: used for the index and for query terms.
     pub fn search(jieba: Arc<Jieba>) -> Self {
-        ChineseTokenizer { jieba, mode: TokenizeMode::Search }
+        ChineseTokenizer {
+            jieba,
+            mode: TokenizeMode::Search,
+        }
     }
 
     /// A default-mode tokenizer: one segmentation without overlaps (phrases, topic names).
     pub fn exact(jieba: Arc<Jieba>) -> Self {
-        ChineseTokenizer { jieba, mode: TokenizeMode::Default }
+        ChineseTokenizer {
+            jieba,
+            mode: TokenizeMode::Default,
+        }
     }
 
     /// Normalises `original`, segments it, and returns the terms with offsets into `original`.
@@ -120,7 +126,11 @@ mod tests {
     fn assert_term(original: &str, term: &Term, text: &str, position: usize, span: &str) {
         assert_eq!(term.text, text, "term text");
         assert_eq!(term.position, position, "position of {text}");
-        assert_eq!(&original[term.original.clone()], span, "original span of {text}");
+        assert_eq!(
+            &original[term.original.clone()],
+            span,
+            "original span of {text}"
+        );
     }
 
     fn tokenizer() -> ChineseTokenizer {

@@ -18,7 +18,12 @@ fn pressroom(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("runs");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -39,7 +44,10 @@ fn check_answer_schema(v: &Value) {
         assert!(h["score"].is_number());
         assert!(h["text"].as_str().is_some_and(|t| !t.is_empty()));
         assert!(h["speaker"].is_string());
-        assert!(h["question"].is_null() || (h["question"]["speaker"].is_string() && h["question"]["text"].is_string()));
+        assert!(
+            h["question"].is_null()
+                || (h["question"]["speaker"].is_string() && h["question"]["text"].is_string())
+        );
         assert!(h["context"]["before"].is_null() || h["context"]["before"].is_string());
         assert!(h["context"]["after"].is_null() || h["context"]["after"].is_string());
         assert!(h["document"]["id"].is_string() && h["document"]["title"].is_string());
@@ -54,7 +62,10 @@ fn ask_prints_quote_speaker_question_and_citation() {
     let o = pressroom(&["ask", "中方对人工智能合作持什么立场？"], "", &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("1. 「中国对与各国开展人工智能合作持积极开放态度"), "{out}");
+    assert!(
+        out.starts_with("1. 「中国对与各国开展人工智能合作持积极开放态度"),
+        "{out}"
+    );
     assert!(out.contains("— 王毅, answering 凤凰卫视记者: “国际社会竞相提出人工智能全球治理方案"));
     assert!(out.contains("source: 2024-03-07 王毅记者会 ¶7"));
     assert_eq!(out.matches("「").count(), 3, "top_k = 3 by default");
@@ -73,7 +84,11 @@ fn ask_json_schema_and_top() {
 
 #[test]
 fn ask_json_question_unknown_is_null() {
-    let o = pressroom(&["ask", "--json", "--top", "1", "南海的搅局者和肇事方"], "", &[]);
+    let o = pressroom(
+        &["ask", "--json", "--top", "1", "南海的搅局者和肇事方"],
+        "",
+        &[],
+    );
     let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
     check_answer_schema(&v);
     assert!(v["hits"][0]["question"].is_null());
@@ -81,9 +96,16 @@ fn ask_json_question_unknown_is_null() {
 
 #[test]
 fn ask_json_stdin_one_object_per_line() {
-    let o = pressroom(&["ask", "--json", "-"], "人工智能\n\n朝鲜半岛\n？？？\n", &[]);
+    let o = pressroom(
+        &["ask", "--json", "-"],
+        "人工智能\n\n朝鲜半岛\n？？？\n",
+        &[],
+    );
     assert!(o.status.success());
-    let lines: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3, "blank lines are skipped");
     for v in &lines {
         check_answer_schema(v);
@@ -133,7 +155,11 @@ fn topic_shows_an_exchange_whole() {
 
 #[test]
 fn chat_reads_piped_questions_until_eof() {
-    let o = pressroom(&["chat"], "人工智能应该始终处于谁的控制之下？\n/topics\n\n？？\n", &[]);
+    let o = pressroom(
+        &["chat"],
+        "人工智能应该始终处于谁的控制之下？\n/topics\n\n？？\n",
+        &[],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("人工智能应始终处于人类控制之下"));
@@ -153,22 +179,41 @@ fn no_subcommand_without_token_runs_the_console_and_says_how_to_connect() {
 fn eval_prints_the_scores() {
     let o = pressroom(&["eval", "tests/fixtures/dev.jsonl"], "", &[]);
     assert!(o.status.success());
-    assert!(stdout(&o).starts_with("questions 30  hit@1 "), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("questions 30  hit@1 "),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
 fn bad_config_is_a_clear_error() {
-    let o = pressroom(&["ask", "人工智能"], "", &[("PRESSROOM__SEARCH__TOP_K", "0")]);
+    let o = pressroom(
+        &["ask", "人工智能"],
+        "",
+        &[("PRESSROOM__SEARCH__TOP_K", "0")],
+    );
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(stderr(&o).trim(), "error: configuration: search.top_k: must be between 1 and 20");
-    let o = pressroom(&["ask", "--config", "/nonexistent/pressroom.toml", "人工智能"], "", &[]);
+    assert_eq!(
+        stderr(&o).trim(),
+        "error: configuration: search.top_k: must be between 1 and 20"
+    );
+    let o = pressroom(
+        &["ask", "--config", "/nonexistent/pressroom.toml", "人工智能"],
+        "",
+        &[],
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("not found"));
 }
 
 #[test]
 fn environment_overrides_reach_the_command() {
-    let o = pressroom(&["ask", "人工智能"], "", &[("PRESSROOM__SEARCH__TOP_K", "1")]);
+    let o = pressroom(
+        &["ask", "人工智能"],
+        "",
+        &[("PRESSROOM__SEARCH__TOP_K", "1")],
+    );
     assert_eq!(stdout(&o).matches("「").count(), 1);
 }
 
@@ -182,7 +227,11 @@ fn malformed_transcripts_are_named_and_the_rest_load() {
         std::fs::copy(&p, t.join(p.file_name().unwrap())).unwrap();
     }
     let dir_s = dir.path().to_str().unwrap();
-    let o = pressroom(&["topics", "--json"], "", &[("PRESSROOM__DATA__DIR", dir_s)]);
+    let o = pressroom(
+        &["topics", "--json"],
+        "",
+        &[("PRESSROOM__DATA__DIR", dir_s)],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
     for (file, why) in [
@@ -192,10 +241,26 @@ fn malformed_transcripts_are_named_and_the_rest_load() {
         ("latin1.txt:2", "not valid UTF-8"),
         ("no-labels.txt", "no speaker labels"),
     ] {
-        assert!(err.lines().any(|l| l.contains(file) && l.contains(why)), "{file}: {why}\n{err}");
+        assert!(
+            err.lines().any(|l| l.contains(file) && l.contains(why)),
+            "{file}: {why}\n{err}"
+        );
     }
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let askers: Vec<&str> = v.as_array().unwrap().iter().filter_map(|t| t["asker"].as_str()).collect();
-    assert!(askers.contains(&"追问") && askers.contains(&"央视记者"), "{askers:?}");
-    assert!(v.as_array().unwrap().iter().all(|t| t["paragraphs"].as_u64().unwrap() > 0));
+    let askers: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["asker"].as_str())
+        .collect();
+    assert!(
+        askers.contains(&"追问") && askers.contains(&"央视记者"),
+        "{askers:?}"
+    );
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["paragraphs"].as_u64().unwrap() > 0)
+    );
 }

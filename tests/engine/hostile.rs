@@ -47,15 +47,30 @@ fn hostile_queries_answer_or_come_back_empty() {
     }
     assert!(SEED.ask("？？？！！！", 3).hits.is_empty());
     assert!(SEED.ask("", 3).hits.is_empty());
-    assert!(!SEED.ask(&long, 3).hits.is_empty(), "a long question is read up to the limit");
-    assert!(!SEED.ask("((人工智能", 3).hits.is_empty(), "syntax characters are plain text");
+    assert!(
+        !SEED.ask(&long, 3).hits.is_empty(),
+        "a long question is read up to the limit"
+    );
+    assert!(
+        !SEED.ask("((人工智能", 3).hits.is_empty(),
+        "syntax characters are plain text"
+    );
 }
 
 #[test]
 fn chat_questions_are_checked() {
     use pressroom::UserError;
-    assert_eq!(SEED.check_question("？！", 500), Err(UserError::EmptyQuestion));
-    assert!(matches!(SEED.check_question(&"问".repeat(501), 500), Err(UserError::QuestionTooLong { chars: 501, max: 500 })));
+    assert_eq!(
+        SEED.check_question("？！", 500),
+        Err(UserError::EmptyQuestion)
+    );
+    assert!(matches!(
+        SEED.check_question(&"问".repeat(501), 500),
+        Err(UserError::QuestionTooLong {
+            chars: 501,
+            max: 500
+        })
+    ));
     assert_eq!(SEED.check_question("中方立场？", 500), Ok(()));
 }
 

@@ -11,9 +11,15 @@ fn persisted_index_is_reused_until_the_data_changes() {
     let index = tempfile::tempdir().unwrap();
     let index_dir = index.path().join("idx");
     std::fs::create_dir(data.path().join("transcripts")).unwrap();
-    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/transcripts/2024-03-07-wangyi-press-conference-part2.txt");
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/transcripts/2024-03-07-wangyi-press-conference-part2.txt"
+    );
     std::fs::copy(seed, data.path().join("transcripts/seed.txt")).unwrap();
-    let s = settings(&[("PRESSROOM__DATA__DIR", data.path().to_str().unwrap()), ("PRESSROOM__INDEX__DIR", index_dir.to_str().unwrap())]);
+    let s = settings(&[
+        ("PRESSROOM__DATA__DIR", data.path().to_str().unwrap()),
+        ("PRESSROOM__INDEX__DIR", index_dir.to_str().unwrap()),
+    ]);
 
     let first = Engine::load(&s).unwrap();
     assert_eq!(first.index_origin(), IndexOrigin::Built);
@@ -25,10 +31,22 @@ fn persisted_index_is_reused_until_the_data_changes() {
     assert_eq!(second.ask("正确义利观", 1).hits[0].text, answer);
     drop(second);
 
-    std::fs::write(data.path().join("transcripts/extra.txt"), "新闻发布会\n新华社记者：火星探测有何进展？\n发言人：火星探测进展顺利。\n").unwrap();
+    std::fs::write(
+        data.path().join("transcripts/extra.txt"),
+        "新闻发布会\n新华社记者：火星探测有何进展？\n发言人：火星探测进展顺利。\n",
+    )
+    .unwrap();
     let third = Engine::load(&s).unwrap();
-    assert_eq!(third.index_origin(), IndexOrigin::Built, "a new transcript makes the index stale");
-    assert!(third.ask("火星探测", 1).hits[0].text.contains("火星探测进展顺利"));
+    assert_eq!(
+        third.index_origin(),
+        IndexOrigin::Built,
+        "a new transcript makes the index stale"
+    );
+    assert!(
+        third.ask("火星探测", 1).hits[0]
+            .text
+            .contains("火星探测进展顺利")
+    );
 }
 
 #[test]

@@ -23,13 +23,22 @@ fn dev_set_bar() {
 fn the_readme_question_quotes_wang_yi_with_question_and_citation() {
     let a = SEED.ask("中方对人工智能合作持什么立场？", 3);
     let top = &a.hits[0];
-    assert!(top.text.starts_with("中国对与各国开展人工智能合作持积极开放态度"), "{}", top.text);
+    assert!(
+        top.text
+            .starts_with("中国对与各国开展人工智能合作持积极开放态度"),
+        "{}",
+        top.text
+    );
     assert_eq!(top.speaker, "王毅");
     let q = top.question.as_ref().unwrap();
     assert_eq!(q.speaker, "凤凰卫视记者");
     assert!(q.text.contains("中方对大国间就人工智能开展合作持何立场"));
     assert_eq!(top.citation, "2024-03-07 王毅记者会 ¶7");
-    assert!(top.matched.contains(&"人工智能".to_string()) && top.matched.contains(&"合作".to_string()), "{:?}", top.matched);
+    assert!(
+        top.matched.contains(&"人工智能".to_string()) && top.matched.contains(&"合作".to_string()),
+        "{:?}",
+        top.matched
+    );
     assert!(top.context.before.as_deref().unwrap().contains("小院高墙"));
     assert!(top.context.after.is_none(), "last paragraph of the answer");
 }
@@ -39,7 +48,11 @@ fn highlights_point_at_the_original_characters_of_traditional_queries() {
     let a = SEED.ask("聯合國的作用只能加強嗎", 1);
     let top = &a.hits[0];
     assert!(top.text.contains("联合国的作用只能加强、不能削弱"));
-    let marked: Vec<&str> = top.highlight_bytes.iter().map(|r| &top.text[r.clone()]).collect();
+    let marked: Vec<&str> = top
+        .highlight_bytes
+        .iter()
+        .map(|r| &top.text[r.clone()])
+        .collect();
     assert!(marked.contains(&"联合国"), "{marked:?}");
     for [a, b] in &top.highlights {
         let s: String = top.text.chars().skip(*a).take(b - a).collect();
@@ -59,7 +72,10 @@ fn english_reaches_chinese_through_synonyms() {
 fn paraphrased_questions() {
     // Questions worded unlike the dev set, answered by a known paragraph.
     let cases = [
-        ("中国连续多少年成为非洲第一大贸易伙伴？", "中国连续15年成为非洲第一大贸易伙伴"),
+        (
+            "中国连续多少年成为非洲第一大贸易伙伴？",
+            "中国连续15年成为非洲第一大贸易伙伴",
+        ),
         ("朝鲜半岛问题的病根是什么", "病根是清楚的"),
         ("中方怎么看小院高墙", "小院高墙"),
         ("中国免签朋友圈", "免签"),
@@ -69,29 +85,49 @@ fn paraphrased_questions() {
     ];
     for (q, want) in cases {
         let a = SEED.ask(q, 3);
-        assert!(a.hits.iter().any(|h| h.text.contains(want)), "{q} → {:?}", a.hits.iter().map(|h| &h.citation).collect::<Vec<_>>());
+        assert!(
+            a.hits.iter().any(|h| h.text.contains(want)),
+            "{q} → {:?}",
+            a.hits.iter().map(|h| &h.citation).collect::<Vec<_>>()
+        );
     }
 }
 
 #[test]
 fn passages_by_citation_and_seed() {
-    let hit = SEED.passage_by_citation("2024-03-07 王毅记者会 ¶7").unwrap();
+    let hit = SEED
+        .passage_by_citation("2024-03-07 王毅记者会 ¶7")
+        .unwrap();
     assert!(hit.text.starts_with("中国对与各国开展人工智能合作"));
     assert_eq!(SEED.passage_by_citation("¶7").unwrap().text, hit.text);
-    assert!(SEED.passage_by_citation("2024-03-07 王毅记者会 ¶999").is_err());
+    assert!(
+        SEED.passage_by_citation("2024-03-07 王毅记者会 ¶999")
+            .is_err()
+    );
     assert!(SEED.passage_by_citation("nonsense").is_err());
-    assert_eq!(SEED.passage_from_seed(3).unwrap().text, SEED.passage_from_seed(3).unwrap().text);
+    assert_eq!(
+        SEED.passage_from_seed(3).unwrap().text,
+        SEED.passage_from_seed(3).unwrap().text
+    );
 }
 
 #[test]
 fn topics_are_found_by_id_name_word_and_pinyin() {
     let id = |name: &str| SEED.find_exchange(name).map(|at| SEED.topic(at).title);
-    assert_eq!(id("2024-03-07-wangyi-press-conference-part2#2").unwrap(), "人工智能");
+    assert_eq!(
+        id("2024-03-07-wangyi-press-conference-part2#2").unwrap(),
+        "人工智能"
+    );
     assert_eq!(id("2").unwrap(), "人工智能");
     assert_eq!(id("朝鲜半岛").unwrap(), "朝鲜半岛");
     assert_eq!(id("苏丹").unwrap(), "外交为民", "a word of the question");
     assert!(id("火星移民").is_err());
-    let titles = |typed: &str| SEED.suggest_topics(typed, 25).into_iter().map(|t| t.title).collect::<Vec<_>>();
+    let titles = |typed: &str| {
+        SEED.suggest_topics(typed, 25)
+            .into_iter()
+            .map(|t| t.title)
+            .collect::<Vec<_>>()
+    };
     assert_eq!(titles("nanhai"), ["南海"]);
     assert_eq!(titles("ydyl"), ["一带一路"]);
     assert_eq!(titles("南"), ["南海", "全球南方"]);
@@ -103,5 +139,9 @@ fn preferring_an_exchange_ranks_it_first() {
     let at = SEED.find_exchange("联合国").unwrap();
     let a = SEED.ask_preferring("合作", 3, Some(at));
     assert_eq!(a.hits[0].topic, "联合国", "{:?}", a.hits[0].text);
-    assert_ne!(SEED.ask("合作", 1).hits[0].topic, "联合国", "without the preference another exchange leads");
+    assert_ne!(
+        SEED.ask("合作", 1).hits[0].topic,
+        "联合国",
+        "without the preference another exchange leads"
+    );
 }
