@@ -434,7 +434,7 @@ fn classify_label(label: &str, count: usize, prev_is_question: bool) -> Option<R
     if chars <= 12 && titled.iter().any(|t| core.ends_with(t)) {
         return Some(Role::Answer);
     }
-    let name_like = (2..=4).contains(&chars) && core.chars().all(|c| is_han(c))
+    let name_like = (2..=4).contains(&chars) && core.chars().all(is_han)
         || (chars <= 16 && core.contains('·') && core.chars().all(|c| is_han(c) || c == '·'));
     if name_like && (count >= 2 || prev_is_question) {
         return Some(Role::Answer);

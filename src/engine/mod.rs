@@ -413,10 +413,9 @@ impl Engine {
         if let (Ok(n), [doc]) = (
             name.trim_start_matches('#').parse::<usize>(),
             self.documents.as_slice(),
-        ) {
-            if let Some(k) = self.topic_keys.iter().find(|k| k.id == exchange_id(doc, n)) {
-                return Ok(k.at);
-            }
+        ) && let Some(k) = self.topic_keys.iter().find(|k| k.id == exchange_id(doc, n))
+        {
+            return Ok(k.at);
         }
         self.suggest_exchanges(name, 1)
             .into_iter()
