@@ -79,12 +79,20 @@ pub struct DiscordSettings {
     pub guild_id: u64,
     /// Channels where every message is a question.
     pub answer_channels: Vec<u64>,
-    /// Questions per user per window.
-    pub rate_limit_questions: u32,
-    /// The window, in seconds.
-    pub rate_limit_seconds: u64,
+    /// How many questions one user may ask how fast.
+    pub rate_limit: RateLimit,
     /// Longest question accepted.
     pub max_question_chars: usize,
+}
+
+/// `[discord.rate_limit]`: at most `questions` per user in any `seconds`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateLimit {
+    /// Questions allowed in the window.
+    pub questions: u32,
+    /// The window, in seconds.
+    pub seconds: u64,
 }
 
 /// `[store]`
@@ -204,11 +212,8 @@ impl Settings {
         if !(1..=2000).contains(&self.discord.max_question_chars) {
             return bad("discord.max_question_chars", "must be between 1 and 2000");
         }
-        if self.discord.rate_limit_questions == 0 || self.discord.rate_limit_seconds == 0 {
-            return bad(
-                "discord.rate_limit_questions / rate_limit_seconds",
-                "must be at least 1",
-            );
+        if self.discord.rate_limit.questions == 0 || self.discord.rate_limit.seconds == 0 {
+            return bad("discord.rate_limit", "must be at least 1");
         }
         if !self.discord.proxy_url.is_empty() && !self.discord.proxy_url.starts_with("http") {
             return bad("discord.proxy_url", "must be an http:// or https:// URL");

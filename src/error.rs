@@ -34,6 +34,15 @@ pub enum Error {
     /// The study store failed.
     #[error("store: {0}")]
     Store(String),
+    /// A call to Discord failed (network, an HTTP error, a rejected body).
+    #[error("discord: {0}")]
+    Discord(#[from] Box<serenity::Error>),
+}
+
+impl From<serenity::Error> for Error {
+    fn from(e: serenity::Error) -> Error {
+        Error::Discord(Box::new(e))
+    }
 }
 
 /// A request the user can fix.

@@ -1,19 +1,242 @@
 //! The Discord front (serenity + poise): chat answers, slash commands, buttons.
+//!
+//! Everything a handler needs is in one [`Bot`] built at start and shared by poise (its `Data`).
+//! Handlers call the engine and the pure renderers in [`render`]; [`send`] turns a rendered view
+//! into serenity's builders with mentions switched off.
+
+pub mod buttons;
+mod commands;
+mod events;
+pub mod locale;
+pub mod render;
+pub mod send;
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use poise::serenity_prelude as serenity;
 
 use crate::config::Settings;
 use crate::engine::Engine;
+use crate::error::{Error, Result, UserError};
+use locale::Lang;
 
-/// Runs the bot until it is stopped.
-pub fn serve(settings: Settings, engine: Engine) -> crate::Result<()> {
-    let _ = (settings, engine);
-    Err(crate::Error::Config(
-        "the Discord front is not built yet".into(),
-    ))
+/// The shared state of the bot: poise's `Data`.
+pub struct Bot {
+    /// The engine every handler asks.
+    pub engine: Arc<Engine>,
+    /// The settings it started with.
+    pub settings: Settings,
+    limiter: DefaultKeyedRateLimiter<u64>,
+}
+
+/// poise's context for our commands.
+pub type Context<'a> = poise::Context<'a, Bot, Error>;
+
+impl Bot {
+    /// The state for `settings` over `engine`.
+    pub fn new(settings: Settings, engine: Arc<Engine>) -> Bot {
+        let rl = settings.discord.rate_limit;
+        let questions = NonZeroU32::new(rl.questions).unwrap_or(NonZeroU32::MIN);
+        // GCRA: a burst of `questions`, refilled evenly over `seconds`.
+        let period = Duration::from_secs(rl.seconds) / questions.get();
+        let quota = Quota::with_period(period.max(Duration::from_millis(1)))
+            .expect("period is positive")
+            .allow_burst(questions);
+        Bot {
+            engine,
+            settings,
+            limiter: RateLimiter::keyed(quota),
+        }
+    }
+
+    /// Takes one question from `user`'s allowance, or says how long to wait.
+    pub fn take_question(&self, user: u64) -> Result<(), UserError> {
+        if self.limiter.len() > 10_000 {
+            self.limiter.retain_recent();
+        }
+        self.limiter.check_key(&user).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            UserError::RateLimited {
+                seconds: wait.as_secs_f64().ceil().max(1.0) as u64,
+            }
+        })
+    }
+
+    /// Checks a typed question (rate limit, then length and content).
+    pub fn admit_question(&self, user: u64, question: &str) -> Result<(), UserError> {
+        self.engine
+            .check_question(question, self.settings.discord.max_question_chars)?;
+        self.take_question(user)
+    }
+
+    /// The answer view for a question (no hits: the "nothing found" notice).
+    pub fn answer_view(
+        &self,
+        question: &str,
+        top: usize,
+        lang: Lang,
+        prefer: Option<crate::engine::ExchangeRef>,
+        ephemeral_when_empty: bool,
+    ) -> render::View {
+        let answer = self.engine.ask_preferring(question, top, prefer);
+        if answer.hits.is_empty() {
+            return render::no_results(question, lang, ephemeral_when_empty);
+        }
+        let keys: Vec<String> = answer
+            .hits
+            .iter()
+            .map(|h| self.engine.passage_key(h))
+            .collect();
+        render::answer(
+            Some(question),
+            &answer.hits,
+            &keys,
+            0,
+            lang,
+            self.settings.reply.max_chars,
+        )
+    }
+}
+
+/// The gateway intents the bot asks for. Message content is privileged; Discord gives it to
+/// a bot without the intent for DMs and messages that mention it, so it is asked for only
+/// when answer channels (where every message is a question) are configured.
+pub fn intents(settings: &Settings) -> serenity::GatewayIntents {
+    let mut intents = serenity::GatewayIntents::GUILDS
+        | serenity::GatewayIntents::GUILD_MESSAGES
+        | serenity::GatewayIntents::DIRECT_MESSAGES;
+    if !settings.discord.answer_channels.is_empty() {
+        intents |= serenity::GatewayIntents::MESSAGE_CONTENT;
+    }
+    intents
+}
+
+/// Runs the bot until it is stopped (blocking; builds its own tokio runtime).
+pub fn serve(settings: Settings, engine: Engine) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Config(format!("cannot start the async runtime: {e}")))?;
+    runtime.block_on(run(settings, Arc::new(engine)))
+}
+
+/// Connects to Discord (or `discord.proxy_url`), registers the slash commands and answers until
+/// the connection ends for good. Reconnects and HTTP failures are handled inside.
+pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
+    let token = settings.discord.token.clone();
+    if token.is_empty() {
+        return Err(Error::Config(
+            "no Discord token: set DISCORD_TOKEN (or discord.token); see the README".into(),
+        ));
+    }
+    let mut http = serenity::HttpBuilder::new(token.expose());
+    if !settings.discord.proxy_url.is_empty() {
+        // serenity ignores the proxy while its own ratelimiter is on; behind a proxy the proxy
+        // does the rate limiting.
+        http = http
+            .proxy(settings.discord.proxy_url.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
+    }
+    let http = http.build();
+    let guild = settings.discord.guild_id;
+    let intents = intents(&settings);
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::all(),
+            on_error: |error| Box::pin(commands::on_error(error)),
+            event_handler: |framework, event| Box::pin(events::handle(framework, event)),
+            allowed_mentions: Some(send::no_mentions()),
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                let commands = &framework.options().commands;
+                if guild != 0 {
+                    poise::builtins::register_in_guild(
+                        ctx,
+                        commands,
+                        serenity::GuildId::new(guild),
+                    )
+                    .await?;
+                } else {
+                    poise::builtins::register_globally(ctx, commands).await?;
+                }
+                tracing::info!(
+                    user = %ready.user.name,
+                    guilds = ready.guilds.len(),
+                    commands = commands.len(),
+                    "connected to Discord; slash commands registered"
+                );
+                Ok(Bot::new(settings, engine))
+            })
+        })
+        .build();
+    let mut client = serenity::ClientBuilder::new_with_http(http, intents)
+        .framework(framework)
+        .await?;
+    client.start().await?;
+    Ok(())
+}
+
+/// The permissions the bot needs: read and send messages (and in threads), embed links, read
+/// history (to reply to a message), create public threads (study sessions).
+pub fn permissions() -> serenity::Permissions {
+    serenity::Permissions::VIEW_CHANNEL
+        | serenity::Permissions::SEND_MESSAGES
+        | serenity::Permissions::SEND_MESSAGES_IN_THREADS
+        | serenity::Permissions::EMBED_LINKS
+        | serenity::Permissions::READ_MESSAGE_HISTORY
+        | serenity::Permissions::CREATE_PUBLIC_THREADS
 }
 
 /// The OAuth2 URL that invites the bot with the scopes and permissions it needs.
 pub fn invite_url(client_id: u64) -> String {
     format!(
-        "https://discord.com/oauth2/authorize?client_id={client_id}&scope=bot+applications.commands"
+        "https://discord.com/oauth2/authorize?client_id={client_id}&scope=bot+applications.commands&permissions={}",
+        permissions().bits()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invite_asks_for_exactly_what_the_bot_uses() {
+        let url = invite_url(42);
+        assert!(url.contains("client_id=42&scope=bot+applications.commands&permissions="));
+        let bits: u64 = url.rsplit('=').next().unwrap().parse().unwrap();
+        let p = serenity::Permissions::from_bits(bits).unwrap();
+        assert!(p.send_messages() && p.embed_links() && p.create_public_threads());
+        assert!(!p.administrator() && !p.mention_everyone() && !p.manage_messages());
+    }
+
+    #[test]
+    fn the_rate_limit_allows_a_burst_then_says_how_long_to_wait() {
+        let mut settings = Settings::load(None).unwrap();
+        settings.discord.rate_limit.questions = 2;
+        settings.discord.rate_limit.seconds = 60;
+        let engine = Arc::new(Engine::load(&settings).unwrap());
+        let bot = Bot::new(settings, engine);
+        assert!(bot.take_question(1).is_ok());
+        assert!(bot.take_question(1).is_ok());
+        match bot.take_question(1) {
+            Err(UserError::RateLimited { seconds }) => assert!((1..=30).contains(&seconds)),
+            other => panic!("{other:?}"),
+        }
+        // Another user has their own allowance.
+        assert!(bot.take_question(2).is_ok());
+    }
+
+    #[test]
+    fn message_content_is_asked_for_only_with_answer_channels() {
+        let mut settings = Settings::load(None).unwrap();
+        assert!(!intents(&settings).contains(serenity::GatewayIntents::MESSAGE_CONTENT));
+        settings.discord.answer_channels = vec![7];
+        assert!(intents(&settings).contains(serenity::GatewayIntents::MESSAGE_CONTENT));
+    }
 }

@@ -67,6 +67,7 @@ pub struct Engine {
     exact_tok: ChineseTokenizer,
     documents: Vec<Document>,
     by_id: HashMap<String, usize>,
+    by_key: HashMap<String, usize>,
     index: SearchIndex,
     weights: Weights,
     max_query_chars: usize,
@@ -147,6 +148,13 @@ impl Engine {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
+        let mut by_key = HashMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            if let Some(other) = by_key.insert(document_key(&d.id), i) {
+                // Astronomically rare; a button naming this key then opens the later document.
+                tracing::warn!(a = %documents[other].id, b = %d.id, "two documents share a short key");
+            }
+        }
         let topic_keys = topic_keys(&documents);
         Ok(Engine {
             lexicon,
@@ -154,6 +162,7 @@ impl Engine {
             exact_tok,
             documents,
             by_id,
+            by_key,
             index,
             weights: Weights::default(),
             max_query_chars: settings.search.max_query_chars,
@@ -546,6 +555,44 @@ impl Engine {
         }
     }
 
+    /// A short, stable name of a passage (`k3f9a2.7`: a key of its document's id and the
+    /// paragraph number) for places with little room, such as a button's custom_id. It stays
+    /// valid across restarts and while other transcripts are added.
+    pub fn passage_key(&self, hit: &Hit) -> String {
+        format!("{}.{}", document_key(&hit.document.id), hit.paragraph)
+    }
+
+    /// The passage a [`Engine::passage_key`] names, with `terms` (words as they appear in the
+    /// text, e.g. a hit's `matched`) highlighted.
+    pub fn passage_by_key(&self, key: &str, terms: &[String]) -> Option<Hit> {
+        let (doc, number) = key.split_once('.')?;
+        let &d = self.by_key.get(doc)?;
+        let i = number.parse::<usize>().ok()?.checked_sub(1)?;
+        if self.documents[d].paragraphs.get(i)?.role == Role::Narration {
+            return None;
+        }
+        let normalized: Vec<String> = terms.iter().map(|t| normalize_str(t)).collect();
+        let highlight: HashSet<&str> = normalized.iter().map(String::as_str).collect();
+        self.hit(d, i, 0.0, 1, &highlight)
+    }
+
+    /// A short, stable name of an exchange (`k3f9a2#4`), like [`Engine::passage_key`].
+    pub fn exchange_key(&self, at: ExchangeRef) -> String {
+        format!(
+            "{}#{}",
+            document_key(&self.documents[at.doc].id),
+            at.exchange
+        )
+    }
+
+    /// The exchange an [`Engine::exchange_key`] names.
+    pub fn exchange_by_key(&self, key: &str) -> Option<ExchangeRef> {
+        let (doc, n) = key.split_once('#')?;
+        let &d = self.by_key.get(doc)?;
+        let exchange = n.parse().ok()?;
+        (exchange < self.documents[d].exchanges.len()).then_some(ExchangeRef { doc: d, exchange })
+    }
+
     /// A passage chosen from `seed` (any number): the same seed, the same passage.
     pub fn passage_from_seed(&self, seed: u64) -> Option<Hit> {
         let answers: usize = self.index.passages().max(1);
@@ -562,6 +609,19 @@ impl Engine {
         }
         None
     }
+}
+
+/// Six base-36 characters derived from a document id (SHA-256), for [`Engine::passage_key`].
+fn document_key(id: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(id.as_bytes());
+    let mut n = u64::from_be_bytes(digest[..8].try_into().expect("8 bytes")) % 36u64.pow(6);
+    let mut key = [b'0'; 6];
+    for slot in key.iter_mut().rev() {
+        *slot = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
+        n /= 36;
+    }
+    String::from_utf8(key.to_vec()).expect("ascii")
 }
 
 /// The id of exchange `number` of `doc`.

@@ -59,9 +59,18 @@ pub fn marked_text(hit: &Hit, style: Highlight, max: usize) -> String {
         Highlight::Ansi => ("\x1b[1m", "\x1b[0m"),
         Highlight::Markdown => ("**", "**"),
     };
-    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
-    let mut at = 0;
+    // Touching highlights become one mark: `**人工智能合作**`, not `**人工智能****合作**`,
+    // which markdown renders with stray asterisks.
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    let mut out = String::with_capacity(text.len() + merged.len() * 8);
+    let mut at = 0;
+    for r in merged {
         out.push_str(&esc(&text[at..r.start]));
         out.push_str(open);
         out.push_str(&esc(&text[r.clone()]));

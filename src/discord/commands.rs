@@ -1,0 +1,161 @@
+//! The slash commands, declared with poise. Names and descriptions in en-US with zh-CN
+//! localisations; replies in the language of the interaction's locale.
+
+use poise::serenity_prelude as serenity;
+use rand::Rng;
+
+use super::locale::Lang;
+use super::render::{self, View, limits};
+use super::{Bot, Context, send};
+use crate::error::{Error, UserError};
+
+/// Every command the bot registers.
+pub fn all() -> Vec<poise::Command<Bot, Error>> {
+    vec![ask(), topic(), quote(), about()]
+}
+
+fn lang(ctx: Context<'_>) -> Lang {
+    Lang::from_locale(ctx.locale().unwrap_or("en-US"))
+}
+
+async fn show(ctx: Context<'_>, view: &View) -> Result<(), Error> {
+    ctx.send(send::reply(view)).await?;
+    Ok(())
+}
+
+/// Answer a question by quoting the press conference
+#[poise::command(
+    slash_command,
+    name_localized("zh-CN", "提问"),
+    description_localized("zh-CN", "用记者会原文回答你的问题")
+)]
+async fn ask(
+    ctx: Context<'_>,
+    #[description = "Your question, e.g. 中方对人工智能合作持什么立场？"]
+    #[name_localized("zh-CN", "问题")]
+    #[description_localized("zh-CN", "你的问题，例如：中方对人工智能合作持什么立场？")]
+    question: String,
+    #[description = "How many results to page through (1-5)"]
+    #[name_localized("zh-CN", "条数")]
+    #[description_localized("zh-CN", "返回几条结果（1-5）")]
+    #[min = 1]
+    #[max = 5]
+    top: Option<u8>,
+) -> Result<(), Error> {
+    let bot = ctx.data();
+    bot.admit_question(ctx.author().id.get(), &question)?;
+    let top = top
+        .map_or(bot.engine.default_top(), usize::from)
+        .clamp(1, 5);
+    let view = bot.answer_view(&question, top, lang(ctx), None, true);
+    show(ctx, &view).await
+}
+
+async fn topic_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let choices = ctx
+        .data()
+        .engine
+        .suggest_topics(partial, limits::CHOICES)
+        .iter()
+        .map(render::topic_choice)
+        .filter(|(_, value)| value.chars().count() <= limits::CHOICE_NAME)
+        .map(|(name, value)| serenity::AutocompleteChoice::new(name, value))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+/// Show one exchange whole: the reporter's question and the full answer
+#[poise::command(
+    slash_command,
+    name_localized("zh-CN", "话题"),
+    description_localized("zh-CN", "查看一组完整问答：记者的提问和完整的回答")
+)]
+async fn topic(
+    ctx: Context<'_>,
+    #[description = "A topic (Chinese or pinyin, e.g. 南海 or nanhai)"]
+    #[name_localized("zh-CN", "名称")]
+    #[description_localized("zh-CN", "话题（中文或拼音，如 南海 或 nanhai）")]
+    #[autocomplete = "topic_choices"]
+    name: String,
+) -> Result<(), Error> {
+    let engine = &ctx.data().engine;
+    let at = engine
+        .exchange_ref(&name)
+        .map_or_else(|| engine.find_exchange(&name), Ok)?;
+    let view = engine
+        .exchange(at)
+        .ok_or_else(|| UserError::UnknownTopic(name.chars().take(60).collect()))?;
+    let view = render::exchange(&view, &engine.exchange_key(at), 0, lang(ctx));
+    show(ctx, &view).await
+}
+
+/// Show one paragraph by its citation, or a random one
+#[poise::command(
+    slash_command,
+    name_localized("zh-CN", "引文"),
+    description_localized("zh-CN", "按引用查看一个段落，不填则随机一段")
+)]
+async fn quote(
+    ctx: Context<'_>,
+    #[description = "A citation such as 2024-03-07 王毅记者会 ¶7 (empty: a random paragraph)"]
+    #[name_localized("zh-CN", "引用")]
+    #[description_localized("zh-CN", "引用，如 2024-03-07 王毅记者会 ¶7（留空则随机）")]
+    citation: Option<String>,
+) -> Result<(), Error> {
+    let bot = ctx.data();
+    let hit = match citation.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => bot.engine.passage_by_citation(c)?,
+        None => bot
+            .engine
+            .passage_from_seed(rand::rng().random())
+            .ok_or_else(|| UserError::UnknownCitation(String::new()))?,
+    };
+    let key = bot.engine.passage_key(&hit);
+    let view = render::quote(&hit, &key, lang(ctx), bot.settings.reply.max_chars);
+    show(ctx, &view).await
+}
+
+/// What pressroom has indexed and how to use it
+#[poise::command(
+    slash_command,
+    name_localized("zh-CN", "关于"),
+    description_localized("zh-CN", "已收录的内容和使用方法")
+)]
+async fn about(ctx: Context<'_>) -> Result<(), Error> {
+    let engine = &ctx.data().engine;
+    let documents: Vec<(String, String)> = engine
+        .documents()
+        .iter()
+        .map(|d| (d.date.clone().unwrap_or_default(), d.title.clone()))
+        .collect();
+    show(ctx, &render::about(engine.stats(), &documents, lang(ctx))).await
+}
+
+/// The one place a failed command becomes what the user reads: their fault, said plainly and
+/// only to them; ours, logged in full and apologised for.
+pub async fn on_error(error: poise::FrameworkError<'_, Bot, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            let lang = lang(ctx);
+            let text = match &error {
+                Error::User(e) => lang.user_error(e),
+                other => {
+                    tracing::error!(command = %ctx.command().name, "command failed: {other}");
+                    lang.pick(
+                        "抱歉，我们这边出了点问题，已记录下来。",
+                        &other.user_message(),
+                    )
+                    .to_string()
+                }
+            };
+            if let Err(e) = ctx.send(send::reply(&View::notice(text, true))).await {
+                tracing::warn!("could not tell the user about an error: {e}");
+            }
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::warn!("error while handling an error: {e}");
+            }
+        }
+    }
+}
