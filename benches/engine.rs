@@ -107,6 +107,24 @@ fn seed(c: &mut Criterion) {
     g.bench_function("json", |b| {
         b.iter(|| black_box(serde_json::to_string(&answer).unwrap()))
     });
+    // The whole Discord reply path short of the network: ask, key the passages, render the
+    // embed and buttons, build serenity's message.
+    let bot = pressroom::discord::Bot::new(
+        settings(),
+        std::sync::Arc::new(build(&loaded, &lexicon, &s)),
+    );
+    g.bench_function("discord_ask_render_build", |b| {
+        b.iter(|| {
+            let view = bot.answer_view(
+                "中方对人工智能合作持什么立场？",
+                3,
+                pressroom::discord::locale::Lang::Zh,
+                None,
+                false,
+            );
+            black_box(pressroom::discord::send::message(&view))
+        })
+    });
     g.finish();
 
     let mut g = c.benchmark_group("index_build");
