@@ -78,11 +78,49 @@ pub struct DiscordSettings {
     /// Guild for command registration; 0 for global.
     pub guild_id: u64,
     /// Channels where every message is a question.
+    #[serde(deserialize_with = "channel_list")]
     pub answer_channels: Vec<u64>,
     /// How many questions one user may ask how fast.
     pub rate_limit: RateLimit,
     /// Longest question accepted.
     pub max_question_chars: usize,
+}
+
+/// A list of channel ids: a TOML array, or from the environment `1,2` — and a single `1`,
+/// which the config crate reads as a number rather than a one-item list.
+fn channel_list<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<u64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(u64),
+        Text(String),
+        Many(Vec<serde_json::Value>),
+    }
+    let parse = |s: &str| {
+        s.trim()
+            .parse::<u64>()
+            .map_err(|_| serde::de::Error::custom(format!("`{s}` is not a channel id")))
+    };
+    match OneOrMany::deserialize(d)? {
+        OneOrMany::One(n) => Ok(vec![n]),
+        OneOrMany::Text(s) => s
+            .split(',')
+            .filter(|x| !x.trim().is_empty())
+            .map(parse)
+            .collect(),
+        OneOrMany::Many(items) => items
+            .iter()
+            .map(|v| match v {
+                serde_json::Value::Number(n) => n
+                    .as_u64()
+                    .ok_or_else(|| serde::de::Error::custom(format!("`{n}` is not a channel id"))),
+                serde_json::Value::String(s) => parse(s),
+                other => Err(serde::de::Error::custom(format!(
+                    "`{other}` is not a channel id"
+                ))),
+            })
+            .collect(),
+    }
 }
 
 /// `[discord.rate_limit]`: at most `questions` per user in any `seconds`.
@@ -261,6 +299,23 @@ mod tests {
         assert_eq!(s.search.top_k, 5);
         assert_eq!(s.discord.proxy_url, "http://127.0.0.1:9");
         assert_eq!(s.discord.answer_channels, vec![1, 2]);
+        let one = Settings::load_with_env(
+            None,
+            vec![(
+                "PRESSROOM__DISCORD__ANSWER_CHANNELS".into(),
+                "1100000000000000005".into(),
+            )],
+        )
+        .unwrap();
+        assert_eq!(one.discord.answer_channels, vec![1_100_000_000_000_000_005]);
+        let bad = Settings::load_with_env(
+            None,
+            vec![(
+                "PRESSROOM__DISCORD__ANSWER_CHANNELS".into(),
+                "1,general".into(),
+            )],
+        );
+        assert!(matches!(bad, Err(Error::Config(m)) if m.contains("general")));
         assert_eq!(s.discord.token.expose(), "abc.def");
         assert_eq!(format!("{:?}", s.discord.token), "\"***\"");
         assert!(!format!("{s:?}").contains("abc.def"));

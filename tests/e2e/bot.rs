@@ -1,0 +1,500 @@
+//! The bot as users meet it: slash commands, autocomplete, buttons, chat, faults.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::standin::{
+    BOT_USER_ID, CHANNEL_ID, GUILD_ID, Interact, OTHER_CHANNEL_ID, StandIn, UserMessage,
+};
+use crate::{assert_clean, start_bot};
+
+const AI_QUESTION: &str = "中方对人工智能合作持什么立场？";
+const AI_GOLD: &str = "中国对与各国开展人工智能合作持积极开放态度";
+
+/// All readable text of a message body (content, embeds), for assertions.
+fn text(msg: &Value) -> String {
+    let mut out = msg["content"].as_str().unwrap_or_default().to_string();
+    for e in msg["embeds"].as_array().into_iter().flatten() {
+        for part in [&e["title"], &e["description"], &e["footer"]["text"]] {
+            out.push('\n');
+            out.push_str(part.as_str().unwrap_or_default());
+        }
+        for f in e["fields"].as_array().into_iter().flatten() {
+            out.push_str(&format!(
+                "\n{}: {}",
+                f["name"].as_str().unwrap(),
+                f["value"].as_str().unwrap()
+            ));
+        }
+    }
+    out
+}
+
+/// The buttons of a message body: (label, custom_id, disabled).
+fn buttons(msg: &Value) -> Vec<(String, String, bool)> {
+    msg["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .map(|b| {
+            (
+                b["label"].as_str().unwrap_or_default().to_string(),
+                b["custom_id"].as_str().unwrap_or_default().to_string(),
+                b["disabled"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect()
+}
+
+fn button(msg: &Value, label: &str) -> String {
+    buttons(msg)
+        .into_iter()
+        .find(|(l, _, _)| l.contains(label))
+        .unwrap_or_else(|| panic!("no button {label} in {msg:#}"))
+        .1
+}
+
+fn ephemeral(data: &Value) -> bool {
+    data["flags"].as_u64().is_some_and(|f| f & 64 != 0)
+}
+
+fn question(q: &str) -> Value {
+    json!([{"name": "question", "type": 3, "value": q}])
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn commands_are_registered_in_both_languages() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, &[]).await;
+    let commands = stand.commands();
+    let names: Vec<&str> = commands
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    for want in ["ask", "topic", "quote", "about"] {
+        assert!(names.contains(&want), "{names:?}");
+    }
+    let registered = stand
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "PUT" && r.path.ends_with("/commands"))
+        .unwrap();
+    assert_eq!(
+        registered.path,
+        format!(
+            "/applications/{}/guilds/{GUILD_ID}/commands",
+            crate::standin::APPLICATION_ID
+        )
+    );
+    let ask = commands.iter().find(|c| c["name"] == "ask").unwrap();
+    assert_eq!(ask["name_localizations"]["zh-CN"], "提问");
+    assert!(ask["description_localizations"]["zh-CN"].is_string());
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_quotes_the_right_passage_with_speaker_question_and_citation() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, &[]).await;
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "ask", question(AI_QUESTION));
+    let body = stand.callback(mark, &sent).await;
+    assert_eq!(body["type"], 4);
+    let data = &body["data"];
+    let t = text(data);
+    assert!(
+        t.contains("**人工智能合作**") || t.contains("**人工智能**"),
+        "{t}"
+    );
+    assert!(t.replace("**", "").contains(AI_GOLD), "{t}");
+    assert!(t.contains("王毅"), "{t}");
+    assert!(t.contains("凤凰卫视记者 提问"), "{t}");
+    assert!(t.contains("2024-03-07 王毅记者会 ¶7"), "{t}");
+    assert!(t.contains("结果 1/3"), "{t}");
+    let labels: Vec<String> = buttons(data).into_iter().map(|b| b.0).collect();
+    assert_eq!(labels, ["◀ 上一条", "下一条 ▶", "更多上下文", "记者提问"]);
+
+    // The same in English for an en-US user.
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7).locale("en-US"),
+        "ask",
+        question("AI cooperation"),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let t = text(&data);
+    assert!(t.contains("result 1/"), "{t}");
+    assert!(buttons(&data).iter().any(|b| b.0 == "More context"));
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn autocomplete_offers_fitting_topics_by_chinese_and_pinyin() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, &[]).await;
+    for (typed, want) in [
+        ("nanhai", "南海"),
+        ("人工", "人工智能"),
+        ("feizhou", "非洲"),
+        ("", ""),
+    ] {
+        let mark = stand.mark();
+        let sent = stand.autocomplete(
+            &Interact::new(7),
+            "topic",
+            json!([{"name": "name", "type": 3, "value": typed, "focused": true}]),
+        );
+        let body = stand.callback(mark, &sent).await;
+        assert_eq!(body["type"], 8);
+        let choices = body["data"]["choices"].as_array().unwrap();
+        assert!(
+            !choices.is_empty() && choices.len() <= 25,
+            "{typed}: {choices:?}"
+        );
+        assert!(
+            choices[0]["name"].as_str().unwrap().starts_with(want),
+            "{typed}: {choices:#?}"
+        );
+    }
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn topic_shows_the_whole_exchange_and_quote_and_about_answer() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, &[]).await;
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "topic",
+        json!([{"name": "name", "type": 3, "value": "非洲"}]),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let t = text(&data);
+    assert!(t.contains("坦桑尼亚桑给巴尔广播电视台记者"), "{t}");
+    assert!(
+        t.contains("思想上和观念上的真正独立"),
+        "the rejoined paragraph: {t}"
+    );
+    assert!(t.contains("`¶"), "{t}");
+
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "quote",
+        json!([{"name": "citation", "type": 3, "value": "2024-03-07 王毅记者会 ¶7"}]),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(text(&data).contains(AI_GOLD));
+
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "quote", json!([]));
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(
+        text(&data).contains("王毅记者会 ¶"),
+        "a random paragraph: {data:#}"
+    );
+
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "quote",
+        json!([{"name": "citation", "type": 3, "value": "¶9999"}]),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(
+        ephemeral(&data) && text(&data).contains("没有与引用"),
+        "{data:#}"
+    );
+
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7).locale("en-US"), "about", json!([]));
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(text(&data).contains("1 transcripts"), "{data:#}");
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_button_does_its_job_also_after_a_restart() {
+    let stand = StandIn::start().await;
+    let bot = start_bot(&stand, &[]).await;
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "ask", question(AI_QUESTION));
+    stand.callback(mark, &sent).await;
+    let answer = stand.response_message(&sent);
+    let first = stand.posted(answer);
+
+    // Next: the message is updated in place with the second result.
+    let mark = stand.mark();
+    let press = stand.click(&Interact::new(8), answer, &button(&first, "下一条"));
+    let body = stand.callback(mark, &press).await;
+    assert_eq!(body["type"], 7);
+    let second = &body["data"];
+    assert!(text(second).contains("结果 2/3"), "{second:#}");
+    assert!(!buttons(second)[0].2, "Previous is live on result 2");
+
+    // More context: only to the presser, the passage marked among its neighbours.
+    let mark = stand.mark();
+    let press = stand.click(&Interact::new(8), answer, &button(&first, "更多上下文"));
+    let body = stand.callback(mark, &press).await;
+    assert_eq!(body["type"], 4);
+    assert!(ephemeral(&body["data"]));
+    let t = text(&body["data"]);
+    assert!(
+        t.contains("**¶7** ▶") && t.contains("¶6") && t.contains("¶4"),
+        "{t}"
+    );
+
+    // Question: the reporter's question.
+    let mark = stand.mark();
+    let press = stand.click(&Interact::new(8), answer, &button(&first, "记者提问"));
+    let t = text(&stand.callback(mark, &press).await["data"]);
+    assert!(
+        t.contains("**凤凰卫视记者**：国际社会竞相提出人工智能全球治理方案"),
+        "{t}"
+    );
+
+    // The bot dies and comes back: the old buttons still work.
+    drop(bot);
+    let _bot = start_bot(&stand, &[]).await;
+    let mark = stand.mark();
+    let press = stand.click(&Interact::new(9), answer, &button(&first, "下一条"));
+    let body = stand.callback(mark, &press).await;
+    assert_eq!(body["type"], 7);
+    assert!(text(&body["data"]).contains("结果 2/3"));
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mention_is_answered_as_a_reply_and_other_messages_get_nothing() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(
+        &stand,
+        &[(
+            "PRESSROOM__DISCORD__ANSWER_CHANNELS",
+            OTHER_CHANNEL_ID.to_string(),
+        )],
+    )
+    .await;
+
+    let mark = stand.mark();
+    let asked = stand.message(UserMessage::to_bot(7, AI_QUESTION));
+    let reply = stand
+        .wait_request(mark, |r| {
+            r.method == "POST" && r.path == format!("/channels/{CHANNEL_ID}/messages")
+        })
+        .await;
+    assert_eq!(
+        reply.body["message_reference"]["message_id"],
+        asked.to_string()
+    );
+    assert!(text(&reply.body).replace("**", "").contains(AI_GOLD));
+    assert!(
+        !text(&reply.body).contains(&BOT_USER_ID.to_string()),
+        "the mention is not echoed"
+    );
+
+    // A plain message in the main channel concerns nobody.
+    let mark = stand.mark();
+    stand.message(UserMessage::new(7, AI_QUESTION));
+    let after = stand.requests_after(mark, Duration::from_millis(700)).await;
+    assert!(
+        after.is_empty(),
+        "the bot answered a message not for it: {after:#?}"
+    );
+
+    // In an answer channel every message is a question.
+    let mark = stand.mark();
+    stand.message(UserMessage {
+        channel_id: OTHER_CHANNEL_ID,
+        ..UserMessage::new(7, "全球南方")
+    });
+    let reply = stand
+        .wait_request(mark, |r| {
+            r.path == format!("/channels/{OTHER_CHANNEL_ID}/messages")
+        })
+        .await;
+    assert!(text(&reply.body).contains("全球南方"));
+
+    // A DM is answered too.
+    let mark = stand.mark();
+    stand.message(UserMessage {
+        channel_id: 42,
+        guild_id: None,
+        ..UserMessage::new(7, "朝鲜半岛")
+    });
+    let reply = stand
+        .wait_request(mark, |r| r.path == "/channels/42/messages")
+        .await;
+    assert!(text(&reply.body).contains("朝鲜半岛"));
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn everyone_in_a_question_pings_nobody_and_bad_questions_get_short_replies() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, &[]).await;
+
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "ask",
+        question("@everyone <@&123> 人工智能 ```x```"),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let content = data["content"].as_str().unwrap();
+    assert!(content.contains("@\u{200b}everyone"), "{content}");
+    assert!(
+        !content.contains("<@&123>") && !content.contains("```"),
+        "{content}"
+    );
+    assert_eq!(data["allowed_mentions"]["parse"], json!([]));
+
+    let mark = stand.mark();
+    let asked = "长".repeat(501);
+    let sent = stand.slash(&Interact::new(7), "ask", question(&asked));
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(ephemeral(&data));
+    assert!(
+        data["content"].as_str().unwrap().contains("问题太长了"),
+        "{data:#}"
+    );
+    assert!(data["content"].as_str().unwrap().chars().count() < 200);
+
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7).locale("en-US"),
+        "ask",
+        question("？？！！"),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(ephemeral(&data) && data["content"].as_str().unwrap().contains("empty"));
+
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "ask", question("火星殖民计划"));
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(
+        ephemeral(&data) && data["content"].as_str().unwrap().contains("/topic"),
+        "{data:#}"
+    );
+
+    // Oversized in chat: a short reply to the message.
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, &"长".repeat(600)));
+    let reply = stand
+        .wait_request(mark, |r| r.path.ends_with("/messages"))
+        .await;
+    assert!(text(&reply.body).contains("问题太长了"));
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rate_limit_says_slow_down() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(
+        &stand,
+        &[
+            ("PRESSROOM__DISCORD__RATE_LIMIT__QUESTIONS", "2".into()),
+            ("PRESSROOM__DISCORD__RATE_LIMIT__SECONDS", "600".into()),
+        ],
+    )
+    .await;
+    for i in 0..3 {
+        let mark = stand.mark();
+        let sent = stand.slash(&Interact::new(7), "ask", question("人工智能"));
+        let data = stand.callback(mark, &sent).await["data"].clone();
+        if i < 2 {
+            assert!(!ephemeral(&data), "question {i} is answered");
+        } else {
+            assert!(
+                ephemeral(&data) && text(&data).contains("问得太快了"),
+                "{data:#}"
+            );
+        }
+    }
+    // Someone else is not held back.
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(8), "ask", question("人工智能"));
+    assert!(!ephemeral(&stand.callback(mark, &sent).await["data"]));
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, &[]).await;
+
+    stand.reconnect();
+    stand.wait_resumed(1).await;
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    stand
+        .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+        .await;
+
+    for status in [500, 429] {
+        stand.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), status);
+        let mark = stand.mark();
+        stand.message(UserMessage::to_bot(7, "全球南方"));
+        let failed = stand
+            .wait_request(mark, |r| r.path.ends_with("/messages"))
+            .await;
+        assert_eq!(failed.status, status);
+        // The bot is alive: the next question is answered.
+        let mark = stand.mark();
+        stand.message(UserMessage::to_bot(8, "朝鲜半岛"));
+        let ok = stand
+            .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+            .await;
+        assert!(text(&ok.body).contains("朝鲜半岛"));
+    }
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_serves_and_never_logs_the_token() {
+    use tokio::io::AsyncReadExt;
+    let stand = StandIn::start().await;
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_pressroom"))
+        .args(["serve", "-vv"])
+        .env("DISCORD_TOKEN", crate::standin::TOKEN)
+        .env("PRESSROOM__DISCORD__PROXY_URL", stand.api_base())
+        .env("PRESSROOM__DISCORD__GUILD_ID", GUILD_ID.to_string())
+        .env(
+            "PRESSROOM__DATA__DIR",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
+        )
+        .env(
+            "PRESSROOM__STORE__PATH",
+            std::env::temp_dir().join(format!("pressroom-e2e-{}.sqlite3", std::process::id())),
+        )
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("the pressroom binary starts");
+    stand.wait_ready(1).await;
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, AI_QUESTION));
+    let reply = stand
+        .wait_request(mark, |r| r.path.ends_with("/messages"))
+        .await;
+    assert!(text(&reply.body).replace("**", "").contains(AI_GOLD));
+    child.start_kill().unwrap();
+    let mut log = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut log)
+        .await
+        .unwrap();
+    assert!(log.contains("connected to Discord"), "{log}");
+    assert!(
+        !log.contains("SECRET"),
+        "the token leaked into the log:\n{log}"
+    );
+    assert_clean(&stand);
+}
