@@ -109,10 +109,14 @@ fn seed(c: &mut Criterion) {
     });
     // The whole Discord reply path short of the network: ask, key the passages, render the
     // embed and buttons, build serenity's message.
+    let store = tempfile::tempdir().unwrap();
+    let mut bot_settings = settings();
+    bot_settings.store.path = store.path().join("bench.sqlite3");
     let bot = pressroom::discord::Bot::new(
-        settings(),
+        bot_settings,
         std::sync::Arc::new(build(&loaded, &lexicon, &s)),
-    );
+    )
+    .unwrap();
     g.bench_function("discord_ask_render_build", |b| {
         b.iter(|| {
             let view = bot.answer_view(

@@ -68,6 +68,9 @@ pub enum UserError {
     /// A study session that does not exist or has ended.
     #[error("there is no study session running here")]
     NoSession,
+    /// A study session is already running here.
+    #[error("a study session is already running here: finish it with /study end first")]
+    SessionRunning,
     /// Only the host or a moderator may do this.
     #[error("only the host of this session (or someone with Manage Threads) can do that")]
     NotHost,

@@ -187,7 +187,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Study { quiz, topic }) => {
             let engine = load(&settings)?;
-            crate::study::console(&engine, &settings, quiz, topic.as_deref())?;
+            crate::study::console(engine, &settings, quiz, topic.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { file, json }) => {

@@ -11,7 +11,7 @@ use crate::error::{Error, UserError};
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Bot, Error>> {
-    vec![ask(), topic(), quote(), about()]
+    vec![ask(), topic(), quote(), about(), super::study::study()]
 }
 
 fn lang(ctx: Context<'_>) -> Lang {
@@ -47,11 +47,18 @@ async fn ask(
     let top = top
         .map_or(bot.engine.default_top(), usize::from)
         .clamp(1, 5);
-    let view = bot.answer_view(&question, top, lang(ctx), None, true);
+    // In a study thread, the exchange the group is on ranks first.
+    let prefer = bot
+        .study
+        .current_exchange(&ctx.channel_id().get().to_string());
+    let view = bot.answer_view(&question, top, lang(ctx), prefer, true);
     show(ctx, &view).await
 }
 
-async fn topic_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+pub(super) async fn topic_choices(
+    ctx: Context<'_>,
+    partial: &str,
+) -> serenity::CreateAutocompleteResponse {
     let choices = ctx
         .data()
         .engine

@@ -60,13 +60,21 @@ async fn on_message(
     bot_id: serenity::UserId,
     bot: &Bot,
 ) -> Result<(), Error> {
+    let mentioned = msg.mentions.iter().any(|u| u.id == bot_id);
+    // In a quiz thread, what members type (not addressed to the bot) is an answer.
+    if !mentioned && super::study::on_message(ctx, msg, bot).await {
+        return Ok(());
+    }
     let Some(question) = question_for_bot(msg, bot_id, &bot.settings.discord.answer_channels)
     else {
         return Ok(());
     };
+    let prefer = bot
+        .study
+        .current_exchange(&msg.channel_id.get().to_string());
     let lang = Lang::of_text(&question);
     let view = match bot.admit_question(msg.author.id.get(), &question) {
-        Ok(()) => bot.answer_view(&question, bot.engine.default_top(), lang, None, false),
+        Ok(()) => bot.answer_view(&question, bot.engine.default_top(), lang, prefer, false),
         Err(e) => View::notice(lang.user_error(&e), false),
     };
     let reply = send::message(&view).reference_message(msg);
@@ -135,17 +143,22 @@ async fn on_press(
     bot: &Bot,
 ) -> Result<(), Error> {
     let lang = Lang::from_locale(&press.locale);
-    let response = match press_view(bot, &press.data.custom_id, lang) {
-        Some((view, true)) => send::update(&view),
-        Some((view, false)) => send::respond(&view),
-        None => send::respond(&View::notice(
-            lang.pick(
-                "这个按钮指向的内容已经不在了；请重新提问。",
-                "What this button pointed to is gone; please ask again.",
-            ),
-            true,
-        )),
-    };
+    let response =
+        if let Some((session, action)) = super::study::parse_button(&press.data.custom_id) {
+            super::study::on_press(ctx, press, bot, session, action).await
+        } else {
+            match press_view(bot, &press.data.custom_id, lang) {
+                Some((view, true)) => send::update(&view),
+                Some((view, false)) => send::respond(&view),
+                None => send::respond(&View::notice(
+                    lang.pick(
+                        "这个按钮指向的内容已经不在了；请重新提问。",
+                        "What this button pointed to is gone; please ask again.",
+                    ),
+                    true,
+                )),
+            }
+        };
     if let Err(e) = press.create_response(&ctx.http, response).await {
         tracing::warn!(custom_id = %press.data.custom_id, "could not answer a button: {e}");
     }
@@ -160,9 +173,11 @@ mod tests {
     use std::sync::Arc;
 
     fn bot() -> Bot {
-        let settings = Settings::load(None).unwrap();
+        let mut settings = Settings::load(None).unwrap();
+        settings.store.path =
+            std::env::temp_dir().join(format!("pressroom-unit-ev-{}.sqlite3", std::process::id()));
         let engine = Arc::new(Engine::load(&settings).unwrap());
-        Bot::new(settings, engine)
+        Bot::new(settings, engine).unwrap()
     }
 
     #[test]

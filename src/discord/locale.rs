@@ -59,6 +59,9 @@ impl Lang {
                 format!("没有与引用「{c}」相符的段落（格式如 `2024-03-07 王毅记者会 ¶23`）。")
             }
             (Lang::Zh, UserError::NoSession) => "这里没有进行中的学习会。".into(),
+            (Lang::Zh, UserError::SessionRunning) => {
+                "这里已经有一场学习会在进行：请先用 /study end 结束它。".into()
+            }
             (Lang::Zh, UserError::NotHost) => {
                 "只有本次学习会的发起人（或有“管理子区”权限的成员）可以这样做。".into()
             }
@@ -94,6 +97,7 @@ mod tests {
             UserError::UnknownTopic("x".into()),
             UserError::UnknownCitation("x".into()),
             UserError::NoSession,
+            UserError::SessionRunning,
             UserError::NotHost,
             UserError::RateLimited { seconds: 3 },
         ];

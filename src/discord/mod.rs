@@ -10,6 +10,7 @@ mod events;
 pub mod locale;
 pub mod render;
 pub mod send;
+pub mod study;
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -30,6 +31,8 @@ pub struct Bot {
     pub engine: Arc<Engine>,
     /// The settings it started with.
     pub settings: Settings,
+    /// Study sessions (SQLite at `store.path`).
+    pub study: Arc<crate::study::Study>,
     limiter: DefaultKeyedRateLimiter<u64>,
 }
 
@@ -37,8 +40,8 @@ pub struct Bot {
 pub type Context<'a> = poise::Context<'a, Bot, Error>;
 
 impl Bot {
-    /// The state for `settings` over `engine`.
-    pub fn new(settings: Settings, engine: Arc<Engine>) -> Bot {
+    /// The state for `settings` over `engine`; opens the study store.
+    pub fn new(settings: Settings, engine: Arc<Engine>) -> Result<Bot> {
         let rl = settings.discord.rate_limit;
         let questions = NonZeroU32::new(rl.questions).unwrap_or(NonZeroU32::MIN);
         // GCRA: a burst of `questions`, refilled evenly over `seconds`.
@@ -46,11 +49,13 @@ impl Bot {
         let quota = Quota::with_period(period.max(Duration::from_millis(1)))
             .expect("period is positive")
             .allow_burst(questions);
-        Bot {
+        let study = Arc::new(crate::study::Study::open(engine.clone(), &settings)?);
+        Ok(Bot {
             engine,
             settings,
+            study,
             limiter: RateLimiter::keyed(quota),
-        }
+        })
     }
 
     /// Takes one question from `user`'s allowance, or says how long to wait.
@@ -144,6 +149,8 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
     let http = http.build();
     let guild = settings.discord.guild_id;
     let intents = intents(&settings);
+    // Open the study store before connecting: a bad path fails at once, not mid-session.
+    let bot = Bot::new(settings, engine)?;
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -171,7 +178,11 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
                     commands = commands.len(),
                     "connected to Discord; slash commands registered"
                 );
-                Ok(Bot::new(settings, engine))
+                tokio::spawn(study::close_idle_sessions(
+                    ctx.http.clone(),
+                    bot.study.clone(),
+                ));
+                Ok(bot)
             })
         })
         .build();
@@ -220,8 +231,10 @@ mod tests {
         let mut settings = Settings::load(None).unwrap();
         settings.discord.rate_limit.questions = 2;
         settings.discord.rate_limit.seconds = 60;
+        settings.store.path =
+            std::env::temp_dir().join(format!("pressroom-unit-{}.sqlite3", std::process::id()));
         let engine = Arc::new(Engine::load(&settings).unwrap());
-        let bot = Bot::new(settings, engine);
+        let bot = Bot::new(settings, engine).unwrap();
         assert!(bot.take_question(1).is_ok());
         assert!(bot.take_question(1).is_ok());
         match bot.take_question(1) {

@@ -32,8 +32,10 @@ pub mod limits {
     pub const EMBEDS: usize = 10;
     /// Button label.
     pub const LABEL: usize = 80;
-    /// Buttons per action row (we use one row).
+    /// Buttons per action row.
     pub const BUTTONS: usize = 5;
+    /// Action rows per message.
+    pub const ROWS: usize = 5;
     /// Autocomplete choice name.
     pub const CHOICE_NAME: usize = 100;
     /// Autocomplete choices.
@@ -51,7 +53,7 @@ pub struct View {
     pub content: Option<String>,
     /// The embeds.
     pub embeds: Vec<Embed>,
-    /// One row of buttons.
+    /// Buttons, five to a row.
     pub buttons: Vec<Button>,
     /// Only the person who pressed or typed sees it (interactions only).
     pub ephemeral: bool,
@@ -146,7 +148,7 @@ impl View {
         }
         self.embeds
             .retain(|e| e.title.is_some() || e.description.is_some() || !e.fields.is_empty());
-        self.buttons.truncate(BUTTONS);
+        self.buttons.truncate(BUTTONS * ROWS);
         for b in &mut self.buttons {
             b.label = truncate_chars(&b.label, LABEL);
         }

@@ -37,24 +37,26 @@ fn embeds(view: &View) -> Vec<CreateEmbed> {
 }
 
 fn components(view: &View) -> Vec<CreateActionRow> {
-    if view.buttons.is_empty() {
-        return Vec::new();
-    }
-    let row = view
-        .buttons
-        .iter()
-        .map(|b| {
-            CreateButton::new(&b.custom_id)
-                .label(&b.label)
-                .style(if b.primary {
-                    ButtonStyle::Primary
-                } else {
-                    ButtonStyle::Secondary
-                })
-                .disabled(b.disabled)
+    // Five buttons to a row, as Discord allows.
+    view.buttons
+        .chunks(super::render::limits::BUTTONS)
+        .map(|row| {
+            CreateActionRow::Buttons(
+                row.iter()
+                    .map(|b| {
+                        CreateButton::new(&b.custom_id)
+                            .label(&b.label)
+                            .style(if b.primary {
+                                ButtonStyle::Primary
+                            } else {
+                                ButtonStyle::Secondary
+                            })
+                            .disabled(b.disabled)
+                    })
+                    .collect(),
+            )
         })
-        .collect();
-    vec![CreateActionRow::Buttons(row)]
+        .collect()
 }
 
 /// A channel message (a reply to a chat question).

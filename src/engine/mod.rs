@@ -576,6 +576,24 @@ impl Engine {
         self.hit(d, i, 0.0, 1, &highlight)
     }
 
+    /// The words of `sentence` worth asking about in a quiz: domain terms of the user
+    /// dictionary and nouns (names, places, organisations) of two characters or more, never
+    /// filler. In order of appearance, as they are written in the sentence.
+    pub fn key_terms(&self, sentence: &str) -> Vec<String> {
+        let jieba = self.lexicon.jieba();
+        let mut out: Vec<String> = Vec::new();
+        for tag in jieba.tag(sentence, false) {
+            let norm = normalize_str(tag.word);
+            let noun = matches!(tag.tag, "n" | "nr" | "ns" | "nt" | "nz" | "vn");
+            let useful = self.lexicon.is_domain_term(&norm)
+                || (noun && tag.word.chars().count() >= 2 && !self.lexicon.is_filler(&norm));
+            if useful && !out.iter().any(|w| w == tag.word) {
+                out.push(tag.word.to_string());
+            }
+        }
+        out
+    }
+
     /// A short, stable name of an exchange (`k3f9a2#4`), like [`Engine::passage_key`].
     pub fn exchange_key(&self, at: ExchangeRef) -> String {
         format!(

@@ -455,8 +455,21 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_serves_and_never_logs_the_token() {
-    use tokio::io::AsyncReadExt;
     let stand = StandIn::start().await;
+    let log_path = std::path::PathBuf::from(format!("{}.log", crate::store_path(&stand)));
+    // The log is printed if the test fails, for the reader.
+    struct ShowLog(std::path::PathBuf);
+    impl Drop for ShowLog {
+        fn drop(&mut self) {
+            if std::thread::panicking() {
+                eprintln!(
+                    "bot log:\n{}",
+                    std::fs::read_to_string(&self.0).unwrap_or_default()
+                );
+            }
+        }
+    }
+    let _show = ShowLog(log_path.clone());
     let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_pressroom"))
         .args(["serve", "-vv"])
         .env("DISCORD_TOKEN", crate::standin::TOKEN)
@@ -471,26 +484,20 @@ async fn the_binary_serves_and_never_logs_the_token() {
             std::env::temp_dir().join(format!("pressroom-e2e-{}.sqlite3", std::process::id())),
         )
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
+        .stderr(std::fs::File::create(&log_path).unwrap())
         .kill_on_drop(true)
         .spawn()
         .expect("the pressroom binary starts");
     stand.wait_ready(1).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     let mark = stand.mark();
     stand.message(UserMessage::to_bot(7, AI_QUESTION));
     let reply = stand
         .wait_request(mark, |r| r.path.ends_with("/messages"))
         .await;
     assert!(text(&reply.body).replace("**", "").contains(AI_GOLD));
-    child.start_kill().unwrap();
-    let mut log = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut log)
-        .await
-        .unwrap();
+    child.kill().await.unwrap();
+    let log = std::fs::read_to_string(&log_path).unwrap();
     assert!(log.contains("connected to Discord"), "{log}");
     assert!(
         !log.contains("SECRET"),

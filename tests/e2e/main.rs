@@ -22,9 +22,22 @@ pub fn settings(stand: &StandIn, extra: &[(&str, String)]) -> Settings {
         ("PRESSROOM__DISCORD__TOKEN".into(), TOKEN.into()),
         ("PRESSROOM__DISCORD__PROXY_URL".into(), stand.api_base()),
         ("PRESSROOM__DISCORD__GUILD_ID".into(), GUILD_ID.to_string()),
+        ("PRESSROOM__STORE__PATH".into(), store_path(stand)),
     ];
     env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
     Settings::load_with_env(None, env).expect("settings")
+}
+
+/// A study database of this stand-in's own (one per test), kept across bot restarts.
+pub fn store_path(stand: &StandIn) -> String {
+    let port = stand.api_base().rsplit(':').next().unwrap().to_string();
+    std::env::temp_dir()
+        .join(format!(
+            "pressroom-e2e-{}-{port}.sqlite3",
+            std::process::id()
+        ))
+        .display()
+        .to_string()
 }
 
 /// A bot running in this process; dropping it stops it (like a crash: no goodbye).
