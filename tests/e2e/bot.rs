@@ -13,7 +13,7 @@ const AI_QUESTION: &str = "中方对人工智能合作持什么立场？";
 const AI_GOLD: &str = "中国对与各国开展人工智能合作持积极开放态度";
 
 /// All readable text of a message body (content, embeds), for assertions.
-fn text(msg: &Value) -> String {
+pub fn text(msg: &Value) -> String {
     let mut out = msg["content"].as_str().unwrap_or_default().to_string();
     for e in msg["embeds"].as_array().into_iter().flatten() {
         for part in [&e["title"], &e["description"], &e["footer"]["text"]] {
@@ -32,7 +32,7 @@ fn text(msg: &Value) -> String {
 }
 
 /// The buttons of a message body: (label, custom_id, disabled).
-fn buttons(msg: &Value) -> Vec<(String, String, bool)> {
+pub fn buttons(msg: &Value) -> Vec<(String, String, bool)> {
     msg["components"]
         .as_array()
         .into_iter()
@@ -48,7 +48,7 @@ fn buttons(msg: &Value) -> Vec<(String, String, bool)> {
         .collect()
 }
 
-fn button(msg: &Value, label: &str) -> String {
+pub fn button(msg: &Value, label: &str) -> String {
     buttons(msg)
         .into_iter()
         .find(|(l, _, _)| l.contains(label))
@@ -56,7 +56,7 @@ fn button(msg: &Value, label: &str) -> String {
         .1
 }
 
-fn ephemeral(data: &Value) -> bool {
+pub fn ephemeral(data: &Value) -> bool {
     data["flags"].as_u64().is_some_and(|f| f & 64 != 0)
 }
 

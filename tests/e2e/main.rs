@@ -4,6 +4,7 @@
 
 mod bot;
 mod standin;
+mod study;
 
 use std::sync::Arc;
 use std::time::Duration;

@@ -437,6 +437,24 @@ impl StandIn {
             .expect("the interaction was answered with a message")
     }
 
+    /// Messages the bot posted in `channel` (also as interaction responses, but not
+    /// ephemeral ones), oldest first.
+    pub fn messages_in(&self, channel: u64) -> Vec<(u64, Value)> {
+        let mut out: Vec<(u64, Value)> = self
+            .0
+            .messages
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(_, m)| m["channel_id"] == channel.to_string())
+            // Ephemeral replies are not in the channel for anyone else.
+            .filter(|(_, m)| m["flags"].as_u64().unwrap_or(0) & 64 == 0)
+            .map(|(&id, m)| (id, m.clone()))
+            .collect();
+        out.sort_by_key(|(id, _)| *id);
+        out
+    }
+
     /// Threads the bot created: (id, parent).
     pub fn threads(&self) -> Vec<(u64, u64)> {
         self.0
