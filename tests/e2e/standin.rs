@@ -440,13 +440,14 @@ impl StandIn {
     /// Messages the bot posted in `channel` (also as interaction responses, but not
     /// ephemeral ones), oldest first.
     pub fn messages_in(&self, channel: u64) -> Vec<(u64, Value)> {
+        let channel = channel.to_string();
         let mut out: Vec<(u64, Value)> = self
             .0
             .messages
             .lock()
             .unwrap()
             .iter()
-            .filter(|(_, m)| m["channel_id"] == channel.to_string())
+            .filter(|(_, m)| m["channel_id"] == channel.as_str())
             // Ephemeral replies are not in the channel for anyone else.
             .filter(|(_, m)| m["flags"].as_u64().unwrap_or(0) & 64 == 0)
             .map(|(&id, m)| (id, m.clone()))
