@@ -31,7 +31,7 @@ pub enum Mode {
 }
 
 /// What an item asks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum ItemKind {
     /// A walkthrough step: one exchange.
     Exchange,

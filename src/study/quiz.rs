@@ -75,6 +75,19 @@ pub fn generate(
     let mut rng = StdRng::seed_from_u64(seed);
     let all_key = transcript_key(doc);
     let all_exchanges: Vec<usize> = (0..doc.exchanges.len()).collect();
+    // Key terms and numbers of every paragraph, once: the distractor pools.
+    let pools = Pools {
+        terms: doc
+            .paragraphs
+            .iter()
+            .map(|p| (p.exchange, engine.key_terms(&p.text)))
+            .collect(),
+        numbers: doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| NUMBER.captures_iter(&p.text).map(|c| c[1].to_string()))
+            .collect(),
+    };
     let mut clozes = Vec::new();
     let mut statements = Vec::new();
     let mut askers = Vec::new();
@@ -82,7 +95,7 @@ pub fn generate(
     for &x in exchanges {
         let own = sentences(doc, doc_index, x);
         for s in &own {
-            if let Some(item) = cloze(engine, doc, s, &all_key, &mut rng) {
+            if let Some(item) = cloze(engine, doc, s, &all_key, &pools, &mut rng) {
                 clozes.push(item);
             }
         }
@@ -130,11 +143,20 @@ fn shuffle_in(answer: String, distractors: Vec<String>, rng: &mut StdRng) -> (Ve
     (choices, at)
 }
 
+/// Candidate distractors of a transcript.
+struct Pools {
+    /// Key terms of each paragraph, with its exchange.
+    terms: Vec<(Option<usize>, Vec<String>)>,
+    /// Every number with a unit.
+    numbers: Vec<String>,
+}
+
 fn cloze(
     engine: &Engine,
     doc: &Document,
     s: &Sentence,
     all_key: &str,
+    pools: &Pools,
     rng: &mut StdRng,
 ) -> Option<Item> {
     // Prefer a number (a fact with its unit), else a key term.
@@ -154,28 +176,34 @@ fn cloze(
     // Distractors: other numbers, or other key terms, of the same transcript; never one that
     // makes the sentence true as well (the filled sentence must not be in the transcript).
     let is_number = answer.chars().all(|c| c.is_ascii_digit() || c == '.');
-    let mut pool: Vec<String> = Vec::new();
-    for p in &doc.paragraphs {
-        if is_number {
-            pool.extend(NUMBER.captures_iter(&p.text).map(|c| c[1].to_string()));
-        } else if p.exchange != Some(s.at.exchange) {
-            pool.extend(engine.key_terms(&p.text));
-        }
-    }
+    let mut pool: Vec<String> = if is_number {
+        pools.numbers.clone()
+    } else {
+        pools
+            .terms
+            .iter()
+            .filter(|(x, _)| *x != Some(s.at.exchange))
+            .flat_map(|(_, t)| t.iter().cloned())
+            .collect()
+    };
     if is_number && let Ok(n) = answer.parse::<u64>() {
         pool.extend([n + 1, n + 5, n.saturating_sub(3), n * 2].map(|x| x.to_string()));
     }
     let answer_key = compare_key(&answer);
-    pool.retain(|d| {
-        let k = compare_key(d);
-        !k.is_empty()
-            && k != answer_key
-            && !all_key.contains(&compare_key(&prompt.replace(BLANK, d)))
-    });
     pool.sort();
     pool.dedup();
     pool.shuffle(rng);
-    pool.truncate(3);
+    // Checked lazily: only as many candidates as it takes to find three fair ones.
+    let pool: Vec<String> = pool
+        .into_iter()
+        .filter(|d| {
+            let k = compare_key(d);
+            !k.is_empty()
+                && k != answer_key
+                && !all_key.contains(&compare_key(&prompt.replace(BLANK, d)))
+        })
+        .take(3)
+        .collect();
     if pool.len() < 2 {
         return None;
     }
