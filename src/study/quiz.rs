@@ -134,6 +134,15 @@ pub fn generate(
     out
 }
 
+/// Up to three distinct wrong choices drawn from `pool`; `None` when fewer than two.
+fn distractors(mut pool: Vec<String>, rng: &mut StdRng) -> Option<Vec<String>> {
+    pool.sort();
+    pool.dedup();
+    pool.shuffle(rng);
+    pool.truncate(3);
+    (pool.len() >= 2).then_some(pool)
+}
+
 /// Places the answer among the distractors at a random position.
 fn shuffle_in(answer: String, distractors: Vec<String>, rng: &mut StdRng) -> (Vec<String>, usize) {
     let mut choices = distractors;
@@ -273,19 +282,16 @@ fn which_statement(
 fn who_asked(doc: &Document, x: usize, rng: &mut StdRng) -> Option<Item> {
     let q = doc.exchanges[x].question.as_ref()?;
     let asker = q.speaker.clone();
-    let mut others: Vec<String> = doc
+    let others: Vec<String> = doc
         .exchanges
         .iter()
         .filter_map(|e| e.question.as_ref().map(|t| t.speaker.clone()))
         .filter(|s| *s != asker && s != "问")
         .collect();
-    others.sort();
-    others.dedup();
-    others.shuffle(rng);
-    others.truncate(3);
-    if others.len() < 2 || asker == "问" {
+    if asker == "问" {
         return None;
     }
+    let others = distractors(others, rng)?;
     let text = doc.turn_text(q);
     let (choices, at) = shuffle_in(asker.clone(), others, rng);
     Some(Item {
@@ -315,7 +321,7 @@ fn which_topic(
             exchange: x,
         })
         .title;
-    let mut others: Vec<String> = all
+    let others: Vec<String> = all
         .iter()
         .filter(|&&o| o != x)
         .map(|&o| {
@@ -328,13 +334,7 @@ fn which_topic(
         })
         .filter(|t| *t != topic && !t.is_empty())
         .collect();
-    others.sort();
-    others.dedup();
-    others.shuffle(rng);
-    others.truncate(3);
-    if others.len() < 2 {
-        return None;
-    }
+    let others = distractors(others, rng)?;
     let doc = &engine.documents()[d];
     let (choices, at) = shuffle_in(topic.clone(), others, rng);
     Some(Item {

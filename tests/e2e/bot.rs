@@ -456,48 +456,14 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_serves_and_never_logs_the_token() {
     let stand = StandIn::start().await;
-    let log_path = std::path::PathBuf::from(format!("{}.log", crate::store_path(&stand)));
-    // The log is printed if the test fails, for the reader.
-    struct ShowLog(std::path::PathBuf);
-    impl Drop for ShowLog {
-        fn drop(&mut self) {
-            if std::thread::panicking() {
-                eprintln!(
-                    "bot log:\n{}",
-                    std::fs::read_to_string(&self.0).unwrap_or_default()
-                );
-            }
-        }
-    }
-    let _show = ShowLog(log_path.clone());
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_pressroom"))
-        .args(["serve", "-vv"])
-        .env("DISCORD_TOKEN", crate::standin::TOKEN)
-        .env("PRESSROOM__DISCORD__PROXY_URL", stand.api_base())
-        .env("PRESSROOM__DISCORD__GUILD_ID", GUILD_ID.to_string())
-        .env(
-            "PRESSROOM__DATA__DIR",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
-        )
-        .env(
-            "PRESSROOM__STORE__PATH",
-            std::env::temp_dir().join(format!("pressroom-e2e-{}.sqlite3", std::process::id())),
-        )
-        .stdout(std::process::Stdio::null())
-        .stderr(std::fs::File::create(&log_path).unwrap())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("the pressroom binary starts");
-    stand.wait_ready(1).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    let child = crate::BotProcess::start(&stand).await;
     let mark = stand.mark();
     stand.message(UserMessage::to_bot(7, AI_QUESTION));
     let reply = stand
         .wait_request(mark, |r| r.path.ends_with("/messages"))
         .await;
     assert!(text(&reply.body).replace("**", "").contains(AI_GOLD));
-    child.kill().await.unwrap();
-    let log = std::fs::read_to_string(&log_path).unwrap();
+    let log = child.kill().await;
     assert!(log.contains("connected to Discord"), "{log}");
     assert!(
         !log.contains("SECRET"),

@@ -75,3 +75,54 @@ pub fn assert_clean(stand: &StandIn) {
         v.join("\n")
     );
 }
+
+/// The real `pressroom serve` binary against the stand-in (`-vv`, its log in a file that is
+/// printed when a test fails). Dropping it kills it.
+pub struct BotProcess {
+    child: tokio::process::Child,
+    log: std::path::PathBuf,
+}
+
+impl BotProcess {
+    /// Starts the binary and waits until it is connected with its commands registered.
+    pub async fn start(stand: &StandIn) -> BotProcess {
+        let before = stand.identify_count();
+        let log = std::path::PathBuf::from(format!("{}.{before}.log", store_path(stand)));
+        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(["serve", "-vv"])
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("PRESSROOM__DISCORD__PROXY_URL", stand.api_base())
+            .env("PRESSROOM__DISCORD__GUILD_ID", GUILD_ID.to_string())
+            .env(
+                "PRESSROOM__DATA__DIR",
+                concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
+            )
+            .env("PRESSROOM__STORE__PATH", store_path(stand))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&log).unwrap())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the pressroom binary starts");
+        let process = BotProcess { child, log };
+        stand.wait_ready(before + 1).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        process
+    }
+
+    /// Kills it with SIGKILL (no goodbye) and returns its log.
+    pub async fn kill(mut self) -> String {
+        self.child.kill().await.unwrap();
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!(
+                "bot log:\n{}",
+                std::fs::read_to_string(&self.log).unwrap_or_default()
+            );
+        }
+    }
+}

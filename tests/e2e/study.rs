@@ -302,3 +302,36 @@ async fn two_sessions_run_at_once_in_two_threads() {
     assert!(text(&body["data"]).contains("学习会结束"), "{body:#}");
     assert_clean(&stand);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiz_resumes_after_the_bot_process_is_killed_with_sigkill() {
+    let stand = StandIn::start().await;
+    let bot = crate::BotProcess::start(&stand).await;
+    let (thread, msg_id, first) = start_session(&stand, CHANNEL_ID, 1, Some("非洲")).await;
+    assert!(text(&first).contains("[1/"));
+    let body = press(&stand, ALICE, thread, msg_id, "A").await;
+    assert!(ephemeral(&body["data"]));
+    bot.kill().await;
+
+    let _bot = crate::BotProcess::start(&stand).await;
+    // Alice's answer was kept: a second one does not count.
+    let body = press(&stand, ALICE, thread, msg_id, "B").await;
+    assert!(text(&body["data"]).contains("已经答过"), "{body:#}");
+    // The old message's button moves on to question 2, once.
+    let body = press(&stand, HOST, thread, msg_id, "公布答案").await;
+    assert!(text(&body["data"]).contains("[2/"), "{body:#}");
+    let body = press(&stand, HOST, thread, msg_id, "公布答案").await;
+    assert!(
+        ephemeral(&body["data"]),
+        "a stale press changes nothing: {body:#}"
+    );
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(HOST).in_channel(thread),
+        "study",
+        json!([{"name": "score", "type": 1, "options": []}]),
+    );
+    let board = text(&stand.callback(mark, &sent).await["data"]);
+    assert!(board.contains("user8 — "), "{board}");
+    assert_clean(&stand);
+}
