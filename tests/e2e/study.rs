@@ -70,6 +70,17 @@ async fn press(stand: &StandIn, user: u64, thread: u64, msg: u64, label: &str) -
     stand.callback(mark, &sent).await
 }
 
+/// `/study <sub>` run by the host in `thread`; returns the reply's data.
+async fn study_command(stand: &StandIn, thread: u64, sub: &str) -> Value {
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(HOST).in_channel(thread),
+        "study",
+        json!([{"name": sub, "type": 1, "options": []}]),
+    );
+    stand.callback(mark, &sent).await["data"].clone()
+}
+
 /// The newest message the bot posted in `thread`.
 fn newest(stand: &StandIn, thread: u64) -> (u64, Value) {
     stand
@@ -248,25 +259,13 @@ async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
         "the next question: {t}"
     );
 
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(HOST).in_channel(thread),
-        "study",
-        json!([{"name": "score", "type": 1, "options": []}]),
-    );
-    let board = text(&stand.callback(mark, &sent).await["data"]);
+    let board = text(&study_command(&stand, thread, "score").await);
     assert!(
         board.contains("1. user8 — 1/1") && board.contains("2. user9 — 0/1"),
         "{board}"
     );
 
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(HOST).in_channel(thread),
-        "study",
-        json!([{"name": "end", "type": 1, "options": []}]),
-    );
-    let summary = text(&stand.callback(mark, &sent).await["data"]);
+    let summary = text(&study_command(&stand, thread, "end").await);
     assert!(
         summary.contains("学习会结束") && summary.contains("答错 ×1"),
         "{summary}"
@@ -325,13 +324,7 @@ async fn a_quiz_resumes_after_the_bot_process_is_killed_with_sigkill() {
         ephemeral(&body["data"]),
         "a stale press changes nothing: {body:#}"
     );
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(HOST).in_channel(thread),
-        "study",
-        json!([{"name": "score", "type": 1, "options": []}]),
-    );
-    let board = text(&stand.callback(mark, &sent).await["data"]);
+    let board = text(&study_command(&stand, thread, "score").await);
     assert!(board.contains("user8 — "), "{board}");
     assert_clean(&stand);
 }
