@@ -131,6 +131,8 @@ struct Inner {
     messages: Mutex<HashMap<u64, Value>>,
     /// Interaction token → (channel id, original response message id).
     interactions: Mutex<HashMap<String, (u64, Option<u64>)>>,
+    /// Interaction token → when it was dispatched (Discord wants a callback within 3 s).
+    sent_at: Mutex<HashMap<String, std::time::Instant>>,
     /// Threads the bot created: id → parent.
     threads: Mutex<HashMap<u64, u64>>,
     commands: Mutex<Vec<Value>>,
@@ -159,6 +161,7 @@ impl StandIn {
             fail_next: Mutex::default(),
             messages: Mutex::default(),
             interactions: Mutex::default(),
+            sent_at: Mutex::default(),
             threads: Mutex::default(),
             commands: Mutex::default(),
         });
@@ -379,6 +382,11 @@ impl StandIn {
             .lock()
             .unwrap()
             .insert(token.clone(), (who.channel_id, None));
+        self.0
+            .sent_at
+            .lock()
+            .unwrap()
+            .insert(token.clone(), std::time::Instant::now());
         self.dispatch("INTERACTION_CREATE", d);
         Sent { id, token }
     }
@@ -542,7 +550,10 @@ async fn session(socket: WebSocket, inner: Arc<Inner>) {
                 serde_json::from_value::<serenity::model::gateway::Ready>(ready.clone())
                     .expect("READY serenity can read");
                 handle.dispatch("READY", ready);
-                handle.dispatch("GUILD_CREATE", guild());
+                let g = guild();
+                serde_json::from_value::<serenity::model::guild::Guild>(g.clone())
+                    .expect("GUILD_CREATE serenity can read");
+                handle.dispatch("GUILD_CREATE", g);
                 inner.identifies.fetch_add(1, Ordering::SeqCst);
                 inner.changed.notify_waiters();
             }
@@ -571,7 +582,8 @@ fn guild() -> Value {
         "discovery_splash": null, "owner_id": "1", "afk_channel_id": null, "afk_timeout": 300,
         "verification_level": 0, "default_message_notifications": 0, "explicit_content_filter": 0,
         "roles": [{"id": GUILD_ID.to_string(), "name": "@everyone", "color": 0, "hoist": false,
-                   "position": 0, "permissions": "1024", "managed": false, "mentionable": false, "flags": 0}],
+                   "position": 0, "permissions": "1024", "managed": false, "mentionable": false, "flags": 0,
+                   "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null}}],
         "emojis": [], "features": [], "mfa_level": 0, "application_id": null,
         "system_channel_id": null, "system_channel_flags": 0, "rules_channel_id": null,
         "vanity_url_code": null, "description": null, "banner": null, "premium_tier": 0,
@@ -590,6 +602,12 @@ fn guild() -> Value {
 async fn api(State(inner): State<Arc<Inner>>, req: Request) -> Response {
     let method = req.method().clone();
     let full = req.uri().path().to_string();
+    let auth = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
     let bytes: Bytes = axum::body::to_bytes(req.into_body(), 16 << 20)
         .await
         .unwrap_or_default();
@@ -618,6 +636,30 @@ async fn api(State(inner): State<Arc<Inner>>, req: Request) -> Response {
         None => {
             if !body.is_null() {
                 check(&inner, &method, &path, &body);
+            }
+            let mut late = Vec::new();
+            if auth != format!("Bot {TOKEN}") {
+                late.push(format!(
+                    "Authorization is not \"Bot <token>\" ({})",
+                    auth.len()
+                ));
+            }
+            if let ["", "interactions", _, token, "callback"] =
+                path.split('/').collect::<Vec<_>>()[..]
+                && let Some(at) = inner.sent_at.lock().unwrap().get(token)
+                && at.elapsed() > Duration::from_secs(3)
+            {
+                late.push(format!(
+                    "answered after {:.2} s (Discord allows 3 s)",
+                    at.elapsed().as_secs_f64()
+                ));
+            }
+            for p in late {
+                inner
+                    .violations
+                    .lock()
+                    .unwrap()
+                    .push(format!("{method} {path}: {p}"));
             }
             route(&handle, &method, &path, &body)
         }
