@@ -81,6 +81,10 @@ pub enum Command {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// Also write every question's ranked candidates with their ranking figures to this
+        /// JSON-lines file (for tuning).
+        #[arg(long, value_name = "FILE")]
+        explain: Option<PathBuf>,
     },
 }
 
@@ -95,6 +99,41 @@ pub struct AskArgs {
     /// One JSON object per question instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Only passages by this speaker (repeat for several).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Only transcripts from this day on (`2019-05-20`, `2019-05`, `2019`).
+    #[arg(long, value_name = "DATE", value_parser = parse_since)]
+    pub since: Option<u64>,
+    /// Only transcripts up to this day (`2019-05-31`, `2019-05`: its last day, `2019`).
+    #[arg(long, value_name = "DATE", value_parser = parse_until)]
+    pub until: Option<u64>,
+    /// Only this transcript (its id, e.g. `2019-05-20-t1664956`; repeat for several).
+    #[arg(long, value_name = "ID")]
+    pub doc: Vec<String>,
+}
+
+fn parse_since(s: &str) -> Result<u64, String> {
+    crate::search::constraints::parse_iso_day(s)
+        .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"))
+}
+
+fn parse_until(s: &str) -> Result<u64, String> {
+    crate::search::constraints::parse_iso_end(s)
+        .ok_or_else(|| format!("`{s}` is not a date: use YYYY-MM-DD, YYYY-MM or YYYY"))
+}
+
+impl AskArgs {
+    /// The explicit constraints these options give.
+    fn constraints(&self) -> crate::search::Constraints {
+        crate::search::Constraints {
+            since: self.since,
+            until: self.until,
+            speakers: self.speaker.clone(),
+            documents: self.doc.clone(),
+            period_label: None,
+        }
+    }
 }
 
 /// Runs the command line; the exit code is 0 when something was found, 1 when nothing was,
@@ -190,16 +229,49 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             crate::study::console(engine, &settings, quiz, topic.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Eval { file, json }) => {
+        Some(Command::Eval {
+            file,
+            json,
+            explain,
+        }) => {
             let engine = load(&settings)?;
             let cases = crate::eval::load_cases(&file)?;
+            if let Some(out) = explain {
+                let mut lines = String::new();
+                for case in &cases {
+                    let options = crate::engine::AskOptions {
+                        top: 5,
+                        ..Default::default()
+                    };
+                    let candidates = engine.explain(&case.q, &options);
+                    lines.push_str(&serde_json::to_string(&serde_json::json!({
+                        "case": case, "candidates": candidates,
+                    }))?);
+                    lines.push('\n');
+                }
+                std::fs::write(&out, lines).with_context(|| out.display().to_string())?;
+            }
             let report = crate::eval::run(&engine, &cases);
             if json {
                 println!("{}", serde_json::to_string(&report)?);
             } else {
+                // Per kind first: the overall line is the last one naming hit@1 (scripts
+                // read it with `grep hit@1 | tail -1`).
+                if report.kinds.len() > 1 {
+                    for (kind, k) in &report.kinds {
+                        println!(
+                            "  {kind:<12} {:>3} questions  hit@1 {:.3}  hit@3 {:.3}  no quote {}",
+                            k.cases, k.hit_at_1, k.hit_at_3, k.abstained
+                        );
+                    }
+                }
                 println!(
-                    "questions {}  hit@1 {:.3}  hit@3 {:.3}  MRR@5 {:.3}",
-                    report.cases, report.hit_at_1, report.hit_at_3, report.mrr_at_5
+                    "questions {}  hit@1 {:.3}  hit@3 {:.3}  MRR@5 {:.3}  no quote {}",
+                    report.cases,
+                    report.hit_at_1,
+                    report.hit_at_3,
+                    report.mrr_at_5,
+                    report.abstained
                 );
                 for m in &report.misses {
                     let rank = m.rank.map_or("—".to_string(), |r| r.to_string());
@@ -247,10 +319,15 @@ fn highlight_style() -> Highlight {
 fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
     let engine = load(settings)?;
     let top = args.top.map_or(engine.default_top(), usize::from);
+    let options = crate::engine::AskOptions {
+        top,
+        constraints: args.constraints(),
+        prefer: None,
+    };
     let mut out = std::io::stdout().lock();
     let mut found = false;
     let mut answer_one = |q: &str, out: &mut dyn Write| -> Result<()> {
-        let answer = engine.ask(q, top);
+        let answer = engine.ask_with(q, &options);
         found |= !answer.hits.is_empty();
         if args.json {
             serde_json::to_writer(&mut *out, &answer)?;

@@ -684,6 +684,7 @@ mod tests {
             citation: format!("2024-03-07 王毅记者会 ¶{}", n + 6),
             exchange: "d#2".into(),
             topic: "人工智能".into(),
+            also: Vec::new(),
         }
     }
 

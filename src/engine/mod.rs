@@ -1,10 +1,12 @@
 //! The engine: documents, language data and the index, built once at start and shared by every
 //! front (console, Discord, study sessions). Fronts call these methods; none reaches the index.
 
+mod ask;
 mod topics;
 
+pub use ask::{Abstained, AskOptions, CandidateFeatures};
+
 use std::collections::{HashMap, HashSet};
-use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -13,10 +15,8 @@ use regex::Regex;
 use crate::config::Settings;
 use crate::corpus::{self, Document, Role};
 use crate::error::{DataError, Error, Result, UserError};
-use crate::reply::{
-    Answer, AnswerParagraph, Context, DocumentRef, ExchangeView, Hit, QuestionRef, TopicSummary,
-};
-use crate::search::{IndexOrigin, QueryPlan, SearchIndex, Weights};
+use crate::reply::{AnswerParagraph, DocumentRef, ExchangeView, Hit, TopicSummary};
+use crate::search::{IndexOrigin, SearchIndex, Weights};
 use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
 
 pub use topics::pinyin_keys;
@@ -75,6 +75,12 @@ pub struct Engine {
     load_errors: Vec<DataError>,
     topic_keys: Vec<TopicKey>,
     bytes: u64,
+    /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
+    speakers: Vec<String>,
+    /// Per document, per paragraph: the normalised text (coverage checks on candidates).
+    normalized: Vec<Vec<String>>,
+    /// Per document: its day as `yyyymmdd` (0: unknown).
+    days: Vec<u64>,
 }
 
 static CITATION: LazyLock<Regex> =
@@ -156,6 +162,20 @@ impl Engine {
             }
         }
         let topic_keys = topic_keys(&documents);
+        let speakers = ask::library_speakers(&documents);
+        let normalized = documents
+            .iter()
+            .map(|d| {
+                d.paragraphs
+                    .iter()
+                    .map(|p| normalize_str(&p.text))
+                    .collect()
+            })
+            .collect();
+        let days = documents
+            .iter()
+            .map(|d| crate::search::day_number(d.date.as_deref()))
+            .collect();
         Ok(Engine {
             lexicon,
             search_tok,
@@ -170,6 +190,9 @@ impl Engine {
             load_errors: errors,
             topic_keys,
             bytes,
+            speakers,
+            normalized,
+            days,
         })
     }
 
@@ -221,173 +244,6 @@ impl Engine {
             return Err(UserError::EmptyQuestion);
         }
         Ok(())
-    }
-
-    /// The best `top` passages for `question`. Never fails on user text: anything that leaves
-    /// nothing to search gives an answer with no hits.
-    pub fn ask(&self, question: &str, top: usize) -> Answer {
-        self.ask_preferring(question, top, None)
-    }
-
-    /// Like [`Engine::ask`], with the passages of `prefer` (the exchange a study group is on)
-    /// ranked first when they match at all.
-    pub fn ask_preferring(
-        &self,
-        question: &str,
-        top: usize,
-        prefer: Option<ExchangeRef>,
-    ) -> Answer {
-        let plan = self.plan(question);
-        let mut answer = Answer {
-            query: question.to_string(),
-            hits: Vec::new(),
-        };
-        if plan.is_empty() || top == 0 {
-            return answer;
-        }
-        let query = plan.to_query(
-            self.index.fields().text,
-            self.index.fields().question,
-            &self.weights,
-        );
-        let want = if prefer.is_some() { top + 30 } else { top };
-        let mut raw = match self.index.search(query.as_ref(), want) {
-            Ok(r) => r,
-            Err(e) => {
-                // Our fault, not the asker's: log it and answer "nothing found".
-                tracing::error!("search failed: {e}");
-                return answer;
-            }
-        };
-        if let Some(p) = prefer {
-            let id = &self.documents[p.doc].id;
-            raw.sort_by_key(|h| {
-                let para = &self.documents[p.doc].paragraphs.get(h.paragraph);
-                !(h.doc == *id && para.is_some_and(|x| x.exchange == Some(p.exchange)))
-            });
-        }
-        let highlight: HashSet<&str> = plan.terms.iter().map(|(t, _)| t.as_str()).collect();
-        for h in raw.into_iter().take(top) {
-            let Some(&d) = self.by_id.get(&h.doc) else {
-                continue;
-            };
-            let rank = answer.hits.len() + 1;
-            if let Some(hit) = self.hit(d, h.paragraph, h.score, rank, &highlight) {
-                answer.hits.push(hit);
-            }
-        }
-        answer
-    }
-
-    /// The analysed form of a question (for debugging and tests).
-    pub fn plan(&self, question: &str) -> QueryPlan {
-        QueryPlan::new(
-            question,
-            &self.lexicon,
-            &self.search_tok,
-            &self.exact_tok,
-            &self.weights,
-            self.max_query_chars,
-        )
-    }
-
-    fn hit(
-        &self,
-        d: usize,
-        i: usize,
-        score: f32,
-        rank: usize,
-        highlight: &HashSet<&str>,
-    ) -> Option<Hit> {
-        let doc = &self.documents[d];
-        let p = doc.paragraphs.get(i)?;
-        let exchange = p.exchange.map(|e| &doc.exchanges[e]);
-        let question = exchange
-            .and_then(|e| e.question.as_ref())
-            .map(|q| QuestionRef {
-                speaker: q.speaker.clone(),
-                text: doc.turn_text(q),
-            });
-        let (before, after) = match exchange {
-            Some(e) => {
-                let answer = doc.answer_paragraphs(e);
-                let at = answer.iter().position(|&x| x == i);
-                let before = at
-                    .and_then(|a| a.checked_sub(1))
-                    .map(|a| doc.paragraphs[answer[a]].text.clone());
-                let after = at
-                    .and_then(|a| answer.get(a + 1))
-                    .map(|&x| doc.paragraphs[x].text.clone());
-                (before, after)
-            }
-            None => (None, None),
-        };
-        let highlight_bytes = if highlight.is_empty() {
-            Vec::new()
-        } else {
-            self.highlights(&p.text, highlight)
-        };
-        let mut matched: Vec<String> = Vec::new();
-        for r in &highlight_bytes {
-            let w = p.text[r.clone()].to_string();
-            if !matched.contains(&w) {
-                matched.push(w);
-            }
-        }
-        let highlights = highlight_bytes
-            .iter()
-            .map(|r| {
-                [
-                    p.text[..r.start].chars().count(),
-                    p.text[..r.end].chars().count(),
-                ]
-            })
-            .collect();
-        Some(Hit {
-            rank,
-            score,
-            text: p.text.clone(),
-            matched,
-            highlights,
-            highlight_bytes,
-            speaker: p.speaker.clone().unwrap_or_default(),
-            question,
-            context: Context { before, after },
-            document: DocumentRef {
-                id: doc.id.clone(),
-                title: doc.title.clone(),
-                date: doc.date.clone(),
-            },
-            paragraph: p.number,
-            citation: doc.citation(p.number),
-            exchange: exchange
-                .map(|e| exchange_id(doc, e.number))
-                .unwrap_or_default(),
-            topic: exchange.map(|e| e.topic.clone()).unwrap_or_default(),
-        })
-    }
-
-    /// Byte ranges of `text` whose tokens are query terms, merged where they overlap.
-    fn highlights(&self, text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
-        let mut ranges: Vec<Range<usize>> = self
-            .search_tok
-            .terms(text)
-            .into_iter()
-            .filter(|t| {
-                terms.contains(t.text.as_str())
-                    && (t.chars > 1 || t.text.is_ascii() || terms.len() == 1)
-            })
-            .map(|t| t.original)
-            .collect();
-        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in ranges {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
     }
 
     /// Every exchange, in library order.

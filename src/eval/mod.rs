@@ -15,9 +15,13 @@ use crate::text::compare_key;
 pub struct EvalCase {
     /// Its id.
     pub id: String,
+    /// What kind of question it is (`plain`, `dated`, `speaker`, `offtopic`…), for figures per
+    /// kind; optional.
+    #[serde(default)]
+    pub kind: Option<String>,
     /// The question.
     pub q: String,
-    /// Substrings, any of which makes a passage right.
+    /// Substrings, any of which makes a passage right. Empty: the right answer is no quote.
     pub gold: Vec<String>,
 }
 
@@ -34,7 +38,22 @@ pub struct Miss {
     pub got: Option<String>,
 }
 
-/// The scores.
+/// Scores over a set of questions.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Scores {
+    /// Questions asked.
+    pub cases: usize,
+    /// Share right at rank 1 (for a question whose right answer is no quote: no quote given).
+    pub hit_at_1: f64,
+    /// Share with a right passage in the top three (no quote: as hit@1).
+    pub hit_at_3: f64,
+    /// Mean reciprocal rank over the top five.
+    pub mrr_at_5: f64,
+    /// Answerable questions that got no quote.
+    pub abstained: usize,
+}
+
+/// The scores, overall and per kind.
 #[derive(Debug, Clone, Serialize)]
 pub struct EvalReport {
     /// Questions asked.
@@ -45,7 +64,11 @@ pub struct EvalReport {
     pub hit_at_3: f64,
     /// Mean reciprocal rank over the top five.
     pub mrr_at_5: f64,
-    /// Questions not answered first.
+    /// Answerable questions that got no quote.
+    pub abstained: usize,
+    /// The same figures per kind of question, by kind name.
+    pub kinds: Vec<(String, Scores)>,
+    /// Questions not answered right first.
     pub misses: Vec<Miss>,
 }
 
@@ -67,9 +90,48 @@ pub fn load_cases(path: &Path) -> Result<Vec<EvalCase>> {
     Ok(cases)
 }
 
+#[derive(Default)]
+struct Tally {
+    cases: usize,
+    h1: usize,
+    h3: usize,
+    rr: f64,
+    abstained: usize,
+}
+
+impl Tally {
+    fn add(&mut self, rank: Option<usize>, abstained: bool) {
+        self.cases += 1;
+        if rank == Some(1) {
+            self.h1 += 1;
+        }
+        if rank.is_some_and(|r| r <= 3) {
+            self.h3 += 1;
+        }
+        if let Some(r) = rank {
+            self.rr += 1.0 / r as f64;
+        }
+        if abstained {
+            self.abstained += 1;
+        }
+    }
+
+    fn scores(&self) -> Scores {
+        let n = self.cases.max(1) as f64;
+        Scores {
+            cases: self.cases,
+            hit_at_1: self.h1 as f64 / n,
+            hit_at_3: self.h3 as f64 / n,
+            mrr_at_5: self.rr / n,
+            abstained: self.abstained,
+        }
+    }
+}
+
 /// Asks every question and scores the answers.
 pub fn run(engine: &Engine, cases: &[EvalCase]) -> EvalReport {
-    let (mut h1, mut h3, mut rr) = (0usize, 0usize, 0.0f64);
+    let mut all = Tally::default();
+    let mut kinds: Vec<(String, Tally)> = Vec::new();
     let mut misses = Vec::new();
     for case in cases {
         let gold: Vec<String> = case
@@ -79,36 +141,47 @@ pub fn run(engine: &Engine, cases: &[EvalCase]) -> EvalReport {
             .filter(|g| !g.is_empty())
             .collect();
         let answer = engine.ask(&case.q, 5);
-        let rank = answer
-            .hits
-            .iter()
-            .position(|h| {
-                let key = compare_key(&h.text);
-                gold.iter().any(|g| key.contains(g.as_str()))
-            })
-            .map(|p| p + 1);
-        match rank {
-            Some(1) => h1 += 1,
-            _ => misses.push(Miss {
+        let rank = if gold.is_empty() {
+            // The right answer is no quote.
+            answer.hits.is_empty().then_some(1)
+        } else {
+            answer
+                .hits
+                .iter()
+                .position(|h| {
+                    let key = compare_key(&h.text);
+                    gold.iter().any(|g| key.contains(g.as_str()))
+                })
+                .map(|p| p + 1)
+        };
+        let abstained = !gold.is_empty() && answer.hits.is_empty();
+        all.add(rank, abstained);
+        let kind = case.kind.clone().unwrap_or_else(|| "-".into());
+        match kinds.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, t)) => t.add(rank, abstained),
+            None => {
+                let mut t = Tally::default();
+                t.add(rank, abstained);
+                kinds.push((kind, t));
+            }
+        }
+        if rank != Some(1) {
+            misses.push(Miss {
                 id: case.id.clone(),
                 q: case.q.clone(),
                 rank,
                 got: answer.hits.first().map(|h| h.citation.clone()),
-            }),
-        }
-        if rank.is_some_and(|r| r <= 3) {
-            h3 += 1;
-        }
-        if let Some(r) = rank {
-            rr += 1.0 / r as f64;
+            });
         }
     }
-    let n = cases.len().max(1) as f64;
+    let s = all.scores();
     EvalReport {
-        cases: cases.len(),
-        hit_at_1: h1 as f64 / n,
-        hit_at_3: h3 as f64 / n,
-        mrr_at_5: rr / n,
+        cases: s.cases,
+        hit_at_1: s.hit_at_1,
+        hit_at_3: s.hit_at_3,
+        mrr_at_5: s.mrr_at_5,
+        abstained: s.abstained,
+        kinds: kinds.into_iter().map(|(k, t)| (k, t.scores())).collect(),
         misses,
     }
 }

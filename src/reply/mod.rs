@@ -8,12 +8,25 @@ use std::ops::Range;
 use serde::Serialize;
 
 /// The answer to one question: the best passages, best first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Default)]
 pub struct Answer {
     /// The question as asked.
     pub query: String,
     /// The passages found.
     pub hits: Vec<Hit>,
+    /// The constraints applied (`2019-05 · 陆慷`), read from the question or given as options.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filters: Option<String>,
+    /// True when no passage satisfied the constraints and the hits ignore them.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relaxed: bool,
+    /// Why there is no quote although the question had content: nothing in the library answers
+    /// it well enough, or the period it names is not in the library.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub abstained: Option<String>,
+    /// The nearest topics, offered when nothing answers the question.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<TopicSummary>,
 }
 
 /// One quoted passage with everything a reader needs to trust it.
@@ -48,6 +61,22 @@ pub struct Hit {
     pub exchange: String,
     /// The exchange's topic name.
     pub topic: String,
+    /// Other places where the same statement was made (near-identical passages), newest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<AlsoSaid>,
+}
+
+/// Another place a repeated statement stands.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct AlsoSaid {
+    /// Its citation.
+    pub citation: String,
+    /// Its document's date.
+    pub date: Option<String>,
+    /// Its document's id.
+    pub document: String,
+    /// Its paragraph number.
+    pub paragraph: usize,
 }
 
 /// The question a passage answers.

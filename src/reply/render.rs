@@ -111,9 +111,21 @@ fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<R
 /// The console rendering of an answer.
 pub fn console(answer: &Answer, style: Highlight) -> String {
     if answer.hits.is_empty() {
-        return no_answer(&answer.query);
+        return match &answer.abstained {
+            Some(why) => abstained(answer, why),
+            None => no_answer(&answer.query),
+        };
     }
     let mut out = String::new();
+    if let Some(f) = &answer.filters {
+        if answer.relaxed {
+            out.push_str(&format!(
+                "(nothing matched {f}; these passages ignore it)\n\n"
+            ));
+        } else {
+            out.push_str(&format!("(only {f})\n\n"));
+        }
+    }
     for hit in &answer.hits {
         out.push_str(&console_hit(hit, style));
         out.push('\n');
@@ -127,6 +139,39 @@ pub fn no_answer(query: &str) -> String {
     format!(
         "No passage answers “{q}”. Try other words, or list the topics with `pressroom topics`.\n"
     )
+}
+
+/// What is said when the library holds nothing that answers: why, and the nearest topics.
+fn abstained(answer: &Answer, why: &str) -> String {
+    let q = truncate_chars(answer.query.trim(), 60);
+    let mut out = format!("No quote for “{q}”: {why}.\n");
+    if !answer.suggestions.is_empty() {
+        out.push_str("Nearest topics:\n");
+        for t in &answer.suggestions {
+            out.push_str(&format!("   {} ({})\n", t.title, t.id));
+        }
+    }
+    out
+}
+
+/// "also said on 2019-05-20, 2019-06-03 (3 times)" for a repeated statement; empty when it
+/// was said once.
+pub fn also_said(hit: &Hit) -> Option<String> {
+    if hit.also.is_empty() {
+        return None;
+    }
+    let dates: Vec<&str> = hit
+        .also
+        .iter()
+        .take(4)
+        .map(|a| a.date.as_deref().unwrap_or(a.document.as_str()))
+        .collect();
+    let more = if hit.also.len() > 4 { ", …" } else { "" };
+    Some(format!(
+        "also said on {}{more} ({} times)",
+        dates.join(", "),
+        hit.also.len() + 1
+    ))
 }
 
 fn console_hit(hit: &Hit, style: Highlight) -> String {
@@ -157,6 +202,9 @@ fn console_hit(hit: &Hit, style: Highlight) -> String {
         "   source: {} · topic: {} ({})\n",
         hit.citation, hit.topic, hit.exchange
     ));
+    if let Some(also) = also_said(hit) {
+        out.push_str(&format!("   {also}\n"));
+    }
     out
 }
 
@@ -240,6 +288,7 @@ mod tests {
             citation: "2024-03-07 王毅记者会 ¶7".into(),
             exchange: "d#2".into(),
             topic: "人工智能".into(),
+            also: Vec::new(),
         }
     }
 
@@ -251,6 +300,7 @@ mod tests {
                 "中国对人工智能合作持积极开放态度。",
                 &["人工智能", "合作"],
             )],
+            ..Answer::default()
         };
         assert_eq!(
             console(&a, Highlight::Plain),
@@ -282,6 +332,7 @@ mod tests {
         let a = Answer {
             query: "火星".into(),
             hits: vec![],
+            ..Answer::default()
         };
         assert!(console(&a, Highlight::Plain).starts_with("No passage answers “火星”"));
     }

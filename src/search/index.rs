@@ -5,40 +5,49 @@
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
+use std::ops::Bound;
 use tantivy::collector::TopDocs;
-use tantivy::query::Query;
+
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
 use tantivy::schema::{
-    Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
-    Value,
+    FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{PreTokenizedString, TokenStream, Tokenizer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
 use crate::corpus::{Document, Role};
 use crate::error::{Error, Result};
+use crate::search::constraints::Constraints;
 use crate::text::{ChineseTokenizer, Lexicon, TOKENIZER_NAME};
 
 /// Bump when the schema or the analysis changes in a way the fingerprint cannot see.
-const INDEX_FORMAT: &str = "pressroom-index-v1";
+const INDEX_FORMAT: &str = "pressroom-index-v2";
 const FINGERPRINT_FILE: &str = "pressroom.fingerprint";
 
 /// A passage found by the index.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RawHit {
-    /// Document id.
-    pub doc: String,
+    /// Index of the document in the library (the order the index was built in).
+    pub doc: usize,
     /// Index of the paragraph in the document.
     pub paragraph: usize,
     /// BM25 score with boosts.
     pub score: f32,
 }
 
+/// The index's fields. `context` holds the words around a passage (the first paragraph of its
+/// answer and the one before it), so a paragraph can win through the subject its answer named
+/// earlier; `date` and `speaker` are what constraints filter on.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Fields {
     pub text: Field,
     pub question: Field,
+    pub context: Field,
     pub doc: Field,
+    pub doc_ord: Field,
     pub paragraph: Field,
+    pub date: Field,
+    pub speaker: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -46,23 +55,26 @@ fn schema() -> (Schema, Fields) {
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TOKENIZER_NAME)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = b.add_text_field(
-        "text",
-        TextOptions::default().set_indexing_options(indexing.clone()),
-    );
-    let question = b.add_text_field(
-        "question",
-        TextOptions::default().set_indexing_options(indexing),
-    );
-    let doc = b.add_text_field("doc", STRING | STORED);
-    let paragraph = b.add_u64_field("paragraph", INDEXED | STORED);
+    let text_options = TextOptions::default().set_indexing_options(indexing);
+    let text = b.add_text_field("text", text_options.clone());
+    let question = b.add_text_field("question", text_options.clone());
+    let context = b.add_text_field("context", text_options);
+    let doc = b.add_text_field("doc", STRING);
+    let doc_ord = b.add_u64_field("doc_ord", FAST);
+    let paragraph = b.add_u64_field("paragraph", FAST);
+    let date = b.add_u64_field("date", INDEXED | FAST);
+    let speaker = b.add_text_field("speaker", STRING);
     (
         b.build(),
         Fields {
             text,
             question,
+            context,
             doc,
+            doc_ord,
             paragraph,
+            date,
+            speaker,
         },
     )
 }
@@ -87,31 +99,20 @@ pub struct SearchIndex {
 }
 
 /// What the index holds for one passage.
-struct PassageDoc<'a> {
-    text: &'a str,
-    /// Index of the exchange in the document, if any.
-    exchange: Option<usize>,
-    doc: &'a str,
+struct PassageDoc {
+    /// Index of the document in the library.
+    ord: usize,
+    /// Index of the paragraph in the document.
     paragraph: usize,
 }
 
-fn passages(docs: &[Document]) -> impl Iterator<Item = (&Document, PassageDoc<'_>)> {
-    docs.iter().flat_map(|d| {
+fn passages(docs: &[Document]) -> impl Iterator<Item = (&Document, PassageDoc)> {
+    docs.iter().enumerate().flat_map(|(ord, d)| {
         d.paragraphs
             .iter()
             .enumerate()
             .filter(|(_, p)| p.role == Role::Answer)
-            .map(move |(i, p)| {
-                (
-                    d,
-                    PassageDoc {
-                        text: &p.text,
-                        exchange: p.exchange,
-                        doc: &d.id,
-                        paragraph: i,
-                    },
-                )
-            })
+            .map(move |(paragraph, _)| (d, PassageDoc { ord, paragraph }))
     })
 }
 
@@ -123,6 +124,32 @@ fn question_text(d: &Document, exchange: Option<usize>) -> String {
         .unwrap_or_default()
 }
 
+/// The paragraphs whose words stand around paragraph `i` in the context field: the first
+/// paragraph of its answer and the one before it (each once, never itself).
+fn context_paragraphs(d: &Document, i: usize) -> Vec<usize> {
+    let Some(e) = d.paragraphs[i].exchange else {
+        return Vec::new();
+    };
+    let answer = d.answer_paragraphs(&d.exchanges[e]);
+    let Some(at) = answer.iter().position(|&x| x == i) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if at > 0 {
+        out.push(answer[0]);
+        if at > 1 {
+            out.push(answer[at - 1]);
+        }
+    }
+    out
+}
+
+/// A day as `yyyymmdd` from an ISO date; 0 when unknown (no date filter admits it).
+pub(crate) fn day_number(date: Option<&str>) -> u64 {
+    date.and_then(crate::search::constraints::parse_iso_day)
+        .unwrap_or(0)
+}
+
 /// The fingerprint of what the index would contain: format, user dictionary, every passage.
 pub fn fingerprint(docs: &[Document], lexicon: &Lexicon) -> String {
     let mut h = Sha256::new();
@@ -130,11 +157,24 @@ pub fn fingerprint(docs: &[Document], lexicon: &Lexicon) -> String {
     h.update(env!("CARGO_PKG_VERSION"));
     h.update(lexicon.index_fingerprint_source());
     for (d, p) in passages(docs) {
-        for part in [p.doc, p.text, &question_text(d, p.exchange)] {
+        let para = &d.paragraphs[p.paragraph];
+        let meta = format!(
+            "{}|{}|{}",
+            d.date.as_deref().unwrap_or_default(),
+            para.speaker.as_deref().unwrap_or_default(),
+            para.exchange.map_or(-1, |e| e as i64)
+        );
+        for part in [
+            d.id.as_str(),
+            para.text.as_str(),
+            &question_text(d, para.exchange),
+            &meta,
+        ] {
             h.update((part.len() as u64).to_le_bytes());
             h.update(part);
         }
         h.update((p.paragraph as u64).to_le_bytes());
+        h.update((p.ord as u64).to_le_bytes());
     }
     format!("{:x}", h.finalize())
 }
@@ -207,40 +247,71 @@ impl SearchIndex {
         let mut writer: IndexWriter =
             index.writer_with_num_threads(threads, per_thread * threads)?;
         let total = docs.len();
-        let mut last_doc = "";
-        let mut done = 0;
-        // Every passage of an exchange carries the same question: it is segmented once and its
-        // tokens reused (tantivy's pre-tokenized text), instead of once per paragraph.
-        let mut question_tokens: Option<((&str, Option<usize>), PreTokenizedString)> = None;
-        let mut qtok = ChineseTokenizer::search(lexicon.jieba());
-        for (d, p) in passages(docs) {
-            let key = (p.doc, p.exchange);
-            if question_tokens.as_ref().is_none_or(|(k, _)| *k != key) {
-                let text = question_text(d, p.exchange);
-                let mut tokens = Vec::new();
-                let mut stream = qtok.token_stream(&text);
-                while stream.advance() {
-                    tokens.push(stream.token().clone());
+        let mut tok = ChineseTokenizer::search(lexicon.jieba());
+        for (ord, d) in docs.iter().enumerate() {
+            // Each paragraph and each question is segmented once; the passage, its question
+            // and its context field reuse the tokens (tantivy's pre-tokenized text).
+            let mut paragraph_tokens: Vec<Option<Vec<Token>>> = vec![None; d.paragraphs.len()];
+            let mut question_tokens: Vec<Option<PreTokenizedString>> =
+                vec![None; d.exchanges.len()];
+            let date = day_number(d.date.as_deref());
+            for (i, p) in d.paragraphs.iter().enumerate() {
+                if p.role != Role::Answer {
+                    continue;
                 }
-                question_tokens = Some((key, PreTokenizedString { text, tokens }));
-            }
-            let question = question_tokens
-                .as_ref()
-                .map(|(_, q)| q.clone())
-                .expect("set above");
-            if p.doc != last_doc {
-                if !last_doc.is_empty() {
-                    done += 1;
-                    progress(done, total);
+                let mut tokens_of = |j: usize| -> Vec<Token> {
+                    paragraph_tokens[j]
+                        .get_or_insert_with(|| tokens(&mut tok, &d.paragraphs[j].text))
+                        .clone()
+                };
+                let text_tokens = tokens_of(i);
+                let mut context = Vec::new();
+                for j in context_paragraphs(d, i) {
+                    let shift = context.last().map_or(0, |t: &Token| t.position + 8);
+                    context.extend(tokens_of(j).into_iter().map(|mut t| {
+                        t.position += shift;
+                        t
+                    }));
                 }
-                last_doc = p.doc;
+                let question = p.exchange.map(|e| {
+                    question_tokens[e]
+                        .get_or_insert_with(|| {
+                            let text = question_text(d, Some(e));
+                            let tokens = tokens(&mut tok, &text);
+                            PreTokenizedString { text, tokens }
+                        })
+                        .clone()
+                });
+                let mut document = TantivyDocument::new();
+                document.add_pre_tokenized_text(
+                    fields.text,
+                    PreTokenizedString {
+                        text: p.text.clone(),
+                        tokens: text_tokens,
+                    },
+                );
+                if let Some(q) = question {
+                    document.add_pre_tokenized_text(fields.question, q);
+                }
+                if !context.is_empty() {
+                    document.add_pre_tokenized_text(
+                        fields.context,
+                        PreTokenizedString {
+                            text: String::new(),
+                            tokens: context,
+                        },
+                    );
+                }
+                document.add_text(fields.doc, &d.id);
+                document.add_u64(fields.doc_ord, ord as u64);
+                document.add_u64(fields.paragraph, i as u64);
+                document.add_u64(fields.date, date);
+                if let Some(s) = &p.speaker {
+                    document.add_text(fields.speaker, s);
+                }
+                writer.add_document(document)?;
             }
-            let mut document = TantivyDocument::new();
-            document.add_text(fields.text, p.text);
-            document.add_pre_tokenized_text(fields.question, question);
-            document.add_text(fields.doc, p.doc);
-            document.add_u64(fields.paragraph, p.paragraph as u64);
-            writer.add_document(document)?;
+            progress(ord + 1, total);
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
@@ -286,22 +357,57 @@ impl SearchIndex {
         let top = searcher.search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
-            let stored: TantivyDocument = searcher.doc(address)?;
-            let doc = stored
-                .get_first(self.fields.doc)
-                .and_then(|v| v.as_str())
-                .unwrap_or_default()
-                .to_string();
-            let paragraph = stored
-                .get_first(self.fields.paragraph)
-                .and_then(|v| v.as_u64())
-                .unwrap_or_default() as usize;
+            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+            let value = |name: &str| -> Result<usize> {
+                let column = fast.u64(name)?;
+                Ok(column.first(address.doc_id).unwrap_or_default() as usize)
+            };
             hits.push(RawHit {
-                doc,
-                paragraph,
+                doc: value("doc_ord")?,
+                paragraph: value("paragraph")?,
                 score,
             });
         }
         Ok(hits)
     }
+
+    /// In how many passages `term` occurs in the passage field (for inverse document frequency).
+    pub fn doc_freq(&self, term: &str) -> u64 {
+        let t = Term::from_field_text(self.fields.text, term);
+        self.reader.searcher().doc_freq(&t).unwrap_or(0)
+    }
+
+    /// The query that admits only passages satisfying `c`; `None` when `c` admits everything.
+    pub fn filter(&self, c: &Constraints) -> Option<Box<dyn Query>> {
+        let mut must: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some((since, until)) = c.period() {
+            let lower = Bound::Included(Term::from_field_u64(self.fields.date, since.max(1)));
+            let upper = Bound::Included(Term::from_field_u64(self.fields.date, until));
+            must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        if !c.speakers.is_empty() {
+            let terms = c
+                .speakers
+                .iter()
+                .map(|s| Term::from_field_text(self.fields.speaker, s));
+            must.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        }
+        if !c.documents.is_empty() {
+            let terms = c
+                .documents
+                .iter()
+                .map(|d| Term::from_field_text(self.fields.doc, d));
+            must.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+        }
+        (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
+    }
+}
+
+fn tokens(tok: &mut ChineseTokenizer, text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut stream = tok.token_stream(text);
+    while stream.advance() {
+        out.push(stream.token().clone());
+    }
+    out
 }

@@ -1,7 +1,11 @@
-//! Retrieval: the passage index and the query planner.
+//! Retrieval: the passage index, the query planner, and the constraints (dates, speakers) read
+//! out of a question.
 
+pub mod constraints;
 mod index;
 mod query;
 
+pub use constraints::{Constraints, Extracted};
+pub(crate) use index::day_number;
 pub use index::{IndexOrigin, RawHit, SearchIndex, fingerprint};
 pub use query::{QueryPlan, Weights};

@@ -27,6 +27,8 @@ pub struct Weights {
     pub synonym: f32,
     /// A match in the exchange's question (asker and text) relative to one in the passage.
     pub question_field: f32,
+    /// A match in the passage's context (the first paragraph of its answer and the one before).
+    pub context_field: f32,
     /// Two adjacent words of the question found adjacent in the passage.
     pub phrase: f32,
 }
@@ -39,6 +41,7 @@ impl Default for Weights {
             single_char: 0.3,
             synonym: 0.7,
             question_field: 0.35,
+            context_field: 0.2,
             phrase: 1.5,
         }
     }
@@ -51,6 +54,23 @@ pub struct QueryPlan {
     pub terms: Vec<(String, f32)>,
     /// Word pairs that stand next to each other in the question: `(offset, term)` each.
     pub phrases: Vec<Vec<(usize, String)>>,
+    /// What the question is about, one entry per content word: the word and its synonyms.
+    /// Used to judge how much of the question a passage covers (abstention, re-ranking).
+    pub concepts: Vec<Concept>,
+}
+
+/// One content word of a question and the other names it goes by.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concept {
+    /// Normalised forms, the word as typed first.
+    pub forms: Vec<String>,
+    /// Its sub-words (search-mode segmentation), for partial credit: 核供应国 in 核供应国集团.
+    pub parts: Vec<String>,
+    /// Length of the word in characters.
+    pub chars: usize,
+    /// A name (person, place, organisation, a Latin word or a number): a passage that lacks it
+    /// is about something else.
+    pub entity: bool,
 }
 
 impl QueryPlan {
@@ -62,8 +82,12 @@ impl QueryPlan {
         exact: &ChineseTokenizer,
         w: &Weights,
         max_chars: usize,
+        names: &[String],
     ) -> QueryPlan {
         let question: String = question.chars().take(max_chars).collect();
+        // A speaker's name is a constraint first: it may still match a passage that names the
+        // person, but weakly (spokespersons rarely name themselves).
+        let is_name = |t: &str| names.iter().any(|n| n == t);
         let mut weights: HashMap<String, f32> = HashMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut add = |term: &str, weight: f32, weights: &mut HashMap<String, f32>| {
@@ -87,7 +111,7 @@ impl QueryPlan {
                     && t.position + t.chars <= o.position + o.chars
             });
             let single = t.chars == 1 && !t.text.is_ascii();
-            let weight = if single && whole_query_chars > 1 {
+            let weight = if is_name(&t.text) || (single && whole_query_chars > 1) {
                 w.single_char
             } else if inside_longer {
                 w.sub_word
@@ -96,7 +120,7 @@ impl QueryPlan {
             };
             add(&t.text, weight, &mut weights);
         }
-        for expansion in lexicon.synonyms().expansions(&normalize_str(&question)) {
+        for expansion in lexicon.synonyms().expansions(&question) {
             for t in search.terms(&expansion) {
                 let weight = if t.chars == 1 && !t.text.is_ascii() {
                     w.single_char * w.synonym
@@ -109,6 +133,62 @@ impl QueryPlan {
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
         let exact_terms = exact.terms(&question);
+        let jieba = lexicon.jieba();
+        let normalized = normalize_str(&question);
+        let tags: HashMap<&str, &str> = jieba
+            .tag(&normalized, true)
+            .into_iter()
+            .map(|t| (t.word, pos_class(t.tag)))
+            .collect();
+        let synonym_matches = lexicon.synonyms().matches(&question);
+        let mut concepts: Vec<Concept> = Vec::new();
+        for t in &exact_terms {
+            if lexicon.is_filler(&t.text)
+                || is_name(&t.text)
+                || concepts.iter().any(|c| c.forms[0] == t.text)
+            {
+                continue;
+            }
+            let mut forms = vec![t.text.clone()];
+            // The other names of a synonym found in the question that this word is (part of):
+            // `korean` of "Korean Peninsula" is found as 朝鲜半岛 too.
+            for (name, others) in &synonym_matches {
+                let part_of = name == &t.text
+                    || (name.is_ascii() && name.split(' ').any(|w| w == t.text))
+                    || (!name.is_ascii() && name.contains(t.text.as_str()));
+                if part_of {
+                    for o in others {
+                        if !forms.contains(o) {
+                            forms.push(o.clone());
+                        }
+                    }
+                }
+            }
+            let parts = terms
+                .iter()
+                .filter(|o| {
+                    o.chars < t.chars
+                        && o.chars > 1
+                        && t.position <= o.position
+                        && o.position + o.chars <= t.position + t.chars
+                        && !lexicon.is_filler(&o.text)
+                })
+                .map(|o| o.text.clone())
+                .collect();
+            let latin = t
+                .text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && (t.text.len() >= 2 && t.text.chars().any(|c| c.is_ascii_alphabetic())
+                    || t.text.len() >= 3);
+            let entity = latin || tags.get(t.text.as_str()).is_some_and(|c| *c == "name");
+            concepts.push(Concept {
+                forms,
+                parts,
+                chars: t.chars,
+                entity,
+            });
+        }
         let mut phrases = Vec::new();
         for pair in exact_terms.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -128,7 +208,16 @@ impl QueryPlan {
             })
             .collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1));
-        QueryPlan { terms, phrases }
+        QueryPlan {
+            terms,
+            phrases,
+            concepts,
+        }
+    }
+
+    /// Share of the concepts that are names.
+    pub fn entities(&self) -> usize {
+        self.concepts.iter().filter(|c| c.entity).count()
     }
 
     /// True when nothing searchable is left (empty, punctuation or filler only).
@@ -137,10 +226,23 @@ impl QueryPlan {
     }
 
     /// The tantivy query over the passage and question fields.
-    pub fn to_query(&self, text: Field, question: Field, w: &Weights) -> Box<dyn Query> {
+    pub fn to_query(
+        &self,
+        text: Field,
+        question: Field,
+        context: Field,
+        w: &Weights,
+    ) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (term, weight) in &self.terms {
-            for (field, boost) in [(text, 1.0), (question, w.question_field)] {
+            for (field, boost) in [
+                (text, 1.0),
+                (question, w.question_field),
+                (context, w.context_field),
+            ] {
+                if boost <= 0.0 {
+                    continue;
+                }
                 let q = TermQuery::new(
                     Term::from_field_text(field, term),
                     IndexRecordOption::WithFreqs,
@@ -166,6 +268,14 @@ impl QueryPlan {
     }
 }
 
+/// jieba's part-of-speech tags reduced to what matters here: proper names or not.
+fn pos_class(tag: &str) -> &'static str {
+    match tag {
+        "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "eng" => "name",
+        _ => "word",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,7 +284,7 @@ mod tests {
         let lex = Lexicon::embedded();
         let search = ChineseTokenizer::search(lex.jieba());
         let exact = ChineseTokenizer::exact(lex.jieba());
-        QueryPlan::new(q, &lex, &search, &exact, &Weights::default(), 200)
+        QueryPlan::new(q, &lex, &search, &exact, &Weights::default(), 200, &[])
     }
 
     fn terms(p: &QueryPlan) -> Vec<&str> {

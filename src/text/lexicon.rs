@@ -113,7 +113,7 @@ impl Lexicon {
 
     /// Is `term` (normalised) question filler or a stop word that must not drive ranking?
     pub fn is_filler(&self, term: &str) -> bool {
-        self.filler.contains(term)
+        self.filler.contains(term) || is_question_form(term)
     }
 
     /// Is `term` (normalised) one of the domain terms of the user dictionary?
@@ -133,6 +133,20 @@ impl Lexicon {
     }
 }
 
+/// Words that only shape a question, whatever the dictionary says: a demonstrative or question
+/// word with a measure word (那艘, 这次, 哪天, 几只, 那阵子), and the A-not-A form (认不认, 支不支持).
+fn is_question_form(term: &str) -> bool {
+    const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边";
+    let chars: Vec<char> = term.chars().collect();
+    match chars.as_slice() {
+        [d, m, rest @ ..] if "这那哪几每某".contains(*d) && MEASURE.contains(*m) => {
+            rest.len() <= 1
+        }
+        [a, n, b, ..] if "不没".contains(*n) && a == b => true,
+        _ => false,
+    }
+}
+
 /// Non-empty, non-comment lines with their 1-based numbers.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -144,7 +158,26 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Query synonyms and aliases: groups of equivalent names, the first one canonical.
 #[derive(Debug, Default)]
 pub struct Synonyms {
-    groups: Vec<Vec<String>>,
+    groups: Vec<Vec<Name>>,
+}
+
+/// One name of a synonym group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Name {
+    /// Normalised (lowercase): how it is searched.
+    normalized: String,
+    /// An acronym as written (`WHO`, `UN`): it matches only in capitals, so "who" is no WHO.
+    acronym: Option<String>,
+}
+
+/// `WHO`, `UN`, `A.I.`: two or more capitals (dots allowed), no lowercase.
+fn acronym(name: &str) -> Option<String> {
+    let letters = name.chars().filter(|c| c.is_ascii_uppercase()).count();
+    (letters >= 2
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.'))
+    .then(|| name.to_string())
 }
 
 impl Synonyms {
@@ -160,12 +193,15 @@ impl Synonyms {
                 }
                 .into());
             };
-            let mut group: Vec<String> = std::iter::once(head)
+            let mut group: Vec<Name> = std::iter::once(head)
                 .chain(tail.split([',', '，']))
-                .map(|s| normalize_str(s.trim()))
-                .filter(|s| !s.is_empty())
+                .map(|s| Name {
+                    normalized: normalize_str(s.trim()),
+                    acronym: acronym(s.trim()),
+                })
+                .filter(|n| !n.normalized.is_empty())
                 .collect();
-            group.dedup();
+            group.dedup_by(|a, b| a.normalized == b.normalized);
             if group.len() < 2 {
                 return Err(DataError {
                     path: path.to_path_buf(),
@@ -179,20 +215,39 @@ impl Synonyms {
         Ok(Synonyms { groups })
     }
 
-    /// The names to add to a (normalised) query: the other members of every group one of whose
-    /// names occurs in it. Latin names match whole words only ("ai" not inside "said").
-    pub fn expansions(&self, normalized_query: &str) -> Vec<String> {
+    /// The names to add to a query (as typed): the other members (normalised) of every group one
+    /// of whose names occurs in it. Latin names match whole words only ("ai" not inside
+    /// "said"), and acronyms only in capitals ("WHO" is the organisation, "who" is not).
+    pub fn expansions(&self, query: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (_, others) in self.matches(query) {
+            for o in others {
+                if !out.contains(&o) {
+                    out.push(o);
+                }
+            }
+        }
+        out
+    }
+
+    /// For each group one of whose names occurs in the query (as typed): the name found
+    /// (normalised) and the group's other names (normalised), as [`Synonyms::expansions`].
+    pub fn matches(&self, query: &str) -> Vec<(String, Vec<String>)> {
+        let normalized = normalize_str(query);
+        let cased: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
+        let found = |name: &Name| match &name.acronym {
+            Some(a) => contains_name(&cased, a),
+            None => contains_name(&normalized, &name.normalized),
+        };
         let mut out = Vec::new();
         for group in &self.groups {
-            let hit = group
-                .iter()
-                .any(|name| contains_name(normalized_query, name));
-            if hit {
-                for name in group {
-                    if !contains_name(normalized_query, name) && !out.contains(name) {
-                        out.push(name.clone());
-                    }
-                }
+            if let Some(hit) = group.iter().find(|n| found(n)) {
+                let others = group
+                    .iter()
+                    .filter(|n| !found(n) && !contains_name(&normalized, &n.normalized))
+                    .map(|n| n.normalized.clone())
+                    .collect();
+                out.push((hit.normalized.clone(), others));
             }
         }
         out
@@ -233,11 +288,47 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            syn.expansions("ai governance"),
+            syn.expansions("AI governance"),
             vec!["人工智能", "人工智慧", "artificial intelligence"]
         );
         assert!(syn.expansions("he said so").is_empty());
+        assert!(
+            syn.expansions("Ai governance").is_empty(),
+            "acronyms match in capitals"
+        );
         assert!(syn.expansions("人工智能合作").contains(&"ai".to_string()));
+    }
+
+    #[test]
+    fn question_forms_are_filler() {
+        for w in [
+            "那艘",
+            "这次",
+            "哪天",
+            "几只",
+            "那阵子",
+            "认不认",
+            "支不支持",
+            "有没有",
+        ] {
+            assert!(is_question_form(w), "{w}");
+        }
+        for w in ["那不勒斯", "这里", "几内亚", "支持", "个人"] {
+            assert!(!is_question_form(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn acronyms_are_case_sensitive() {
+        let syn = Synonyms::parse("世卫组织 = 世界卫生组织, WHO\n", Path::new("t")).unwrap();
+        assert!(syn.expansions("Who won the US election?").is_empty());
+        assert!(syn.expansions("who said it").is_empty());
+        assert!(
+            syn.expansions("WHO 的立场")
+                .contains(&"世卫组织".to_string())
+        );
+        assert!(syn.expansions("ＷＨＯ").contains(&"世卫组织".to_string()));
+        assert!(syn.expansions("世界衛生組織").contains(&"who".to_string()));
     }
 
     #[test]

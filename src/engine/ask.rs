@@ -1,0 +1,723 @@
+//! Answering a question over the library: constraints read out of the question and applied as
+//! filters, candidates from the index, re-ranked by how much of the question they cover,
+//! near-identical statements grouped, and an honest "nothing here answers this" when the best
+//! candidate covers too little of the question.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Serialize;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
+
+use super::{Engine, ExchangeRef, exchange_id};
+use crate::corpus::{Document, Role};
+use crate::reply::{AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
+use crate::search::constraints::{self, Constraints, iso};
+use crate::search::{QueryPlan, RawHit};
+use crate::text::normalize_str;
+
+/// How many candidates the index gives for re-ranking and grouping.
+const CANDIDATES: usize = 60;
+
+/// Below this share of the question's content (weighted by rarity) covered by the best passage
+/// and its exchange, nothing is quoted. Chosen on the dev sets: see the README's Quality section.
+const MIN_COVERAGE: f32 = 0.45;
+
+/// A name in the question (a person, place, organisation, Latin word) at least this rare that
+/// the best passage and its exchange lack: the passage is about something else.
+const MISSING_NAME_WEIGHT: f32 = 2.0;
+
+/// Two passages with at least this share of shingles in common are one statement.
+const SAME_STATEMENT: f32 = 0.75;
+
+/// Options of one question.
+#[derive(Debug, Clone, Default)]
+pub struct AskOptions {
+    /// Passages wanted.
+    pub top: usize,
+    /// Constraints given explicitly (CLI `--speaker`, `/ask speaker:`); added to what the
+    /// question itself says.
+    pub constraints: Constraints,
+    /// Rank the passages of this exchange first when they match at all (a study group's).
+    pub prefer: Option<ExchangeRef>,
+}
+
+/// Why an answer has no quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Abstained {
+    /// The period asked about is outside the library.
+    PeriodNotCovered,
+    /// No passage covers enough of the question.
+    NotCovered,
+}
+
+/// One candidate with the figures the ranking uses (for tuning: `pressroom eval --explain`).
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateFeatures {
+    /// Citation.
+    pub citation: String,
+    /// Document id.
+    pub doc: String,
+    /// Paragraph number.
+    pub paragraph: usize,
+    /// BM25 with boosts.
+    pub bm25: f32,
+    /// Share of the question covered by the passage itself.
+    pub own: f32,
+    /// Share covered by the passage, its question and its context.
+    pub coverage: f32,
+    /// Final score.
+    pub score: f32,
+    /// The passage's text.
+    pub text: String,
+    /// Each concept of the question: its form, weight, and the credit this passage gives it.
+    pub concepts: Vec<(String, f32, f32, bool)>,
+}
+
+struct Scored {
+    raw: RawHit,
+    own: f32,
+    coverage: f32,
+    score: f32,
+}
+
+/// Names that answer in the library: speakers of answer paragraphs that look like a person's
+/// name (not a role such as 发言人), longest first so 华春莹 is tried before any shorter name.
+pub(super) fn library_speakers(documents: &[Document]) -> Vec<String> {
+    let mut names: HashSet<&str> = HashSet::new();
+    for d in documents {
+        for p in &d.paragraphs {
+            if p.role == Role::Answer
+                && let Some(s) = p.speaker.as_deref()
+                && is_personal_name(s)
+            {
+                names.insert(s);
+            }
+        }
+    }
+    let mut out: Vec<String> = names.into_iter().map(str::to_string).collect();
+    out.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    out
+}
+
+fn is_personal_name(s: &str) -> bool {
+    let chars = s.chars().count();
+    let han = s.chars().all(|c| crate::text::is_han(c) || c == '·');
+    let role = [
+        "发言人",
+        "记者",
+        "主持人",
+        "问",
+        "答",
+        "部长",
+        "外长",
+        "大使",
+        "代表",
+    ]
+    .iter()
+    .any(|r| s.ends_with(r));
+    han && (2..=8).contains(&chars) && !role
+}
+
+impl Engine {
+    /// The best `top` passages for `question`. Never fails on user text: anything that leaves
+    /// nothing to search gives an answer with no hits.
+    pub fn ask(&self, question: &str, top: usize) -> Answer {
+        self.ask_with(
+            question,
+            &AskOptions {
+                top,
+                ..AskOptions::default()
+            },
+        )
+    }
+
+    /// Like [`Engine::ask`], with the passages of `prefer` (the exchange a study group is on)
+    /// ranked first when they match at all.
+    pub fn ask_preferring(
+        &self,
+        question: &str,
+        top: usize,
+        prefer: Option<ExchangeRef>,
+    ) -> Answer {
+        self.ask_with(
+            question,
+            &AskOptions {
+                top,
+                prefer,
+                ..AskOptions::default()
+            },
+        )
+    }
+
+    /// Names that answer in the library (for autocomplete and `--speaker`).
+    pub fn speakers(&self) -> &[String] {
+        &self.speakers
+    }
+
+    /// The first and last day of the library, as ISO dates.
+    pub fn period(&self) -> Option<(String, String)> {
+        let days = self.days.iter().copied().filter(|&d| d > 0);
+        let (min, max) = days.fold((u64::MAX, 0), |(a, b), d| (a.min(d), b.max(d)));
+        (max > 0).then(|| (iso(min), iso(max)))
+    }
+
+    /// The answer to `question` with `options`.
+    pub fn ask_with(&self, question: &str, options: &AskOptions) -> Answer {
+        let mut answer = Answer {
+            query: question.to_string(),
+            ..Answer::default()
+        };
+        let Some((plan, constraints)) = self.understand(question, options) else {
+            return answer;
+        };
+        if !constraints.is_empty() {
+            answer.filters = Some(constraints.describe());
+        }
+        if options.top == 0 {
+            return answer;
+        }
+        if let Some((since, until)) = constraints.period()
+            && !self.days.iter().any(|&d| d >= since && d <= until)
+        {
+            answer.abstained = Some(match self.period() {
+                Some((a, b)) => {
+                    format!("the library has no transcripts from that period (it covers {a} … {b})")
+                }
+                None => "the library's transcripts carry no dates".to_string(),
+            });
+            return answer;
+        }
+        let (scored, relaxed) = self.candidates(&plan, &constraints, options.prefer);
+        answer.relaxed = relaxed;
+        let Some(best) = scored.first() else {
+            return answer;
+        };
+        let preferred = options
+            .prefer
+            .is_some_and(|p| self.in_exchange(best.raw, p));
+        if !preferred && !self.answers(&plan, best) {
+            answer.abstained = Some("nothing in the library answers this".to_string());
+            answer.suggestions = self.nearest_topics(&scored, 3);
+            return answer;
+        }
+        let highlight: HashSet<&str> = plan.terms.iter().map(|(t, _)| t.as_str()).collect();
+        for group in self.group_statements(&scored, options.top) {
+            let lead = &scored[group[0]];
+            let rank = answer.hits.len() + 1;
+            if let Some(mut hit) = self.hit(
+                lead.raw.doc,
+                lead.raw.paragraph,
+                lead.score,
+                rank,
+                &highlight,
+            ) {
+                hit.also = group[1..]
+                    .iter()
+                    .filter_map(|&g| self.also_said(scored[g].raw))
+                    .collect();
+                answer.hits.push(hit);
+            }
+        }
+        answer
+    }
+
+    /// The candidates with their ranking figures, best first (for tuning and `eval --explain`).
+    pub fn explain(&self, question: &str, options: &AskOptions) -> Vec<CandidateFeatures> {
+        let Some((plan, constraints)) = self.understand(question, options) else {
+            return Vec::new();
+        };
+        if let Some((since, until)) = constraints.period()
+            && !self.days.iter().any(|&d| d >= since && d <= until)
+        {
+            return Vec::new();
+        }
+        let (scored, _) = self.candidates(&plan, &constraints, options.prefer);
+        let weights = self.concept_weights(&plan);
+        scored
+            .into_iter()
+            .map(|s| {
+                let credits = self.credits(&plan, s.raw);
+                let concepts = plan
+                    .concepts
+                    .iter()
+                    .zip(&weights)
+                    .zip(credits)
+                    .map(|((c, w), (_, all))| (c.forms[0].clone(), *w, all, c.entity))
+                    .collect();
+                let doc = &self.documents[s.raw.doc];
+                let p = &doc.paragraphs[s.raw.paragraph];
+                CandidateFeatures {
+                    citation: doc.citation(p.number),
+                    doc: doc.id.clone(),
+                    paragraph: p.number,
+                    bm25: s.raw.score,
+                    own: s.own,
+                    coverage: s.coverage,
+                    score: s.score,
+                    text: p.text.clone(),
+                    concepts,
+                }
+            })
+            .collect()
+    }
+
+    /// The analysed form of a question (for debugging and tests).
+    pub fn plan(&self, question: &str) -> QueryPlan {
+        self.understand(question, &AskOptions::default())
+            .map(|(p, _)| p)
+            .unwrap_or_default()
+    }
+
+    /// The question's plan and constraints; `None` when nothing is left to search.
+    fn understand(&self, question: &str, options: &AskOptions) -> Option<(QueryPlan, Constraints)> {
+        let question: String = question.chars().take(self.max_query_chars).collect();
+        let normalized = normalize_str(&question);
+        let extracted = constraints::extract(&normalized, &self.speakers);
+        let mut c = extracted.constraints;
+        let explicit = &options.constraints;
+        if explicit.since.is_some() || explicit.until.is_some() {
+            c.since = explicit.since;
+            c.until = explicit.until;
+            c.period_label = explicit.period_label.clone();
+        }
+        if !explicit.speakers.is_empty() {
+            c.speakers = explicit.speakers.clone();
+        }
+        if !explicit.documents.is_empty() {
+            c.documents = explicit.documents.clone();
+        }
+        // The plan reads the question as typed (acronyms keep their capitals) without the
+        // period, which is a filter and no word of any passage.
+        let mut text = match &c.period_label {
+            Some(_) if extracted.rest != normalized => extracted.rest.clone(),
+            _ => question.clone(),
+        };
+        // A speaker's name stands apart, so jieba does not glue it to a neighbour (时洪磊).
+        for name in &extracted.names {
+            text = text.replace(name.as_str(), &format!(" {name} "));
+        }
+        let plan = QueryPlan::new(
+            &text,
+            &self.lexicon,
+            &self.search_tok,
+            &self.exact_tok,
+            &self.weights,
+            self.max_query_chars,
+            &extracted.names,
+        );
+        (!plan.is_empty()).then_some((plan, c))
+    }
+
+    /// Candidates from the index, filtered by `c` (or, when that leaves nothing, not: the
+    /// second value says so), scored and sorted best first.
+    fn candidates(
+        &self,
+        plan: &QueryPlan,
+        c: &Constraints,
+        prefer: Option<ExchangeRef>,
+    ) -> (Vec<Scored>, bool) {
+        let f = self.index.fields();
+        let content = plan.to_query(f.text, f.question, f.context, &self.weights);
+        let search = |q: &dyn Query| match self.index.search(q, CANDIDATES) {
+            Ok(r) => r,
+            Err(e) => {
+                // Our fault, not the asker's: log it and answer "nothing found".
+                tracing::error!("search failed: {e}");
+                Vec::new()
+            }
+        };
+        let mut relaxed = false;
+        let raw = match self.index.filter(c) {
+            None => search(content.as_ref()),
+            Some(filter) => {
+                let filtered = BooleanQuery::new(vec![
+                    (Occur::Must, content.box_clone()),
+                    (Occur::Must, Box::new(BoostQuery::new(filter, 0.0))),
+                ]);
+                let hits = search(&filtered);
+                if hits.is_empty() {
+                    relaxed = true;
+                    search(content.as_ref())
+                } else {
+                    hits
+                }
+            }
+        };
+        let idf = self.concept_weights(plan);
+        let mut scored: Vec<Scored> = raw
+            .into_iter()
+            .map(|raw| {
+                let (own, coverage) = self.coverage(plan, &idf, raw);
+                // Coverage re-ranks: a passage that answers the whole question beats one that
+                // repeats one of its words often.
+                let score = raw.score * (0.1 + coverage).powi(2) * (0.8 + 0.2 * own);
+                Scored {
+                    raw,
+                    own,
+                    coverage,
+                    score,
+                }
+            })
+            .collect();
+        scored.sort_by(|a, b| {
+            let preferred = |s: &Scored| prefer.is_some_and(|p| self.in_exchange(s.raw, p));
+            preferred(b)
+                .cmp(&preferred(a))
+                .then(b.score.total_cmp(&a.score))
+                // Ties: the more recent statement first.
+                .then(self.days[b.raw.doc].cmp(&self.days[a.raw.doc]))
+        });
+        (scored, relaxed)
+    }
+
+    /// Does the best candidate answer the question well enough to be quoted? It must cover
+    /// enough of the question, and every rare name in it.
+    fn answers(&self, plan: &QueryPlan, best: &Scored) -> bool {
+        if best.coverage < MIN_COVERAGE {
+            return false;
+        }
+        let weights = self.concept_weights(plan);
+        let credits = self.credits(plan, best.raw);
+        !plan
+            .concepts
+            .iter()
+            .zip(weights)
+            .zip(credits)
+            .any(|((c, w), (_, credit))| c.entity && w >= MISSING_NAME_WEIGHT && credit < 0.5)
+    }
+
+    fn in_exchange(&self, raw: RawHit, at: ExchangeRef) -> bool {
+        raw.doc == at.doc
+            && self.documents[raw.doc].paragraphs[raw.paragraph].exchange == Some(at.exchange)
+    }
+
+    /// Each concept's weight: its rarity in the library (inverse document frequency), less for
+    /// a single character.
+    fn concept_weights(&self, plan: &QueryPlan) -> Vec<f32> {
+        let n = self.index.passages().max(1) as f32;
+        plan.concepts
+            .iter()
+            .map(|c| {
+                let df = c
+                    .forms
+                    .iter()
+                    .map(|f| self.index.doc_freq(f))
+                    .max()
+                    .unwrap_or(0) as f32;
+                let idf = ((n + 1.0) / (df + 1.0)).ln().max(0.1);
+                // A word no passage has weighs as much as the rarest: a question about
+                // something the library never mentions is not answered by its other words.
+                let single = if c.chars > 1 || c.forms[0].is_ascii() {
+                    1.0
+                } else {
+                    0.3
+                };
+                idf * single
+            })
+            .collect()
+    }
+
+    /// How much of the question a passage covers: by itself, and with its exchange's question
+    /// and the paragraphs before it in its answer.
+    fn coverage(&self, plan: &QueryPlan, weights: &[f32], raw: RawHit) -> (f32, f32) {
+        let total: f32 = weights.iter().sum();
+        if total <= 0.0 {
+            return (1.0, 1.0);
+        }
+        let (mut own, mut all) = (0.0, 0.0);
+        for (w, (mine, with_context)) in weights.iter().zip(self.credits(plan, raw)) {
+            own += w * mine;
+            all += w * with_context;
+        }
+        (own / total, all / total)
+    }
+
+    /// Per concept of the question, the credit the passage gives it (1: the word or a synonym
+    /// stands in it; less for a part of the word): in the passage alone, and with its context.
+    fn credits(&self, plan: &QueryPlan, raw: RawHit) -> Vec<(f32, f32)> {
+        let doc = &self.documents[raw.doc];
+        let norm = &self.normalized[raw.doc];
+        let text = &norm[raw.paragraph];
+        let p = &doc.paragraphs[raw.paragraph];
+        let mut around: Vec<&str> = Vec::new();
+        if let Some(e) = p.exchange {
+            let ex = &doc.exchanges[e];
+            if let Some(q) = &ex.question {
+                around.extend(q.paragraphs.iter().map(|&i| norm[i].as_str()));
+            }
+            for i in doc.answer_paragraphs(ex) {
+                if i == raw.paragraph {
+                    break;
+                }
+                around.push(&norm[i]);
+            }
+        }
+        plan.concepts
+            .iter()
+            .map(|c| {
+                let credit_in = |t: &str| -> f32 {
+                    if c.forms.iter().any(|f| t.contains(f.as_str())) {
+                        1.0
+                    } else {
+                        let part_chars: usize = c
+                            .parts
+                            .iter()
+                            .filter(|p| t.contains(p.as_str()))
+                            .map(|p| p.chars().count())
+                            .sum();
+                        0.7 * (part_chars as f32 / c.chars.max(1) as f32).min(1.0)
+                    }
+                };
+                let mine = credit_in(text);
+                let theirs = around.iter().map(|t| credit_in(t)).fold(0.0, f32::max);
+                (mine, mine.max(0.8 * theirs))
+            })
+            .collect()
+    }
+
+    /// Groups near-identical statements among the candidates (best first): at most `top`
+    /// groups, each a list of indices into `scored`, its best first.
+    fn group_statements(&self, scored: &[Scored], top: usize) -> Vec<Vec<usize>> {
+        let shingles: Vec<HashSet<u64>> = scored
+            .iter()
+            .map(|s| shingles(&self.normalized[s.raw.doc][s.raw.paragraph]))
+            .collect();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut taken = vec![false; scored.len()];
+        for i in 0..scored.len() {
+            if taken[i] {
+                continue;
+            }
+            if groups.len() == top {
+                break;
+            }
+            taken[i] = true;
+            let mut group = vec![i];
+            for j in i + 1..scored.len() {
+                if !taken[j] && similarity(&shingles[i], &shingles[j]) >= SAME_STATEMENT {
+                    taken[j] = true;
+                    group.push(j);
+                }
+            }
+            // The rest newest first, for "also said on …".
+            group[1..].sort_by_key(|&g| std::cmp::Reverse(self.days[scored[g].raw.doc]));
+            groups.push(group);
+        }
+        groups
+    }
+
+    fn also_said(&self, raw: RawHit) -> Option<AlsoSaid> {
+        let doc = self.documents.get(raw.doc)?;
+        let p = doc.paragraphs.get(raw.paragraph)?;
+        Some(AlsoSaid {
+            citation: doc.citation(p.number),
+            date: doc.date.clone(),
+            document: doc.id.clone(),
+            paragraph: p.number,
+        })
+    }
+
+    /// Distinct topics of the best candidates, offered when nothing answers.
+    fn nearest_topics(&self, scored: &[Scored], n: usize) -> Vec<crate::reply::TopicSummary> {
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut out = Vec::new();
+        for s in scored {
+            let doc = &self.documents[s.raw.doc];
+            let Some(e) = doc.paragraphs[s.raw.paragraph].exchange else {
+                continue;
+            };
+            let topic = &doc.exchanges[e].topic;
+            if topic.is_empty() || seen.insert(topic.clone(), ()).is_some() {
+                continue;
+            }
+            out.push(self.summary(ExchangeRef {
+                doc: s.raw.doc,
+                exchange: e,
+            }));
+            if out.len() == n {
+                break;
+            }
+        }
+        out
+    }
+
+    pub(super) fn hit(
+        &self,
+        d: usize,
+        i: usize,
+        score: f32,
+        rank: usize,
+        highlight: &HashSet<&str>,
+    ) -> Option<Hit> {
+        let doc = &self.documents[d];
+        let p = doc.paragraphs.get(i)?;
+        let exchange = p.exchange.map(|e| &doc.exchanges[e]);
+        let question = exchange
+            .and_then(|e| e.question.as_ref())
+            .map(|q| QuestionRef {
+                speaker: q.speaker.clone(),
+                text: doc.turn_text(q),
+            });
+        let (before, after) = match exchange {
+            Some(e) => {
+                let answer = doc.answer_paragraphs(e);
+                let at = answer.iter().position(|&x| x == i);
+                let before = at
+                    .and_then(|a| a.checked_sub(1))
+                    .map(|a| doc.paragraphs[answer[a]].text.clone());
+                let after = at
+                    .and_then(|a| answer.get(a + 1))
+                    .map(|&x| doc.paragraphs[x].text.clone());
+                (before, after)
+            }
+            None => (None, None),
+        };
+        let highlight_bytes = if highlight.is_empty() {
+            Vec::new()
+        } else {
+            self.highlights(&p.text, highlight)
+        };
+        let mut matched: Vec<String> = Vec::new();
+        for r in &highlight_bytes {
+            let w = p.text[r.clone()].to_string();
+            if !matched.contains(&w) {
+                matched.push(w);
+            }
+        }
+        let highlights = char_ranges(&p.text, &highlight_bytes);
+        Some(Hit {
+            rank,
+            score,
+            text: p.text.clone(),
+            matched,
+            highlights,
+            highlight_bytes,
+            speaker: p.speaker.clone().unwrap_or_default(),
+            question,
+            context: Context { before, after },
+            document: DocumentRef {
+                id: doc.id.clone(),
+                title: doc.title.clone(),
+                date: doc.date.clone(),
+            },
+            paragraph: p.number,
+            citation: doc.citation(p.number),
+            exchange: exchange
+                .map(|e| exchange_id(doc, e.number))
+                .unwrap_or_default(),
+            topic: exchange.map(|e| e.topic.clone()).unwrap_or_default(),
+            also: Vec::new(),
+        })
+    }
+
+    /// Byte ranges of `text` whose tokens are query terms, merged where they overlap.
+    fn highlights(&self, text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = self
+            .search_tok
+            .terms(text)
+            .into_iter()
+            .filter(|t| {
+                terms.contains(t.text.as_str())
+                    && (t.chars > 1 || t.text.is_ascii() || terms.len() == 1)
+            })
+            .map(|t| t.original)
+            .collect();
+        ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+        let mut merged: Vec<Range<usize>> = Vec::new();
+        for r in ranges {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        merged
+    }
+}
+
+/// Character offsets of sorted byte ranges, in one pass over the text (linear, not a count
+/// from the start for every range).
+fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut chars, mut at) = (0usize, 0usize);
+    let count_to = |target: usize, chars: &mut usize, at: &mut usize| {
+        *chars += text[*at..target].chars().count();
+        *at = target;
+        *chars
+    };
+    for r in bytes {
+        let start = count_to(r.start.max(at), &mut chars, &mut at);
+        let end = count_to(r.end.max(at), &mut chars, &mut at);
+        out.push([start, end]);
+    }
+    out
+}
+
+/// Character 4-gram shingles of a normalised passage, letters and digits only.
+fn shingles(text: &str) -> HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    chars
+        .windows(4)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Overlap of two shingle sets relative to the smaller: a statement repeated with a sentence
+/// added or dropped is still the same statement.
+fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() < 8 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let common = small.iter().filter(|h| large.contains(h)).count();
+    // Containment, damped when one passage is much longer than the other.
+    let containment = common as f32 / small.len() as f32;
+    let ratio = small.len() as f32 / large.len() as f32;
+    containment * ratio.sqrt().max(0.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_ranges_are_character_offsets() {
+        let text = "中国a人工智能b";
+        let r = vec![3..6, 7..19];
+        assert_eq!(char_ranges(text, &r), vec![[1, 2], [3, 7]]);
+    }
+
+    #[test]
+    fn repeated_statements_are_similar_and_others_not() {
+        let a =
+            shingles("中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。");
+        let b = shingles(
+            "中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。我们愿继续同梵方进行建设性对话。",
+        );
+        let c = shingles(
+            "中方支持巴方与核供应国集团接触，希望集团以开放、透明的方式讨论非缔约国加入问题。",
+        );
+        assert!(
+            similarity(&a, &b) >= SAME_STATEMENT,
+            "{}",
+            similarity(&a, &b)
+        );
+        assert!(similarity(&a, &c) < 0.2);
+        assert_eq!(similarity(&a, &a), 1.0);
+    }
+
+    #[test]
+    fn roles_are_not_personal_names() {
+        assert!(is_personal_name("耿爽"));
+        assert!(is_personal_name("华春莹"));
+        assert!(!is_personal_name("发言人"));
+        assert!(!is_personal_name("外交部发言人"));
+        assert!(!is_personal_name("新华社记者"));
+        assert!(!is_personal_name("Q"));
+    }
+}

@@ -1,0 +1,395 @@
+//! Constraints a question carries besides its subject: a date or period (`2019年5月`, `2018年`,
+//! `2019-05-20`) and the name of a speaker of the library (`耿爽`, `华春莹`). They are read out of
+//! the question and applied as filters, not searched as words: `2019` is in no passage, and a
+//! spokesperson rarely names himself.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// A calendar day as a number `yyyymmdd`, the form the index keeps (`20190520`).
+pub type DayNumber = u64;
+
+/// What an answer must satisfy. Empty: anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Constraints {
+    /// First day allowed (inclusive).
+    pub since: Option<DayNumber>,
+    /// Last day allowed (inclusive).
+    pub until: Option<DayNumber>,
+    /// Speakers allowed (any of them); empty: any speaker.
+    pub speakers: Vec<String>,
+    /// Document ids allowed; empty: any document.
+    pub documents: Vec<String>,
+    /// How the period was written, for display (`2019-05`, `2018`, `2019-05-20`).
+    pub period_label: Option<String>,
+}
+
+impl Constraints {
+    /// True when nothing is constrained.
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.until.is_none()
+            && self.speakers.is_empty()
+            && self.documents.is_empty()
+    }
+
+    /// Does a passage of `date` by `speaker` in `document` satisfy them?
+    pub fn admits(&self, date: Option<DayNumber>, speaker: &str, document: &str) -> bool {
+        let dated = |bound: Option<DayNumber>, ok: fn(DayNumber, DayNumber) -> bool| match bound {
+            None => true,
+            Some(b) => date.is_some_and(|d| ok(d, b)),
+        };
+        dated(self.since, |d, b| d >= b)
+            && dated(self.until, |d, b| d <= b)
+            && (self.speakers.is_empty() || self.speakers.iter().any(|s| s == speaker))
+            && (self.documents.is_empty() || self.documents.iter().any(|d| d == document))
+    }
+
+    /// A short description for the reader: `2019-05 · 陆慷`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match (&self.period_label, self.since, self.until) {
+            (Some(label), _, _) => parts.push(label.clone()),
+            (None, Some(s), Some(u)) => parts.push(format!("{} … {}", iso(s), iso(u))),
+            (None, Some(s), None) => parts.push(format!("since {}", iso(s))),
+            (None, None, Some(u)) => parts.push(format!("until {}", iso(u))),
+            (None, None, None) => {}
+        }
+        if !self.speakers.is_empty() {
+            parts.push(self.speakers.join("/"));
+        }
+        if !self.documents.is_empty() {
+            parts.push(self.documents.join("/"));
+        }
+        parts.join(" · ")
+    }
+
+    /// The period's own part (dates only), for checking whether the library covers it.
+    pub fn period(&self) -> Option<(DayNumber, DayNumber)> {
+        (self.since.is_some() || self.until.is_some())
+            .then(|| (self.since.unwrap_or(0), self.until.unwrap_or(u64::MAX)))
+    }
+}
+
+/// `20190520` → `2019-05-20`.
+pub fn iso(day: DayNumber) -> String {
+    format!("{:04}-{:02}-{:02}", day / 10000, day / 100 % 100, day % 100)
+}
+
+/// `2019-05-20` (or `2019-05`, `2019`) → the first day it names, as a [`DayNumber`].
+pub fn parse_iso_day(s: &str) -> Option<DayNumber> {
+    let mut parts = s.trim().split('-');
+    let y: u64 = parts.next()?.parse().ok()?;
+    let m: u64 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
+    let d: u64 = parts.next().map_or(Some(1), |p| p.parse().ok())?;
+    (parts.next().is_none() && (1000..=9999).contains(&y) && valid_day(y, m, d))
+        .then_some(y * 10000 + m * 100 + d)
+}
+
+/// The last day of the period an ISO prefix names (`2019-05` → `20190531`).
+pub fn parse_iso_end(s: &str) -> Option<DayNumber> {
+    let start = parse_iso_day(s)?;
+    let (y, m) = (start / 10000, start / 100 % 100);
+    Some(match s.trim().split('-').count() {
+        1 => y * 10000 + 1231,
+        2 => y * 10000 + m * 100 + days_in_month(y, m),
+        _ => start,
+    })
+}
+
+fn valid_day(y: u64, m: u64, d: u64) -> bool {
+    (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)
+}
+
+fn days_in_month(y: u64, m: u64) -> u64 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `day` moved forward by `days` (calendar-correct; used to let a period reach the briefings
+/// that answered about it a few days later).
+fn add_days(day: DayNumber, days: u64) -> DayNumber {
+    let (mut y, mut m, mut d) = (day / 10000, day / 100 % 100, day % 100 + days);
+    while d > days_in_month(y, m) {
+        d -= days_in_month(y, m);
+        m += 1;
+        if m > 12 {
+            m = 1;
+            y += 1;
+        }
+    }
+    y * 10000 + m * 100 + d
+}
+
+/// Days after a period that still count: the ministry answers about an event at the next
+/// briefings, so "2019年2月底" must reach a briefing of 1 March.
+const ANSWER_LAG_DAYS: u64 = 10;
+
+// Applied to normalised text (NFKC: full-width digits are ASCII).
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?")
+        .unwrap()
+});
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4})\s*(?:年|-|/)\s*(\d{1,2})\s*月?份?(上旬|中旬|下旬|初|底|末|中(?:[，,。？?\s]|$))?",
+    )
+    .unwrap()
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})\s*年(上半年|下半年|初|底|末)?").unwrap());
+/// Words right after a date that turn it into an open period.
+static OPEN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(以来|以后|之后|后|起)").unwrap());
+static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(以前|之前|前)").unwrap());
+
+/// A period found in a question: the byte range it covers and the days it allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Period {
+    range: std::ops::Range<usize>,
+    since: DayNumber,
+    until: DayNumber,
+    label: String,
+}
+
+fn find_period(q: &str) -> Option<Period> {
+    if let Some(c) = FULL_DATE.captures(q) {
+        let (y, m, d) = (num(&c[1]), num(&c[2]), num(&c[3]));
+        if (1900..=2100).contains(&y) && valid_day(y, m, d) {
+            let day = y * 10000 + m * 100 + d;
+            let whole = c.get(0).expect("group 0");
+            return Some(Period {
+                range: whole.range(),
+                since: day,
+                until: add_days(day, 3),
+                label: iso(day),
+            });
+        }
+    }
+    if let Some(c) = MONTH.captures(q) {
+        let (y, m) = (num(&c[1]), num(&c[2]));
+        if (1900..=2100).contains(&y) && (1..=12).contains(&m) {
+            let last = days_in_month(y, m);
+            let (from, to) = match c.get(3).map(|p| {
+                p.as_str()
+                    .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+            }) {
+                Some("上旬" | "初") => (1, 10),
+                Some("中旬" | "中") => (11, 20),
+                Some("下旬" | "底" | "末") => (21, last),
+                _ => (1, last),
+            };
+            let base = y * 10000 + m * 100;
+            let whole = c.get(0).expect("group 0");
+            // Keep a trailing delimiter (`月中，`) in the question.
+            let end = c.get(3).map_or(whole.end(), |p| {
+                p.start()
+                    + p.as_str()
+                        .trim_end_matches(|ch: char| !ch.is_alphanumeric())
+                        .len()
+            });
+            return Some(Period {
+                range: whole.start()..end,
+                since: base + from,
+                until: add_days(base + to, ANSWER_LAG_DAYS),
+                label: format!("{y:04}-{m:02}"),
+            });
+        }
+    }
+    if let Some(c) = YEAR.captures(q) {
+        let y = num(&c[1]);
+        if (1900..=2100).contains(&y) {
+            let (from, to) = match c.get(2).map(|p| p.as_str()) {
+                Some("上半年") => (101, 630),
+                Some("下半年") => (701, 1231),
+                Some("初") => (101, 331),
+                Some("底" | "末") => (1001, 1231),
+                _ => (101, 1231),
+            };
+            let whole = c.get(0).expect("group 0");
+            return Some(Period {
+                range: whole.range(),
+                since: y * 10000 + from,
+                until: add_days(y * 10000 + to, ANSWER_LAG_DAYS),
+                label: format!("{y:04}"),
+            });
+        }
+    }
+    None
+}
+
+fn num(s: &str) -> u64 {
+    s.parse().unwrap_or(0)
+}
+
+/// What [`extract`] found: the constraints and the question with them cut out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    /// The constraints read from the question.
+    pub constraints: Constraints,
+    /// The rest of the (normalised) question, to be searched.
+    pub rest: String,
+    /// Speaker names found in the question (also kept in `rest`: a name can be the subject).
+    pub names: Vec<String>,
+}
+
+/// Reads the date or period and the speaker names out of a normalised question. `speakers`
+/// are the names that answer in the library; only those count (a name the library never
+/// quotes is a subject, not a speaker).
+pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
+    let mut constraints = Constraints::default();
+    let mut rest = normalized_question.to_string();
+    if let Some(p) = find_period(&rest) {
+        let after = &rest[p.range.end..];
+        let (since, until, label) = if OPEN_AFTER.is_match(after) {
+            (Some(p.since), None, format!("since {}", p.label))
+        } else if OPEN_BEFORE.is_match(after) {
+            (
+                None,
+                Some(p.since.saturating_sub(1)),
+                format!("before {}", p.label),
+            )
+        } else {
+            (Some(p.since), Some(p.until), p.label)
+        };
+        constraints.since = since;
+        constraints.until = until;
+        constraints.period_label = Some(label);
+        rest.replace_range(p.range, " ");
+    }
+    let mut names: Vec<String> = Vec::new();
+    for s in speakers {
+        if rest.contains(s.as_str()) && !names.contains(s) {
+            names.push(s.clone());
+        }
+    }
+    // 陆慷 inside 陆慷慨 is unlikely; but a name inside a longer found name is the longer one's.
+    let all = names.clone();
+    names.retain(|n| !all.iter().any(|o| o != n && o.contains(n.as_str())));
+    constraints.speakers = names.clone();
+    Extracted {
+        constraints,
+        rest,
+        names,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speakers() -> Vec<String> {
+        ["耿爽", "华春莹", "陆慷", "赵立坚", "王毅"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    fn ex(q: &str) -> Extracted {
+        extract(q, &speakers())
+    }
+
+    #[test]
+    fn months_reach_the_briefings_after_them() {
+        let e = ex("2019年2月底美朝河内峰会没谈出结果，中方怎么看");
+        assert_eq!(e.constraints.since, Some(20190221));
+        assert_eq!(e.constraints.until, Some(20190310));
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2019-02"));
+        assert!(!e.rest.contains("2019") && e.rest.contains("美朝河内峰会"));
+        let e = ex("2020年4月初西沙那艘越南渔船沉了");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20200401), Some(20200420))
+        );
+        let e = ex("2016年12月中挪关系正常化之前，挪威方面做了什么");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20161201), Some(20170110))
+        );
+        assert!(e.rest.contains("中挪关系"), "{}", e.rest);
+    }
+
+    #[test]
+    fn days_years_and_open_periods() {
+        let e = ex("2019-05-20 陆慷说了什么");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20190520), Some(20190523))
+        );
+        assert_eq!(e.constraints.speakers, ["陆慷"]);
+        assert_eq!(e.constraints.describe(), "2019-05-20 · 陆慷");
+        let e = ex("2018年北京中非峰会的主题是什么");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20180101), Some(20190110))
+        );
+        let e = ex("2018年以来中方对朝鲜半岛的立场");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20180101), None)
+        );
+        let e = ex("2015年以前");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (None, Some(20150100))
+        );
+        let e = ex("2019年5月20日外交部");
+        assert_eq!(e.constraints.since, Some(20190520));
+    }
+
+    #[test]
+    fn relative_dates_and_plain_numbers_are_not_periods() {
+        for q in [
+            "去年中方怎么看",
+            "12308领事保护热线是哪一年开通的",
+            "3553名员工",
+            "今年的美国大选",
+        ] {
+            let e = ex(q);
+            assert_eq!(e.constraints.period(), None, "{q}");
+        }
+        let e = ex("2013年13月");
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2013"));
+    }
+
+    #[test]
+    fn speakers_only_from_the_library() {
+        let e = ex("华春莹是怎么向记者们介绍新发言人赵立坚的");
+        assert_eq!(e.constraints.speakers, ["华春莹", "赵立坚"]);
+        assert!(e.rest.contains("赵立坚"));
+        let e = ex("曼德拉去世时洪磊是怎么评价他的");
+        assert!(e.constraints.speakers.is_empty());
+        assert!(e.constraints.admits(Some(20200101), "任何人", "doc"));
+    }
+
+    #[test]
+    fn admits_checks_every_part() {
+        let c = Constraints {
+            since: Some(20190501),
+            until: Some(20190531),
+            speakers: vec!["陆慷".into()],
+            documents: vec![],
+            period_label: None,
+        };
+        assert!(c.admits(Some(20190520), "陆慷", "d"));
+        assert!(!c.admits(Some(20190601), "陆慷", "d"));
+        assert!(!c.admits(None, "陆慷", "d"));
+        assert!(!c.admits(Some(20190520), "耿爽", "d"));
+        assert_eq!(c.describe(), "2019-05-01 … 2019-05-31 · 陆慷");
+    }
+
+    #[test]
+    fn iso_bounds() {
+        assert_eq!(parse_iso_day("2019-05"), Some(20190501));
+        assert_eq!(parse_iso_end("2019-02"), Some(20190228));
+        assert_eq!(parse_iso_end("2020"), Some(20201231));
+        assert_eq!(parse_iso_day("2019-13-01"), None);
+        assert_eq!(add_days(20191225, 10), 20200104);
+    }
+}
