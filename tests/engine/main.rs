@@ -4,6 +4,7 @@
 mod cli;
 mod hostile;
 mod index;
+mod library;
 mod quality;
 mod seed;
 

@@ -1,0 +1,117 @@
+//! Answers over a small library of real releases: constraints in the question become filters,
+//! repeated statements are one answer, and a question the library cannot answer gets no quote.
+
+use std::sync::LazyLock;
+
+use pressroom::Engine;
+use pressroom::config::Settings;
+use pressroom::engine::AskOptions;
+use pressroom::search::Constraints;
+
+use super::fixture;
+
+static LIBRARY: LazyLock<Engine> = LazyLock::new(|| {
+    let dir = fixture("library");
+    let settings: Settings = super::settings(&[("PRESSROOM__DATA__DIR", dir.to_str().unwrap())]);
+    Engine::load(&settings).expect("the library loads")
+});
+
+#[test]
+fn a_speaker_named_in_the_question_filters_the_answers() {
+    let a = LIBRARY.ask("耿爽对地震中外国公民伤亡说了什么", 3);
+    assert!(!a.hits.is_empty());
+    assert!(a.hits.iter().all(|h| h.speaker == "耿爽"), "{:?}", a.hits);
+    assert_eq!(a.filters.as_deref(), Some("耿爽"));
+    assert!(a.hits[0].text.contains("九寨沟"));
+}
+
+#[test]
+fn a_year_named_in_the_question_filters_the_answers() {
+    let a = LIBRARY.ask("2018年美国军舰进入西沙群岛领海，中方怎么说", 5);
+    assert!(!a.hits.is_empty());
+    for h in &a.hits {
+        assert!(
+            h.document.date.as_deref().is_some_and(|d| d.starts_with("2018")),
+            "{h:?}"
+        );
+    }
+    assert_eq!(a.filters.as_deref(), Some("2018"));
+    assert!(!a.relaxed);
+}
+
+#[test]
+fn explicit_constraints_apply_and_say_so() {
+    let options = AskOptions {
+        top: 3,
+        constraints: Constraints {
+            speakers: vec!["华春莹".into()],
+            ..Constraints::default()
+        },
+        prefer: None,
+    };
+    let a = LIBRARY.ask_with("中美对话推迟", &options);
+    assert!(!a.hits.is_empty());
+    assert!(a.hits.iter().all(|h| h.speaker == "华春莹"));
+    assert_eq!(a.filters.as_deref(), Some("华春莹"));
+}
+
+#[test]
+fn a_filter_that_leaves_nothing_is_relaxed_and_said() {
+    let options = AskOptions {
+        top: 3,
+        constraints: Constraints {
+            speakers: vec!["华春莹".into()],
+            ..Constraints::default()
+        },
+        prefer: None,
+    };
+    let a = LIBRARY.ask_with("九寨沟地震外国公民伤亡", &options);
+    assert!(a.relaxed, "{a:?}");
+    assert!(a.hits[0].text.contains("九寨沟"));
+}
+
+#[test]
+fn a_period_outside_the_library_gets_no_quote() {
+    let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
+    assert!(a.hits.is_empty(), "{a:?}");
+    let why = a.abstained.expect("says why");
+    assert!(why.contains("2016-09-29 … 2018-10-08"), "{why}");
+}
+
+#[test]
+fn a_repeated_statement_is_one_answer_with_its_other_dates() {
+    let a = LIBRARY.ask("西沙群岛是中国固有领土，领海基线是哪年公布的", 3);
+    let first = &a.hits[0];
+    assert!(first.text.starts_with("西沙群岛是中国固有领土"), "{first:?}");
+    assert_eq!(first.also.len(), 1, "{:?}", first.also);
+    let other = first.also[0].date.as_deref().expect("dated");
+    assert_ne!(Some(other), first.document.date.as_deref());
+    // Top-k is filled with distinct statements.
+    for h in &a.hits[1..] {
+        assert!(!h.text.starts_with("西沙群岛是中国固有领土"), "{h:?}");
+    }
+}
+
+#[test]
+fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
+    for q in [
+        "特朗普要封禁TikTok，中方怎么回应？",
+        "中方如何看待日本核污染水排海？",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert!(a.hits.is_empty(), "{q}: {:?}", a.hits.first().map(|h| &h.text));
+    }
+    // … while the library's own subject is answered.
+    assert!(!LIBRARY.ask("佩雷斯逝世，中方怎么评价他", 3).hits.is_empty());
+}
+
+#[test]
+fn the_library_knows_its_speakers_and_period() {
+    let mut speakers = LIBRARY.speakers().to_vec();
+    speakers.sort();
+    assert_eq!(speakers, ["华春莹", "耿爽", "陆慷"]);
+    assert_eq!(
+        LIBRARY.period(),
+        Some(("2016-09-29".to_string(), "2018-10-08".to_string()))
+    );
+}
