@@ -27,6 +27,9 @@ const MIN_COVERAGE: f32 = 0.45;
 /// the best passage and its exchange lack: the passage is about something else.
 const MISSING_NAME_WEIGHT: f32 = 2.0;
 
+/// How much of a paragraph's index score comes from the best paragraph of its exchange.
+const EXCHANGE_SHARE: f32 = 0.5;
+
 /// Two passages with at least this share of shingles in common are one statement.
 const SAME_STATEMENT: f32 = 0.75;
 
@@ -345,13 +348,29 @@ impl Engine {
             }
         };
         let idf = self.concept_weights(plan);
+        // The best index score of each exchange among the candidates: a paragraph shares in
+        // its answer's strength, so the one that says the outcome can beat the one that only
+        // names the subject.
+        let mut exchange_best: HashMap<(usize, usize), f32> = HashMap::new();
+        for r in &raw {
+            if let Some(e) = self.documents[r.doc].paragraphs[r.paragraph].exchange {
+                let best = exchange_best.entry((r.doc, e)).or_insert(0.0);
+                *best = best.max(r.score);
+            }
+        }
         let mut scored: Vec<Scored> = raw
             .into_iter()
             .map(|raw| {
                 let (own, coverage) = self.coverage(plan, &idf, raw);
+                let shared = self.documents[raw.doc].paragraphs[raw.paragraph]
+                    .exchange
+                    .and_then(|e| exchange_best.get(&(raw.doc, e)))
+                    .copied()
+                    .unwrap_or(raw.score);
+                let base = EXCHANGE_SHARE * shared + (1.0 - EXCHANGE_SHARE) * raw.score;
                 // Coverage re-ranks: a passage that answers the whole question beats one that
                 // repeats one of its words often.
-                let score = raw.score * (0.1 + coverage).powi(2) * (0.8 + 0.2 * own);
+                let score = base * (0.1 + coverage).powi(2) * (0.8 + 0.2 * own);
                 Scored {
                     raw,
                     own,

@@ -219,10 +219,11 @@ impl Synonyms {
     /// of whose names occurs in it. Latin names match whole words only ("ai" not inside
     /// "said"), and acronyms only in capitals ("WHO" is the organisation, "who" is not).
     pub fn expansions(&self, query: &str) -> Vec<String> {
+        let normalized = normalize_str(query);
         let mut out: Vec<String> = Vec::new();
         for (_, others) in self.matches(query) {
             for o in others {
-                if !out.contains(&o) {
+                if !contains_name(&normalized, &o) && !out.contains(&o) {
                     out.push(o);
                 }
             }
@@ -231,7 +232,7 @@ impl Synonyms {
     }
 
     /// For each group one of whose names occurs in the query (as typed): the name found
-    /// (normalised) and the group's other names (normalised), as [`Synonyms::expansions`].
+    /// (normalised) and every other name of the group (normalised).
     pub fn matches(&self, query: &str) -> Vec<(String, Vec<String>)> {
         let normalized = normalize_str(query);
         let cased: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
@@ -244,7 +245,7 @@ impl Synonyms {
             if let Some(hit) = group.iter().find(|n| found(n)) {
                 let others = group
                     .iter()
-                    .filter(|n| !found(n) && !contains_name(&normalized, &n.normalized))
+                    .filter(|n| n.normalized != hit.normalized)
                     .map(|n| n.normalized.clone())
                     .collect();
                 out.push((hit.normalized.clone(), others));

@@ -31,7 +31,10 @@ fn a_year_named_in_the_question_filters_the_answers() {
     assert!(!a.hits.is_empty());
     for h in &a.hits {
         assert!(
-            h.document.date.as_deref().is_some_and(|d| d.starts_with("2018")),
+            h.document
+                .date
+                .as_deref()
+                .is_some_and(|d| d.starts_with("2018")),
             "{h:?}"
         );
     }
@@ -82,7 +85,10 @@ fn a_period_outside_the_library_gets_no_quote() {
 fn a_repeated_statement_is_one_answer_with_its_other_dates() {
     let a = LIBRARY.ask("西沙群岛是中国固有领土，领海基线是哪年公布的", 3);
     let first = &a.hits[0];
-    assert!(first.text.starts_with("西沙群岛是中国固有领土"), "{first:?}");
+    assert!(
+        first.text.starts_with("西沙群岛是中国固有领土"),
+        "{first:?}"
+    );
     assert_eq!(first.also.len(), 1, "{:?}", first.also);
     let other = first.also[0].date.as_deref().expect("dated");
     assert_ne!(Some(other), first.document.date.as_deref());
@@ -99,7 +105,11 @@ fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
         "中方如何看待日本核污染水排海？",
     ] {
         let a = LIBRARY.ask(q, 3);
-        assert!(a.hits.is_empty(), "{q}: {:?}", a.hits.first().map(|h| &h.text));
+        assert!(
+            a.hits.is_empty(),
+            "{q}: {:?}",
+            a.hits.first().map(|h| &h.text)
+        );
     }
     // … while the library's own subject is answered.
     assert!(!LIBRARY.ask("佩雷斯逝世，中方怎么评价他", 3).hits.is_empty());
