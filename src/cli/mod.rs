@@ -1,5 +1,7 @@
-//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval` (and the Discord
-//! commands). `main.rs` parses it and calls [`run`].
+//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval`, `study` (in
+//! `cli/study.rs`) and the Discord commands. `main.rs` parses it and calls [`run`].
+
+mod study;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -187,7 +189,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Study { quiz, topic }) => {
             let engine = load(&settings)?;
-            crate::study::console(engine, &settings, quiz, topic.as_deref())?;
+            study::console(engine, &settings, quiz, topic.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval { file, json }) => {

@@ -1,6 +1,7 @@
 //! The engine: documents, language data and the index, built once at start and shared by every
 //! front (console, Discord, study sessions). Fronts call these methods; none reaches the index.
 
+pub mod study_support;
 mod topics;
 
 use std::collections::{HashMap, HashSet};
