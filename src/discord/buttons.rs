@@ -36,12 +36,12 @@ pub enum ButtonId {
         /// The page, from 0.
         page: usize,
     },
-    /// A step of a study session.
+    /// A step of a study session: any [`Action`] but a typed answer, which is no button.
     Study {
         /// The session.
         session: i64,
         /// What the member does.
-        press: StudyPress,
+        action: Action,
     },
     /// Not a button of ours, or one whose format is no longer understood: the presser is told
     /// it has expired.
@@ -59,49 +59,6 @@ pub enum ResultAct {
     More,
     /// The reporter's question the passage answers.
     Question,
-}
-
-/// The buttons of a study session (the [`Action`]s a button can carry).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StudyPress {
-    /// Show page `page` of the answer of walkthrough item `at`.
-    Reveal {
-        /// The item.
-        at: usize,
-        /// The page.
-        page: usize,
-    },
-    /// Close item `at` and move on.
-    Next {
-        /// The item.
-        at: usize,
-    },
-    /// Skip item `at`.
-    Skip {
-        /// The item.
-        at: usize,
-    },
-    /// Answer item `at` with choice `choice`.
-    Choose {
-        /// The item.
-        at: usize,
-        /// The choice, from 0.
-        choice: usize,
-    },
-    /// End the session.
-    End,
-}
-
-impl From<StudyPress> for Action {
-    fn from(press: StudyPress) -> Action {
-        match press {
-            StudyPress::Reveal { at, page } => Action::Reveal { at, page },
-            StudyPress::Next { at } => Action::Next { at },
-            StudyPress::Skip { at } => Action::Skip { at },
-            StudyPress::Choose { at, choice } => Action::Choose { at, choice },
-            StudyPress::End => Action::End,
-        }
-    }
 }
 
 impl ResultAct {
@@ -125,28 +82,27 @@ impl ResultAct {
     }
 }
 
-impl StudyPress {
-    /// `(code, item, extra)` on the wire.
-    fn parts(self) -> (char, usize, usize) {
-        match self {
-            StudyPress::Reveal { at, page } => ('r', at, page),
-            StudyPress::Next { at } => ('n', at, 0),
-            StudyPress::Skip { at } => ('s', at, 0),
-            StudyPress::Choose { at, choice } => ('c', at, choice),
-            StudyPress::End => ('e', 0, 0),
-        }
-    }
+/// A study action as `(code, item, extra)` on the wire; `None` for a typed answer.
+fn study_parts(action: &Action) -> Option<(char, usize, usize)> {
+    Some(match *action {
+        Action::Reveal { at, page } => ('r', at, page),
+        Action::Next { at } => ('n', at, 0),
+        Action::Skip { at } => ('s', at, 0),
+        Action::Choose { at, choice } => ('c', at, choice),
+        Action::End => ('e', 0, 0),
+        Action::Typed(_) => return None,
+    })
+}
 
-    fn from_parts(code: &str, at: usize, extra: usize) -> Option<StudyPress> {
-        Some(match code {
-            "r" => StudyPress::Reveal { at, page: extra },
-            "n" => StudyPress::Next { at },
-            "s" => StudyPress::Skip { at },
-            "c" => StudyPress::Choose { at, choice: extra },
-            "e" => StudyPress::End,
-            _ => return None,
-        })
-    }
+fn study_action(code: &str, at: usize, extra: usize) -> Option<Action> {
+    Some(match code {
+        "r" => Action::Reveal { at, page: extra },
+        "n" => Action::Next { at },
+        "s" => Action::Skip { at },
+        "c" => Action::Choose { at, choice: extra },
+        "e" => Action::End,
+        _ => return None,
+    })
 }
 
 impl ButtonId {
@@ -187,10 +143,10 @@ impl ButtonId {
                 }
             }
             ButtonId::TopicPage { exchange, page } => format!("t|{exchange}|{page}"),
-            ButtonId::Study { session, press } => {
-                let (code, at, extra) = press.parts();
-                format!("st|{session}|{code}|{at}|{extra}")
-            }
+            ButtonId::Study { session, action } => match study_parts(action) {
+                Some((code, at, extra)) => format!("st|{session}|{code}|{at}|{extra}"),
+                None => String::new(),
+            },
             ButtonId::Expired => String::new(),
         };
         if id.is_empty() || id.chars().count() > MAX_CUSTOM_ID {
@@ -230,8 +186,8 @@ impl ButtonId {
                 let code = parts.next()?;
                 let at = parts.next()?.parse().ok()?;
                 let extra = parts.next()?.parse().ok()?;
-                let press = StudyPress::from_parts(code, at, extra)?;
-                Some(ButtonId::Study { session, press })
+                let action = study_action(code, at, extra)?;
+                Some(ButtonId::Study { session, action })
             }
             _ => None,
         }
@@ -290,16 +246,16 @@ mod tests {
 
     #[test]
     fn study_buttons_round_trip_and_fit() {
-        for press in [
-            StudyPress::Reveal { at: 3, page: 1 },
-            StudyPress::Next { at: 3 },
-            StudyPress::Skip { at: 3 },
-            StudyPress::Choose { at: 3, choice: 1 },
-            StudyPress::End,
+        for action in [
+            Action::Reveal { at: 3, page: 1 },
+            Action::Next { at: 3 },
+            Action::Skip { at: 3 },
+            Action::Choose { at: 3, choice: 1 },
+            Action::End,
         ] {
             let b = ButtonId::Study {
                 session: i64::MAX,
-                press,
+                action,
             };
             let id = b.encode();
             assert!(id.len() <= MAX_CUSTOM_ID);
@@ -310,13 +266,15 @@ mod tests {
             ButtonId::decode("st|1|e|4|0"),
             ButtonId::Study {
                 session: 1,
-                press: StudyPress::End
+                action: Action::End
             }
         );
-        assert_eq!(
-            Action::from(StudyPress::Choose { at: 3, choice: 1 }),
-            Action::Choose { at: 3, choice: 1 }
-        );
+        // A typed answer is no button.
+        let typed = ButtonId::Study {
+            session: 1,
+            action: Action::Typed("A".into()),
+        };
+        assert_eq!(ButtonId::decode(&typed.encode()), ButtonId::Expired);
     }
 
     #[test]
@@ -373,14 +331,14 @@ mod tests {
         ]
     }
 
-    fn study_press() -> impl Strategy<Value = StudyPress> {
+    fn study_action() -> impl Strategy<Value = Action> {
         let n = 0..10_000usize;
         prop_oneof![
-            (n.clone(), 0..50usize).prop_map(|(at, page)| StudyPress::Reveal { at, page }),
-            n.clone().prop_map(|at| StudyPress::Next { at }),
-            n.clone().prop_map(|at| StudyPress::Skip { at }),
-            (n, 0..6usize).prop_map(|(at, choice)| StudyPress::Choose { at, choice }),
-            Just(StudyPress::End),
+            (n.clone(), 0..50usize).prop_map(|(at, page)| Action::Reveal { at, page }),
+            n.clone().prop_map(|at| Action::Next { at }),
+            n.clone().prop_map(|at| Action::Skip { at }),
+            (n, 0..6usize).prop_map(|(at, choice)| Action::Choose { at, choice }),
+            Just(Action::End),
         ]
     }
 
@@ -400,8 +358,8 @@ mod tests {
             });
         let page = ("[0-9a-z]{6}#[0-9]{1,3}", 0..100usize)
             .prop_map(|(exchange, page)| ButtonId::TopicPage { exchange, page });
-        let study = (any::<i64>(), study_press())
-            .prop_map(|(session, press)| ButtonId::Study { session, press });
+        let study = (any::<i64>(), study_action())
+            .prop_map(|(session, action)| ButtonId::Study { session, action });
         prop_oneof![results, page, study]
     }
 

@@ -144,8 +144,8 @@ fn press_view(bot: &Bot, id: ButtonId, member: &crate::study::Member, lang: Lang
                     Reply::Update,
                 )
             }),
-        ButtonId::Study { session, press } => {
-            Some(study::on_press(bot, session, press, member, lang))
+        ButtonId::Study { session, action } => {
+            Some(study::on_press(bot, session, action, member, lang))
         }
         ButtonId::Expired => None,
     };

@@ -4,7 +4,6 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::buttons::StudyPress;
 use super::render;
 use super::say::{Reply, To, error_view, try_say};
 use super::view::View;
@@ -147,11 +146,11 @@ async fn end(ctx: Context<'_>) -> Result<(), Error> {
 pub fn on_press(
     bot: &Bot,
     session: i64,
-    press: StudyPress,
+    action: Action,
     member: &Member,
     lang: Lang,
 ) -> (View, Reply) {
-    let view = match bot.study.act(session, member, press.into()) {
+    let view = match bot.study.act(session, member, action) {
         Ok(post) => render::study(&post, lang),
         Err(e) => error_view(&e, lang, "a study button", true),
     };

@@ -75,7 +75,7 @@ pub fn marked_text(hit: &Hit, style: Highlight, max: usize) -> String {
     out
 }
 
-/// Ranges sorted by start, with overlapping or touching ones merged into one.
+/// `ranges` (sorted by start) with the overlapping or touching ones merged into one.
 pub fn merge_touching(ranges: impl IntoIterator<Item = Range<usize>>) -> Vec<Range<usize>> {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {

@@ -93,15 +93,20 @@ pub fn generate(engine: &Engine, scope: &StudyScope<'_>, count: usize, seed: u64
                 clozes.push(item);
             }
         }
-        if let Some(item) = which_statement(engine, scope, at, &own, &mut rng) {
-            statements.push(item);
-        }
+        let statement =
+            about_a_sentence(ItemKind::WhichStatement, engine, scope, at, &own, &mut rng);
+        statements.extend(statement);
         if let Some(item) = who_asked(doc, at, &mut rng) {
             askers.push(item);
         }
-        if let Some(item) = which_topic(engine, scope, at, &own, &mut rng) {
-            topics.push(item);
-        }
+        topics.extend(about_a_sentence(
+            ItemKind::WhichTopic,
+            engine,
+            scope,
+            at,
+            &own,
+            &mut rng,
+        ));
     }
     for pool in [&mut clozes, &mut statements, &mut askers, &mut topics] {
         pool.shuffle(&mut rng);
@@ -243,49 +248,62 @@ fn cloze(
     ))
 }
 
-/// A sentence of the answer to `at` to ask about, with the exchange's topic name.
-fn sentence_and_topic<'s>(
-    engine: &Engine,
-    at: ExchangeRef,
-    own: &'s [Sentence],
-    rng: &mut StdRng,
-) -> Option<(&'s Sentence, String)> {
-    let real = own.choose(rng)?;
-    Some((real, engine.topic(at).title))
-}
-
-fn which_statement(
+/// A question about one sentence of the answer to `at`: which of these the answerer said
+/// (the others are sentences of other answers), or which topic it is from (the others are
+/// other topics).
+fn about_a_sentence(
+    kind: ItemKind,
     engine: &Engine,
     scope: &StudyScope<'_>,
     at: ExchangeRef,
     own: &[Sentence],
     rng: &mut StdRng,
 ) -> Option<Item> {
-    let (real, topic) = sentence_and_topic(engine, at, own, rng)?;
-    let own_keys: Vec<String> = own.iter().map(|s| compare_key(&s.text)).collect();
-    let mut others: Vec<Sentence> = scope
-        .all
-        .iter()
-        .filter(|&&o| o != at)
-        .flat_map(|&o| sentences(scope.document, o))
-        .filter(|s| !own_keys.contains(&compare_key(&s.text)))
-        .collect();
-    others.shuffle(rng);
-    others.truncate(3);
-    if others.len() < 2 {
-        return None;
-    }
-    let answerer = scope.document.exchanges[at.exchange]
-        .answers
-        .first()
-        .map_or("答者", |t| t.speaker.as_str())
-        .to_string();
+    let real = own.choose(rng)?;
+    let topic = engine.topic(at).title;
+    let (prompt, answer, others) = if kind == ItemKind::WhichStatement {
+        let own_keys: Vec<String> = own.iter().map(|s| compare_key(&s.text)).collect();
+        let mut others: Vec<Sentence> = scope
+            .all
+            .iter()
+            .filter(|&&o| o != at)
+            .flat_map(|&o| sentences(scope.document, o))
+            .filter(|s| !own_keys.contains(&compare_key(&s.text)))
+            .collect();
+        others.shuffle(rng);
+        others.truncate(3);
+        if others.len() < 2 {
+            return None;
+        }
+        let answerer = scope.document.exchanges[at.exchange]
+            .answers
+            .first()
+            .map_or("答者", |t| t.speaker.as_str());
+        (
+            format!("在回答关于「{topic}」的提问时，{answerer}说了下面哪一句？"),
+            real.text.clone(),
+            others.into_iter().map(|s| s.text).collect(),
+        )
+    } else {
+        let others: Vec<String> = scope
+            .all
+            .iter()
+            .filter(|&&o| o != at)
+            .map(|&o| engine.topic(o).title)
+            .filter(|t| *t != topic && !t.is_empty())
+            .collect();
+        (
+            format!("这句话出自哪个话题的回答？「{}」", real.text),
+            topic,
+            distractors(others, rng)?,
+        )
+    };
     Some(choice_item(
-        ItemKind::WhichStatement,
+        kind,
         item_exchange(scope.document, at),
-        format!("在回答关于「{topic}」的提问时，{answerer}说了下面哪一句？"),
-        real.text.clone(),
-        others.into_iter().map(|s| s.text).collect(),
+        prompt,
+        answer,
+        others,
         (real.text.clone(), real.citation.clone()),
         rng,
     ))
@@ -313,33 +331,6 @@ fn who_asked(doc: &Document, at: ExchangeRef, rng: &mut StdRng) -> Option<Item> 
         asker,
         others,
         (text, citation),
-        rng,
-    ))
-}
-
-fn which_topic(
-    engine: &Engine,
-    scope: &StudyScope<'_>,
-    at: ExchangeRef,
-    own: &[Sentence],
-    rng: &mut StdRng,
-) -> Option<Item> {
-    let (real, topic) = sentence_and_topic(engine, at, own, rng)?;
-    let others: Vec<String> = scope
-        .all
-        .iter()
-        .filter(|&&o| o != at)
-        .map(|&o| engine.topic(o).title)
-        .filter(|t| *t != topic && !t.is_empty())
-        .collect();
-    let others = distractors(others, rng)?;
-    Some(choice_item(
-        ItemKind::WhichTopic,
-        item_exchange(scope.document, at),
-        format!("这句话出自哪个话题的回答？「{}」", real.text),
-        topic,
-        others,
-        (real.text.clone(), real.citation.clone()),
         rng,
     ))
 }

@@ -177,9 +177,7 @@ impl SqliteStore {
             .map_err(|_| Error::Store("the store lock is poisoned".into()))?;
         f(&mut conn).map_err(db)
     }
-}
 
-impl SqliteStore {
     /// The one session matching `condition` (SQL over `sessions` with `?1` bound to `value`).
     fn session_where(
         &self,

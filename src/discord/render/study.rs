@@ -1,12 +1,12 @@
 //! Study posts on Discord: the item on screen with its buttons, answers, verdicts, the board
 //! and the summary. Pure, like every renderer; the handlers are in `discord::study`.
 
-use crate::discord::buttons::{ButtonId, StudyPress};
+use crate::discord::buttons::ButtonId;
 use crate::discord::view::{Button, Embed, Field, View};
 use crate::locale::Lang;
 use crate::reply::render::{escape_markdown, truncate_chars};
 use crate::study::render::LETTERS;
-use crate::study::{ItemKind, Post, Score, Summary};
+use crate::study::{Action, ItemKind, Post, Score, Summary};
 
 /// Study posts have their own stripe, apart from answers.
 const COLOR: u32 = 0x0038_a169;
@@ -22,8 +22,8 @@ fn kind_label(kind: ItemKind, lang: Lang) -> &'static str {
 }
 
 /// A study button's custom_id.
-fn id(session: i64, press: StudyPress) -> String {
-    ButtonId::Study { session, press }.encode()
+fn id(session: i64, action: Action) -> String {
+    ButtonId::Study { session, action }.encode()
 }
 
 fn button(label: &str, custom_id: String, primary: bool) -> Button {
@@ -89,17 +89,17 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
                 v.buttons.extend([
                     button(
                         lang.pick("揭晓答案", "Reveal answer"),
-                        id(*session, StudyPress::Reveal { at: *at, page: 0 }),
+                        id(*session, Action::Reveal { at: *at, page: 0 }),
                         true,
                     ),
                     button(
                         lang.pick("下一个", "Next"),
-                        id(*session, StudyPress::Next { at: *at }),
+                        id(*session, Action::Next { at: *at }),
                         false,
                     ),
                     button(
                         lang.pick("跳过", "Skip"),
-                        id(*session, StudyPress::Skip { at: *at }),
+                        id(*session, Action::Skip { at: *at }),
                         false,
                     ),
                 ]);
@@ -121,18 +121,18 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
                     value: choices.join("\n"),
                 });
                 for (i, letter) in LETTERS.iter().enumerate().take(item.choices.len().min(4)) {
-                    let choose = StudyPress::Choose { at: *at, choice: i };
+                    let choose = Action::Choose { at: *at, choice: i };
                     v.buttons.push(button(letter, id(*session, choose), false));
                 }
                 v.buttons.push(button(
                     lang.pick("公布答案·下一题", "Answer & next"),
-                    id(*session, StudyPress::Next { at: *at }),
+                    id(*session, Action::Next { at: *at }),
                     true,
                 ));
             }
             v.buttons.push(button(
                 lang.pick("结束", "End"),
-                id(*session, StudyPress::End),
+                id(*session, Action::End),
                 false,
             ));
             v.embeds.push(embed);
@@ -168,7 +168,7 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
             });
             v.buttons.clear();
             if page + 1 < *pages {
-                let more = StudyPress::Reveal {
+                let more = Action::Reveal {
                     at: *at,
                     page: page + 1,
                 };
@@ -177,7 +177,7 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
             }
             v.buttons.push(button(
                 lang.pick("下一个", "Next"),
-                id(*session, StudyPress::Next { at: *at }),
+                id(*session, Action::Next { at: *at }),
                 page + 1 >= *pages,
             ));
         }
