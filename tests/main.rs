@@ -13,7 +13,6 @@ mod study;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[allow(unused_imports)]
 use pressroom::config::Settings;
 
 /// A fixture path.

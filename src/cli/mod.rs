@@ -153,29 +153,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             chat(&load(&settings)?, &settings)
         }
         Some(Command::Topics { json }) => {
-            let engine = load(&settings)?;
-            let topics = engine.topics();
-            let mut out = std::io::stdout().lock();
-            if json {
-                serde_json::to_writer_pretty(&mut out, &topics)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(render::topic_list(&topics).as_bytes())?;
-            }
-            Ok(ExitCode::SUCCESS)
+            let topics = load(&settings)?.topics();
+            print(&topics, json, || render::topic_list(&topics))
         }
         Some(Command::Topic { name, json }) => {
             let engine = load(&settings)?;
             let at = engine.find_exchange(&name)?;
             let view = engine.exchange(at).context("exchange vanished")?;
-            let mut out = std::io::stdout().lock();
-            if json {
-                serde_json::to_writer_pretty(&mut out, &view)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(render::exchange(&view).as_bytes())?;
-            }
-            Ok(ExitCode::SUCCESS)
+            print(&view, json, || render::exchange(&view))
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
         Some(Command::Serve) => {
@@ -216,6 +201,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Prints `value` as pretty JSON, or else the text `render` makes of it.
+fn print(
+    value: &impl serde::Serialize,
+    json: bool,
+    render: impl FnOnce() -> String,
+) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, value)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(render().as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(settings: &Settings) -> Result<Engine> {
