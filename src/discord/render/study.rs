@@ -328,3 +328,50 @@ fn summary(s: &Summary, lang: Lang) -> Embed {
         ..Embed::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::study::Item;
+
+    #[test]
+    fn a_quiz_item_has_a_button_per_choice_then_next_and_end() {
+        let item = Item {
+            kind: ItemKind::Cloze,
+            exchange: "d#1".into(),
+            prompt: "中国连续____年成为非洲第一大贸易伙伴".into(),
+            choices: vec!["15".into(), "10".into(), "20".into()],
+            answer: "15".into(),
+            answer_index: Some(0),
+            quote: String::new(),
+            citation: String::new(),
+        };
+        let post = Post::Item {
+            session: 7,
+            at: 2,
+            total: 8,
+            item,
+            topic: "非洲".into(),
+        };
+        let v = view(&post, Lang::Zh);
+        assert_eq!(v.embeds[0].title.as_deref(), Some("[3/8] 填空 · 非洲"));
+        let pressed: Vec<ButtonId> = v
+            .buttons
+            .iter()
+            .map(|b| ButtonId::decode(&b.custom_id))
+            .collect();
+        let study = |action| ButtonId::Study { session: 7, action };
+        assert_eq!(
+            pressed,
+            [
+                study(Action::Choose { at: 2, choice: 0 }),
+                study(Action::Choose { at: 2, choice: 1 }),
+                study(Action::Choose { at: 2, choice: 2 }),
+                study(Action::Next { at: 2 }),
+                study(Action::End),
+            ]
+        );
+        let labels: Vec<&str> = v.buttons.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["A", "B", "C", "公布答案·下一题", "结束"]);
+    }
+}
