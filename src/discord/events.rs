@@ -80,7 +80,7 @@ async fn on_message(
     let to = To::Channel {
         http: &ctx.http,
         channel: msg.channel_id,
-        to: Some(msg),
+        reply_to: Some(msg),
     };
     try_say(to, &view).await;
 }

@@ -32,14 +32,14 @@ pub enum To<'a> {
         /// Replace the pressed message or add one.
         reply: Reply,
     },
-    /// A message in a channel, replying to `to` when given.
+    /// A message in a channel, as a reply to `reply_to` when given.
     Channel {
         /// The client.
         http: &'a serenity::Http,
         /// The channel.
         channel: serenity::ChannelId,
         /// The message replied to.
-        to: Option<&'a serenity::Message>,
+        reply_to: Option<&'a serenity::Message>,
     },
 }
 
@@ -66,9 +66,13 @@ pub async fn say(to: To<'_>, view: &View) -> Result<()> {
             };
             press.create_response(http, response).await?;
         }
-        To::Channel { http, channel, to } => {
+        To::Channel {
+            http,
+            channel,
+            reply_to,
+        } => {
             let mut message = send::message(view);
-            if let Some(m) = to {
+            if let Some(m) = reply_to {
                 message = message.reference_message(m);
             }
             channel.send_message(http, message).await?;

@@ -190,7 +190,7 @@ pub async fn on_message(ctx: &serenity::Context, msg: &serenity::Message, bot: &
     let to = To::Channel {
         http: &ctx.http,
         channel: msg.channel_id,
-        to: Some(msg),
+        reply_to: Some(msg),
     };
     try_say(to, &view).await;
     true
@@ -218,7 +218,7 @@ pub async fn close_idle_sessions(
             let to = To::Channel {
                 http: &http,
                 channel: serenity::ChannelId::new(thread),
-                to: None,
+                reply_to: None,
             };
             try_say(to, &render::study(&Post::Summary(summary), Lang::Zh)).await;
         }
