@@ -23,17 +23,6 @@ const QUESTIONS: &[&str] = &[
     "去年处理了多少领保案件？",
 ];
 
-fn settings() -> Settings {
-    Settings::load_with_env(
-        None,
-        vec![(
-            "PRESSROOM__DATA__DIR".to_string(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/data").to_string(),
-        )],
-    )
-    .unwrap()
-}
-
 fn build(loaded: &Loaded, lexicon: &Lexicon, s: &Settings) -> Engine {
     let copy = Loaded {
         documents: loaded.documents.clone(),
@@ -51,7 +40,7 @@ fn build(loaded: &Loaded, lexicon: &Lexicon, s: &Settings) -> Engine {
 }
 
 fn seed(c: &mut Criterion) {
-    let s = settings();
+    let s = Settings::for_tests();
     let engine = Engine::load(&s).unwrap();
     let loaded = corpus::load_dir(&s.data.dir.join("transcripts"), |_, _| {}).unwrap();
     let lexicon = Lexicon::load(&s.data.dir).unwrap();
@@ -109,20 +98,17 @@ fn seed(c: &mut Criterion) {
     });
     // The whole Discord reply path short of the network: ask, key the passages, render the
     // embed and buttons, build serenity's message.
-    let store = tempfile::tempdir().unwrap();
-    let mut bot_settings = settings();
-    bot_settings.store.path = store.path().join("bench.sqlite3");
-    let bot = pressroom::discord::Bot::new(
-        bot_settings,
+    let bot = pressroom::discord::Bot::with_store(
+        Settings::for_tests(),
         std::sync::Arc::new(build(&loaded, &lexicon, &s)),
-    )
-    .unwrap();
+        std::sync::Arc::new(pressroom::study::SqliteStore::in_memory().unwrap()),
+    );
     g.bench_function("discord_ask_render_build", |b| {
         b.iter(|| {
             let view = bot.answer_view(
                 "中方对人工智能合作持什么立场？",
                 3,
-                pressroom::discord::locale::Lang::Zh,
+                pressroom::locale::Lang::Zh,
                 None,
                 false,
             );
@@ -162,7 +148,7 @@ fn corpus_scale(c: &mut Criterion) {
         eprintln!("corpus benchmarks skipped: {} not found", dir.display());
         return;
     }
-    let s = settings();
+    let s = Settings::for_tests();
     let loaded = corpus::load_dir(dir, |_, _| {}).unwrap();
     let lexicon = Lexicon::load(&s.data.dir).unwrap();
     let mut g = c.benchmark_group("corpus");

@@ -1,6 +1,11 @@
 //! Settings, read with the `config` crate in layers: the defaults compiled in
 //! (`config/default.toml`), then `config/local.toml` if present, then a file given with
 //! `--config`, then the environment (`PRESSROOM__SECTION__KEY`; `DISCORD_TOKEN` for the token).
+//!
+//! Only the binary reads the developer's files and the process environment
+//! ([`Settings::load`]); tests start from [`Settings::defaults`] or [`Settings::for_tests`],
+//! so a `config/local.toml` or a `PRESSROOM__*` variable on a developer's machine cannot change
+//! what they check.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -182,24 +187,38 @@ impl fmt::Display for Secret {
 }
 
 impl Settings {
-    /// Reads the settings: defaults, `config/local.toml`, `file`, then the environment.
-    pub fn load(file: Option<&Path>) -> Result<Settings> {
-        Settings::load_with_env(file, std::env::vars())
+    /// The compiled-in defaults (`config/default.toml`), nothing else read: no file, no
+    /// environment.
+    pub fn defaults() -> Settings {
+        Settings::layered(None, None, Vec::new()).expect("config/default.toml is valid")
     }
 
-    /// Like [`Settings::load`] with an explicit environment (for tests).
-    pub fn load_with_env(
+    /// The defaults with the data folder of this source tree, whatever the working directory:
+    /// what the tests and benches start from.
+    pub fn for_tests() -> Settings {
+        let mut s = Settings::defaults();
+        s.data.dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        s
+    }
+
+    /// The binary's settings: defaults, `config/local.toml` (relative to the working
+    /// directory) if present, `file`, then the process environment.
+    pub fn load(file: Option<&Path>) -> Result<Settings> {
+        Settings::layered(Some(Path::new(LOCAL_FILE)), file, std::env::vars())
+    }
+
+    /// The layers spelled out: defaults, then `local` if that file exists, then `file` (which
+    /// must exist), then `env` (`PRESSROOM__*`, and `DISCORD_TOKEN` when no token is set).
+    pub fn layered(
+        local: Option<&Path>,
         file: Option<&Path>,
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Settings> {
         let env: Vec<(String, String)> = env.into_iter().collect();
-        let mut b = Config::builder()
-            .add_source(File::from_str(DEFAULTS, FileFormat::Toml))
-            .add_source(
-                File::with_name(LOCAL_FILE)
-                    .format(FileFormat::Toml)
-                    .required(false),
-            );
+        let mut b = Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
+        if let Some(local) = local {
+            b = b.add_source(File::from(local).format(FileFormat::Toml).required(false));
+        }
         if let Some(f) = file {
             if !f.is_file() {
                 return Err(Error::Config(format!(
@@ -278,7 +297,7 @@ mod tests {
 
     #[test]
     fn defaults_load() {
-        let s = Settings::load_with_env(None, env(&[])).unwrap();
+        let s = Settings::defaults();
         assert_eq!(s.search.top_k, 3);
         assert!(s.index_dir().is_none());
         assert!(s.discord.token.is_empty());
@@ -286,7 +305,8 @@ mod tests {
 
     #[test]
     fn environment_overrides() {
-        let s = Settings::load_with_env(
+        let s = Settings::layered(
+            None,
             None,
             env(&[
                 ("PRESSROOM__SEARCH__TOP_K", "5"),
@@ -299,7 +319,8 @@ mod tests {
         assert_eq!(s.search.top_k, 5);
         assert_eq!(s.discord.proxy_url, "http://127.0.0.1:9");
         assert_eq!(s.discord.answer_channels, vec![1, 2]);
-        let one = Settings::load_with_env(
+        let one = Settings::layered(
+            None,
             None,
             vec![(
                 "PRESSROOM__DISCORD__ANSWER_CHANNELS".into(),
@@ -308,7 +329,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(one.discord.answer_channels, vec![1_100_000_000_000_000_005]);
-        let bad = Settings::load_with_env(
+        let bad = Settings::layered(
+            None,
             None,
             vec![(
                 "PRESSROOM__DISCORD__ANSWER_CHANNELS".into(),
@@ -324,16 +346,16 @@ mod tests {
     #[test]
     fn bad_values_are_clear_errors() {
         let e =
-            Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "0")])).unwrap_err();
+            Settings::layered(None, None, env(&[("PRESSROOM__SEARCH__TOP_K", "0")])).unwrap_err();
         assert_eq!(
             e.to_string(),
             "configuration: search.top_k: must be between 1 and 20"
         );
-        let e = Settings::load_with_env(None, env(&[("PRESSROOM__SEARCH__TOP_K", "many")]))
+        let e = Settings::layered(None, None, env(&[("PRESSROOM__SEARCH__TOP_K", "many")]))
             .unwrap_err();
         assert!(e.to_string().contains("top_k"), "{e}");
         let e =
-            Settings::load_with_env(Some(Path::new("/nonexistent.toml")), env(&[])).unwrap_err();
+            Settings::layered(None, Some(Path::new("/nonexistent.toml")), env(&[])).unwrap_err();
         assert!(e.to_string().contains("not found"));
     }
 
@@ -343,14 +365,34 @@ mod tests {
         let f = dir.path().join("c.toml");
         std::fs::write(&f, "[search]\ntop_k = 7\n").unwrap();
         assert_eq!(
-            Settings::load_with_env(Some(&f), env(&[]))
+            Settings::layered(None, Some(&f), env(&[]))
                 .unwrap()
                 .search
                 .top_k,
             7
         );
         std::fs::write(&f, "[search]\ntopk = 7\n").unwrap();
-        let e = Settings::load_with_env(Some(&f), env(&[])).unwrap_err();
+        let e = Settings::layered(None, Some(&f), env(&[])).unwrap_err();
         assert!(e.to_string().contains("topk"), "{e}");
+    }
+
+    #[test]
+    fn the_local_file_is_optional_and_read_under_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let local = dir.path().join("local.toml");
+        let missing = Settings::layered(Some(&local), None, env(&[])).unwrap();
+        assert_eq!(missing.search.top_k, 3);
+        std::fs::write(&local, "[search]\ntop_k = 4\nmax_query_chars = 50\n").unwrap();
+        let f = dir.path().join("c.toml");
+        std::fs::write(&f, "[search]\ntop_k = 7\n").unwrap();
+        let s = Settings::layered(Some(&local), Some(&f), env(&[])).unwrap();
+        assert_eq!((s.search.top_k, s.search.max_query_chars), (7, 50));
+    }
+
+    #[test]
+    fn test_settings_read_nothing_from_the_machine() {
+        let s = Settings::for_tests();
+        assert!(s.data.dir.is_absolute() && s.data.dir.join("transcripts").is_dir());
+        assert_eq!(s.search.top_k, 3, "the compiled-in default");
     }
 }

@@ -4,9 +4,12 @@
 //! oversized question). It is shown to them as it is. `DataError`: a data or configuration file
 //! is wrong; the operator fixes it, the message names the file and line. Everything else is
 //! ours (I/O, the index): logged in full, shown to a user as a short apology.
-//! [`Error::user_message`] is the one place that turns an error into what a user reads.
+//! [`Error::user_message`] is the one place that turns an error into what a user reads, in
+//! either language.
 
 use std::path::{Path, PathBuf};
+
+use crate::locale::Lang;
 
 /// The library's error.
 #[derive(Debug, thiserror::Error)]
@@ -108,12 +111,72 @@ impl Error {
         matches!(self, Error::User(_))
     }
 
-    /// What a user of the bot or the console reads. User faults are shown as they are; ours
-    /// become a short apology (the full error goes to the log).
-    pub fn user_message(&self) -> String {
+    /// What a user of the bot or the console reads, in `lang`. User faults are said as they
+    /// are; ours become a short apology (the front logs the full error, see
+    /// [`Error::log_if_ours`]).
+    pub fn user_message(&self, lang: Lang) -> String {
         match self {
-            Error::User(e) => e.to_string(),
-            _ => "Sorry, something went wrong on our side; it has been logged.".to_string(),
+            Error::User(e) => e.message(lang),
+            _ => lang
+                .pick(
+                    "抱歉，我们这边出了点问题，已记录下来。",
+                    "Sorry, something went wrong on our side; it has been logged.",
+                )
+                .to_string(),
+        }
+    }
+
+    /// Logs an error that is ours (not the user's), with its causes, saying what was being
+    /// done; a user's fault is not logged. Fronts call it once, where they tell the user.
+    pub fn log_if_ours(&self, during: &str) {
+        if !self.is_user_fault() {
+            tracing::error!(during, "{}", with_causes(self));
+        }
+    }
+}
+
+/// An error and the causes its own message does not already include.
+pub fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = cause.source();
+    }
+    out
+}
+
+impl UserError {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Zh, UserError::EmptyQuestion) => {
+                "问题是空的：请输入一个问题，例如「中方对人工智能合作持什么立场？」".into()
+            }
+            (Lang::Zh, UserError::QuestionTooLong { chars, max }) => {
+                format!("问题太长了（{chars} 个字符，最多 {max} 个）：请问得简短一些。")
+            }
+            (Lang::Zh, UserError::UnknownTopic(t)) => {
+                format!("没有与「{t}」相符的话题：用 /topic 查看所有话题。")
+            }
+            (Lang::Zh, UserError::UnknownCitation(c)) => {
+                format!("没有与引用「{c}」相符的段落（格式如 `2024-03-07 王毅记者会 ¶23`）。")
+            }
+            (Lang::Zh, UserError::NoSession) => "这里没有进行中的学习会。".into(),
+            (Lang::Zh, UserError::SessionRunning) => {
+                "这里已经有一场学习会在进行：请先用 /study end 结束它。".into()
+            }
+            (Lang::Zh, UserError::NotHost) => {
+                "只有本次学习会的发起人（或有“管理子区”权限的成员）可以这样做。".into()
+            }
+            (Lang::Zh, UserError::RateLimited { seconds }) => {
+                format!("问得太快了，请 {seconds} 秒后再试。")
+            }
         }
     }
 }
@@ -144,7 +207,33 @@ mod tests {
     #[test]
     fn internal_errors_are_not_shown_to_users() {
         let e = Error::io(Path::new("/secret/path"), std::io::Error::other("disk"));
-        assert!(!e.user_message().contains("/secret"));
+        for lang in [Lang::Zh, Lang::En] {
+            assert!(!e.user_message(lang).contains("/secret"));
+        }
+        assert_eq!(Lang::of_text(&e.user_message(Lang::Zh)), Lang::Zh);
         assert!(Error::from(UserError::EmptyQuestion).is_user_fault());
+        assert_eq!(with_causes(&e), "/secret/path: disk");
+    }
+
+    #[test]
+    fn every_user_error_has_a_chinese_message() {
+        let all = [
+            UserError::EmptyQuestion,
+            UserError::QuestionTooLong {
+                chars: 600,
+                max: 500,
+            },
+            UserError::UnknownTopic("x".into()),
+            UserError::UnknownCitation("x".into()),
+            UserError::NoSession,
+            UserError::SessionRunning,
+            UserError::NotHost,
+            UserError::RateLimited { seconds: 3 },
+        ];
+        for e in &all {
+            let zh = Error::from(e.clone()).user_message(Lang::Zh);
+            assert!(Lang::of_text(&zh) == Lang::Zh, "{zh}");
+            assert_eq!(Error::from(e.clone()).user_message(Lang::En), e.to_string());
+        }
     }
 }

@@ -5,7 +5,9 @@
 //! The pipeline, one module each: [`corpus`] parses transcripts into exchanges, [`text`]
 //! normalises and segments Chinese, [`search`] indexes passages in tantivy and plans queries,
 //! [`engine`] ties them into the [`Engine`] every front calls, [`reply`] is the answer model
-//! and its pure renderings, and [`cli`] is the console front.
+//! and its pure renderings, and [`cli`] is the console front. [`discord`] is the bot, [`study`]
+//! the group study sessions; [`locale`] the two languages users are answered in, [`script`]
+//! which characters are Chinese.
 //!
 //! ```no_run
 //! let settings = pressroom::config::Settings::load(None)?;
@@ -23,7 +25,9 @@ pub mod discord;
 pub mod engine;
 pub mod error;
 pub mod eval;
+pub mod locale;
 pub mod reply;
+pub mod script;
 pub mod search;
 pub mod study;
 pub mod text;

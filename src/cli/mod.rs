@@ -1,5 +1,7 @@
-//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval` (and the Discord
-//! commands). `main.rs` parses it and calls [`run`].
+//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval`, `study` (in
+//! `cli/study.rs`) and the Discord commands. `main.rs` parses it and calls [`run`].
+
+mod study;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -190,29 +192,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             chat(&load(&settings)?, &settings)
         }
         Some(Command::Topics { json }) => {
-            let engine = load(&settings)?;
-            let topics = engine.topics();
-            let mut out = std::io::stdout().lock();
-            if json {
-                serde_json::to_writer_pretty(&mut out, &topics)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(render::topic_list(&topics).as_bytes())?;
-            }
-            Ok(ExitCode::SUCCESS)
+            let topics = load(&settings)?.topics();
+            print(&topics, json, || render::topic_list(&topics))
         }
         Some(Command::Topic { name, json }) => {
             let engine = load(&settings)?;
             let at = engine.find_exchange(&name)?;
             let view = engine.exchange(at).context("exchange vanished")?;
-            let mut out = std::io::stdout().lock();
-            if json {
-                serde_json::to_writer_pretty(&mut out, &view)?;
-                writeln!(out)?;
-            } else {
-                out.write_all(render::exchange(&view).as_bytes())?;
-            }
-            Ok(ExitCode::SUCCESS)
+            print(&view, json, || render::exchange(&view))
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
         Some(Command::Serve) => {
@@ -226,7 +213,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Study { quiz, topic }) => {
             let engine = load(&settings)?;
-            crate::study::console(engine, &settings, quiz, topic.as_deref())?;
+            study::console(engine, &settings, quiz, topic.as_deref())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Eval {
@@ -286,6 +273,22 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Prints `value` as pretty JSON, or else the text `render` makes of it.
+fn print(
+    value: &impl serde::Serialize,
+    json: bool,
+    render: impl FnOnce() -> String,
+) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, value)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(render().as_bytes())?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(settings: &Settings) -> Result<Engine> {

@@ -4,23 +4,15 @@
 use poise::serenity_prelude as serenity;
 use rand::Rng;
 
-use super::locale::Lang;
-use super::render::{self, View, limits};
-use super::{Bot, Context, send};
+use super::render::{self, KeyedHit};
+use super::say::{To, error_view, say, try_say};
+use super::view::limits;
+use super::{Bot, Context, lang};
 use crate::error::{Error, UserError};
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Bot, Error>> {
     vec![ask(), topic(), quote(), about(), super::study::study()]
-}
-
-fn lang(ctx: Context<'_>) -> Lang {
-    Lang::from_locale(ctx.locale().unwrap_or("en-US"))
-}
-
-async fn show(ctx: Context<'_>, view: &View) -> Result<(), Error> {
-    ctx.send(send::reply(view)).await?;
-    Ok(())
 }
 
 /// Answer a question by quoting the press conference
@@ -52,7 +44,7 @@ async fn ask(
         .study
         .current_exchange(&ctx.channel_id().get().to_string());
     let view = bot.answer_view(&question, top, lang(ctx), prefer, true);
-    show(ctx, &view).await
+    say(To::Command(ctx), &view).await
 }
 
 pub(super) async fn topic_choices(
@@ -93,7 +85,7 @@ async fn topic(
         .exchange(at)
         .ok_or_else(|| UserError::UnknownTopic(name.chars().take(60).collect()))?;
     let view = render::exchange(&view, &engine.exchange_key(at), 0, lang(ctx));
-    show(ctx, &view).await
+    say(To::Command(ctx), &view).await
 }
 
 /// Show one paragraph by its citation, or a random one
@@ -118,8 +110,12 @@ async fn quote(
             .ok_or_else(|| UserError::UnknownCitation(String::new()))?,
     };
     let key = bot.engine.passage_key(&hit);
-    let view = render::quote(&hit, &key, lang(ctx), bot.settings.reply.max_chars);
-    show(ctx, &view).await
+    let view = render::quote(
+        &KeyedHit { hit, key },
+        lang(ctx),
+        bot.settings.reply.max_chars,
+    );
+    say(To::Command(ctx), &view).await
 }
 
 /// What pressroom has indexed and how to use it
@@ -135,29 +131,21 @@ async fn about(ctx: Context<'_>) -> Result<(), Error> {
         .iter()
         .map(|d| (d.date.clone().unwrap_or_default(), d.title.clone()))
         .collect();
-    show(ctx, &render::about(engine.stats(), &documents, lang(ctx))).await
+    say(
+        To::Command(ctx),
+        &render::about(engine.stats(), &documents, lang(ctx)),
+    )
+    .await
 }
 
-/// The one place a failed command becomes what the user reads: their fault, said plainly and
-/// only to them; ours, logged in full and apologised for.
+/// A failed command: the user reads why in their language, only they see it; an error of ours
+/// is logged once (in [`error_view`]).
 pub async fn on_error(error: poise::FrameworkError<'_, Bot, Error>) {
     match error {
         poise::FrameworkError::Command { error, ctx, .. } => {
-            let lang = lang(ctx);
-            let text = match &error {
-                Error::User(e) => lang.user_error(e),
-                other => {
-                    tracing::error!(command = %ctx.command().name, "command failed: {other}");
-                    lang.pick(
-                        "抱歉，我们这边出了点问题，已记录下来。",
-                        &other.user_message(),
-                    )
-                    .to_string()
-                }
-            };
-            if let Err(e) = ctx.send(send::reply(&View::notice(text, true))).await {
-                tracing::warn!("could not tell the user about an error: {e}");
-            }
+            let during = format!("/{}", ctx.command().qualified_name);
+            let view = error_view(&error, lang(ctx), &during, true);
+            try_say(To::Command(ctx), &view).await;
         }
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {

@@ -3,11 +3,13 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::buttons::{Press, ResultAct};
-use super::locale::Lang;
-use super::render::{self, View};
-use super::{Bot, send};
+use super::buttons::{ButtonId, ResultAct};
+use super::render::{self, KeyedHit};
+use super::say::{Reply, To, error_view, try_say};
+use super::view::View;
+use super::{Bot, study};
 use crate::error::Error;
+use crate::locale::Lang;
 
 /// poise's event handler.
 pub async fn handle(
@@ -17,17 +19,15 @@ pub async fn handle(
     let (ctx, bot) = (framework.serenity_context, framework.user_data);
     match event {
         serenity::FullEvent::Message { new_message } => {
-            on_message(ctx, new_message, framework.bot_id(), bot).await
+            on_message(ctx, new_message, framework.bot_id(), bot).await;
         }
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(press),
         } => on_press(ctx, press, bot).await,
-        serenity::FullEvent::Resume { .. } => {
-            tracing::info!("gateway session resumed");
-            Ok(())
-        }
-        _ => Ok(()),
+        serenity::FullEvent::Resume { .. } => tracing::info!("gateway session resumed"),
+        _ => {}
     }
+    Ok(())
 }
 
 /// The question in a message addressed to the bot, without the mention itself; `None` when the
@@ -59,15 +59,15 @@ async fn on_message(
     msg: &serenity::Message,
     bot_id: serenity::UserId,
     bot: &Bot,
-) -> Result<(), Error> {
+) {
     let mentioned = msg.mentions.iter().any(|u| u.id == bot_id);
     // In a quiz thread, what members type (not addressed to the bot) is an answer.
-    if !mentioned && super::study::on_message(ctx, msg, bot).await {
-        return Ok(());
+    if !mentioned && study::on_message(ctx, msg, bot).await {
+        return;
     }
     let Some(question) = question_for_bot(msg, bot_id, &bot.settings.discord.answer_channels)
     else {
-        return Ok(());
+        return;
     };
     let prefer = bot
         .study
@@ -75,94 +75,93 @@ async fn on_message(
     let lang = Lang::of_text(&question);
     let view = match bot.admit_question(msg.author.id.get(), &question) {
         Ok(()) => bot.answer_view(&question, bot.engine.default_top(), lang, prefer, false),
-        Err(e) => View::notice(lang.user_error(&e), false),
+        Err(e) => error_view(&e.into(), lang, "checking a chat question", false),
     };
-    let reply = send::message(&view).reference_message(msg);
-    if let Err(e) = msg.channel_id.send_message(&ctx.http, reply).await {
-        // Discord refused or failed (5xx, 429 behind a proxy): log it, keep serving.
-        tracing::warn!(channel = %msg.channel_id, "could not send a reply: {e}");
-    }
-    Ok(())
+    let to = To::Channel {
+        http: &ctx.http,
+        channel: msg.channel_id,
+        reply_to: Some(msg),
+    };
+    try_say(to, &view).await;
 }
 
 /// What a press shows, and whether it replaces the pressed message or comes as a new
-/// (ephemeral) one.
-fn press_view(
-    bot: &Bot,
-    custom_id: &str,
-    lang: Lang,
-) -> Option<(View, bool /* update in place */)> {
+/// (ephemeral) one. Study presses act on the session on behalf of `member`.
+fn press_view(bot: &Bot, id: ButtonId, member: &crate::study::Member, lang: Lang) -> (View, Reply) {
     let engine = &bot.engine;
-    match Press::parse(custom_id)? {
-        Press::Results {
-            act,
+    let shown = match id {
+        ButtonId::Results {
+            act: ResultAct::Next | ResultAct::Previous,
             focus,
             passages,
             terms,
-        } => match act {
-            ResultAct::Next | ResultAct::Previous => {
-                // Results whose transcript was removed since are left out.
-                let (keys, hits): (Vec<String>, Vec<_>) = passages
-                    .iter()
-                    .filter_map(|k| Some((k.clone(), engine.passage_by_key(k, &terms)?)))
-                    .unzip();
-                let focus = keys.iter().position(|k| *k == passages[focus])?;
-                let view = render::answer(
-                    None,
-                    &hits,
-                    &keys,
-                    focus,
-                    lang,
-                    bot.settings.reply.max_chars,
-                );
-                Some((view, true))
-            }
-            ResultAct::More => {
-                let hit = engine.passage_by_key(&passages[focus], &terms)?;
-                let exchange = engine
-                    .exchange_ref(&hit.exchange)
-                    .and_then(|at| engine.exchange(at));
-                Some((render::more_context(&hit, exchange.as_ref(), lang), false))
-            }
-            ResultAct::Question => {
-                let hit = engine.passage_by_key(&passages[focus], &[])?;
-                Some((render::question(&hit, lang), false))
-            }
-        },
-        Press::TopicPage { exchange, page } => {
-            let at = engine.exchange_by_key(&exchange)?;
-            let view = engine.exchange(at)?;
-            Some((render::exchange(&view, &exchange, page, lang), true))
+        } => {
+            // Results whose transcript was removed since are left out.
+            let hits: Vec<KeyedHit> = passages
+                .iter()
+                .filter_map(|key| {
+                    let hit = engine.passage_by_key(key, &terms)?;
+                    Some(KeyedHit {
+                        hit,
+                        key: key.clone(),
+                    })
+                })
+                .collect();
+            hits.iter()
+                .position(|h| h.key == passages[focus])
+                .map(|focus| {
+                    let max = bot.settings.reply.max_chars;
+                    let view = render::answer(None, &hits, focus, lang, max);
+                    (view, Reply::Update)
+                })
         }
-    }
+        ButtonId::Results {
+            act: ResultAct::More,
+            focus,
+            passages,
+            terms,
+        } => engine.passage_by_key(&passages[focus], &terms).map(|hit| {
+            let exchange = engine
+                .exchange_ref(&hit.exchange)
+                .and_then(|at| engine.exchange(at));
+            let view = render::more_context(&hit, exchange.as_ref(), lang);
+            (view, Reply::New)
+        }),
+        ButtonId::Results {
+            act: ResultAct::Question,
+            focus,
+            passages,
+            ..
+        } => engine
+            .passage_by_key(&passages[focus], &[])
+            .map(|hit| (render::question(&hit, lang), Reply::New)),
+        ButtonId::TopicPage { exchange, page } => engine
+            .exchange_by_key(&exchange)
+            .and_then(|at| engine.exchange(at))
+            .map(|view| {
+                (
+                    render::exchange(&view, &exchange, page, lang),
+                    Reply::Update,
+                )
+            }),
+        ButtonId::Study { session, action } => {
+            Some(study::on_press(bot, session, action, member, lang))
+        }
+        ButtonId::Expired => None,
+    };
+    shown.unwrap_or_else(|| (render::expired(lang), Reply::New))
 }
 
-async fn on_press(
-    ctx: &serenity::Context,
-    press: &serenity::ComponentInteraction,
-    bot: &Bot,
-) -> Result<(), Error> {
+async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteraction, bot: &Bot) {
     let lang = Lang::from_locale(&press.locale);
-    let response =
-        if let Some((session, action)) = super::study::parse_button(&press.data.custom_id) {
-            super::study::on_press(ctx, press, bot, session, action).await
-        } else {
-            match press_view(bot, &press.data.custom_id, lang) {
-                Some((view, true)) => send::update(&view),
-                Some((view, false)) => send::respond(&view),
-                None => send::respond(&View::notice(
-                    lang.pick(
-                        "这个按钮指向的内容已经不在了；请重新提问。",
-                        "What this button pointed to is gone; please ask again.",
-                    ),
-                    true,
-                )),
-            }
-        };
-    if let Err(e) = press.create_response(&ctx.http, response).await {
-        tracing::warn!(custom_id = %press.data.custom_id, "could not answer a button: {e}");
-    }
-    Ok(())
+    let member = study::member_of(&press.user, press.member.as_ref());
+    let (view, reply) = press_view(bot, ButtonId::decode(&press.data.custom_id), &member, lang);
+    let to = To::Press {
+        http: &ctx.http,
+        press,
+        reply,
+    };
+    try_say(to, &view).await;
 }
 
 #[cfg(test)]
@@ -173,11 +172,18 @@ mod tests {
     use std::sync::Arc;
 
     fn bot() -> Bot {
-        let mut settings = Settings::load(None).unwrap();
-        settings.store.path =
-            std::env::temp_dir().join(format!("pressroom-unit-ev-{}.sqlite3", std::process::id()));
+        let settings = Settings::for_tests();
         let engine = Arc::new(Engine::load(&settings).unwrap());
-        Bot::new(settings, engine).unwrap()
+        Bot::in_memory(settings, engine)
+    }
+
+    fn press(bot: &Bot, custom_id: &str, lang: Lang) -> (View, Reply) {
+        let member = crate::study::Member {
+            id: "1".into(),
+            name: "tester".into(),
+            can_manage: false,
+        };
+        press_view(bot, ButtonId::decode(custom_id), &member, lang)
     }
 
     #[test]
@@ -186,8 +192,8 @@ mod tests {
         let view = bot.answer_view("人工智能", 3, Lang::Zh, None, false);
         assert_eq!(view.buttons.len(), 4);
         let next = &view.buttons[1].custom_id;
-        let (page2, update) = press_view(&bot, next, Lang::Zh).unwrap();
-        assert!(update);
+        let (page2, reply) = press(&bot, next, Lang::Zh);
+        assert_eq!(reply, Reply::Update);
         assert!(
             page2.embeds[0]
                 .footer
@@ -202,11 +208,11 @@ mod tests {
                 .unwrap()
                 .contains("**")
         );
-        let (back, _) = press_view(&bot, &page2.buttons[0].custom_id, Lang::Zh).unwrap();
+        let (back, _) = press(&bot, &page2.buttons[0].custom_id, Lang::Zh);
         assert_eq!(back.embeds, view.embeds);
-        let (more, update) = press_view(&bot, &view.buttons[2].custom_id, Lang::Zh).unwrap();
-        assert!(!update && more.ephemeral);
-        let (q, _) = press_view(&bot, &view.buttons[3].custom_id, Lang::En).unwrap();
+        let (more, reply) = press(&bot, &view.buttons[2].custom_id, Lang::Zh);
+        assert!(reply == Reply::New && more.ephemeral);
+        let (q, _) = press(&bot, &view.buttons[3].custom_id, Lang::En);
         assert!(
             q.embeds[0]
                 .description
@@ -214,6 +220,22 @@ mod tests {
                 .unwrap()
                 .contains("凤凰卫视记者")
         );
-        assert!(press_view(&bot, "a|n|0|zzzzzz.1|", Lang::Zh).is_none());
+        for gone in ["a|n|0|zzzzzz.1|", "st:1:next", "t|zzzzzz#1|0"] {
+            let (v, reply) = press(&bot, gone, Lang::Zh);
+            assert_eq!(
+                (v, reply),
+                (render::expired(Lang::Zh), Reply::New),
+                "{gone}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_study_press_on_no_session_says_so_in_the_users_language() {
+        let bot = bot();
+        let (v, reply) = press(&bot, "st|42|n|0|0", Lang::Zh);
+        assert_eq!(reply, Reply::New);
+        assert_eq!(v.content.as_deref(), Some("这里没有进行中的学习会。"));
+        assert!(v.ephemeral);
     }
 }

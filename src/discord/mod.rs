@@ -1,16 +1,19 @@
 //! The Discord front (serenity + poise): chat answers, slash commands, buttons.
 //!
 //! Everything a handler needs is in one [`Bot`] built at start and shared by poise (its `Data`).
-//! Handlers call the engine and the pure renderers in [`render`]; [`send`] turns a rendered view
-//! into serenity's builders with mentions switched off.
+//! Handlers call the engine and the pure renderers in [`render`], which build a [`view::View`];
+//! [`say`] sends it (and turns errors into what the user reads), through [`send`], which makes
+//! serenity's builders with mentions switched off. Every button's custom_id is a
+//! [`buttons::ButtonId`].
 
 pub mod buttons;
 mod commands;
 mod events;
-pub mod locale;
 pub mod render;
+pub mod say;
 pub mod send;
 pub mod study;
+pub mod view;
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -23,7 +26,8 @@ use poise::serenity_prelude as serenity;
 use crate::config::Settings;
 use crate::engine::Engine;
 use crate::error::{Error, Result, UserError};
-use locale::Lang;
+use crate::locale::Lang;
+use crate::study::{SessionStore, SqliteStore, Study};
 
 /// The shared state of the bot: poise's `Data`.
 pub struct Bot {
@@ -32,7 +36,7 @@ pub struct Bot {
     /// The settings it started with.
     pub settings: Settings,
     /// Study sessions (SQLite at `store.path`).
-    pub study: Arc<crate::study::Study>,
+    pub study: Arc<Study>,
     limiter: DefaultKeyedRateLimiter<u64>,
 }
 
@@ -40,8 +44,18 @@ pub struct Bot {
 pub type Context<'a> = poise::Context<'a, Bot, Error>;
 
 impl Bot {
-    /// The state for `settings` over `engine`; opens the study store.
+    /// The state for `settings` over `engine`; opens the study store at `store.path`.
     pub fn new(settings: Settings, engine: Arc<Engine>) -> Result<Bot> {
+        let store = SqliteStore::open(&settings.store.path)?;
+        Ok(Bot::with_store(settings, engine, Arc::new(store)))
+    }
+
+    /// The state with study sessions kept in `store`.
+    pub fn with_store(
+        settings: Settings,
+        engine: Arc<Engine>,
+        store: Arc<dyn SessionStore>,
+    ) -> Bot {
         let rl = settings.discord.rate_limit;
         let questions = NonZeroU32::new(rl.questions).unwrap_or(NonZeroU32::MIN);
         // GCRA: a burst of `questions`, refilled evenly over `seconds`.
@@ -49,13 +63,21 @@ impl Bot {
         let quota = Quota::with_period(period.max(Duration::from_millis(1)))
             .expect("period is positive")
             .allow_burst(questions);
-        let study = Arc::new(crate::study::Study::open(engine.clone(), &settings)?);
-        Ok(Bot {
+        let idle = Duration::from_secs(settings.study.idle_minutes * 60);
+        let study = Arc::new(Study::new(engine.clone(), store, idle));
+        Bot {
             engine,
             settings,
             study,
             limiter: RateLimiter::keyed(quota),
-        })
+        }
+    }
+
+    /// The state with an in-memory study store (tests).
+    #[cfg(test)]
+    pub(crate) fn in_memory(settings: Settings, engine: Arc<Engine>) -> Bot {
+        let store = SqliteStore::in_memory().expect("an in-memory SQLite database opens");
+        Bot::with_store(settings, engine, Arc::new(store))
     }
 
     /// Takes one question from `user`'s allowance, or says how long to wait.
@@ -86,25 +108,32 @@ impl Bot {
         lang: Lang,
         prefer: Option<crate::engine::ExchangeRef>,
         ephemeral_when_empty: bool,
-    ) -> render::View {
+    ) -> view::View {
         let answer = self.engine.ask_preferring(question, top, prefer);
         if answer.hits.is_empty() {
             return render::no_results(question, lang, ephemeral_when_empty);
         }
-        let keys: Vec<String> = answer
+        let hits: Vec<render::KeyedHit> = answer
             .hits
-            .iter()
-            .map(|h| self.engine.passage_key(h))
+            .into_iter()
+            .map(|hit| render::KeyedHit {
+                key: self.engine.passage_key(&hit),
+                hit,
+            })
             .collect();
         render::answer(
             Some(question),
-            &answer.hits,
-            &keys,
+            &hits,
             0,
             lang,
             self.settings.reply.max_chars,
         )
     }
+}
+
+/// The language of a slash command's user, by their Discord locale.
+fn lang(ctx: Context<'_>) -> Lang {
+    Lang::from_locale(ctx.locale().unwrap_or("en-US"))
 }
 
 /// The gateway intents the bot asks for. Message content is privileged; Discord gives it to
@@ -228,13 +257,11 @@ mod tests {
 
     #[test]
     fn the_rate_limit_allows_a_burst_then_says_how_long_to_wait() {
-        let mut settings = Settings::load(None).unwrap();
+        let mut settings = Settings::for_tests();
         settings.discord.rate_limit.questions = 2;
         settings.discord.rate_limit.seconds = 60;
-        settings.store.path =
-            std::env::temp_dir().join(format!("pressroom-unit-{}.sqlite3", std::process::id()));
         let engine = Arc::new(Engine::load(&settings).unwrap());
-        let bot = Bot::new(settings, engine).unwrap();
+        let bot = Bot::in_memory(settings, engine);
         assert!(bot.take_question(1).is_ok());
         assert!(bot.take_question(1).is_ok());
         match bot.take_question(1) {
@@ -247,7 +274,7 @@ mod tests {
 
     #[test]
     fn message_content_is_asked_for_only_with_answer_channels() {
-        let mut settings = Settings::load(None).unwrap();
+        let mut settings = Settings::defaults();
         assert!(!intents(&settings).contains(serenity::GatewayIntents::MESSAGE_CONTENT));
         settings.discord.answer_channels = vec![7];
         assert!(intents(&settings).contains(serenity::GatewayIntents::MESSAGE_CONTENT));

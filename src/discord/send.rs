@@ -7,7 +7,7 @@ use serenity::{
     CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, CreateMessage,
 };
 
-use super::render::View;
+use super::view::View;
 
 /// No @everyone, no roles, no users, and no ping of the author of a replied-to message.
 pub fn no_mentions() -> CreateAllowedMentions {
@@ -39,7 +39,7 @@ fn embeds(view: &View) -> Vec<CreateEmbed> {
 fn components(view: &View) -> Vec<CreateActionRow> {
     // Five buttons to a row, as Discord allows.
     view.buttons
-        .chunks(super::render::limits::BUTTONS)
+        .chunks(super::view::limits::BUTTONS)
         .map(|row| {
             CreateActionRow::Buttons(
                 row.iter()

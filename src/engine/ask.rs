@@ -105,7 +105,7 @@ pub(super) fn library_speakers(documents: &[Document]) -> Vec<String> {
 
 fn is_personal_name(s: &str) -> bool {
     let chars = s.chars().count();
-    let han = s.chars().all(|c| crate::text::is_han(c) || c == '·');
+    let han = s.chars().all(|c| crate::script::is_han(c) || c == '·');
     let role = [
         "发言人",
         "记者",

@@ -61,13 +61,7 @@ pub fn marked_text(hit: &Hit, style: Highlight, max: usize) -> String {
     };
     // Touching highlights become one mark: `**人工智能合作**`, not `**人工智能****合作**`,
     // which markdown renders with stray asterisks.
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
+    let merged = merge_touching(ranges);
     let mut out = String::with_capacity(text.len() + merged.len() * 8);
     let mut at = 0;
     for r in merged {
@@ -79,6 +73,18 @@ pub fn marked_text(hit: &Hit, style: Highlight, max: usize) -> String {
     }
     out.push_str(&esc(&text[at..]));
     out
+}
+
+/// `ranges` (sorted by start) with the overlapping or touching ones merged into one.
+pub fn merge_touching(ranges: impl IntoIterator<Item = Range<usize>>) -> Vec<Range<usize>> {
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// A window of at most `max` characters of `text` around the first highlight, with the
@@ -250,12 +256,14 @@ pub fn exchange(view: &ExchangeView) -> String {
     out
 }
 
+/// Builders of reply-model values for the renderers' tests (here and in `discord::render`).
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::reply::{Context, DocumentRef, QuestionRef};
+pub(crate) mod fixtures {
+    use crate::reply::TopicSummary;
+    use crate::reply::{AnswerParagraph, Context, DocumentRef, ExchangeView, Hit, QuestionRef};
 
-    fn hit(text: &str, words: &[&str]) -> Hit {
+    /// A hit of rank `rank` (paragraph `rank + 6`) quoting `text`, with `words` matched.
+    pub fn hit(rank: usize, text: &str, words: &[&str]) -> Hit {
         let highlight_bytes: Vec<_> = words
             .iter()
             .map(|w| {
@@ -264,7 +272,7 @@ mod tests {
             })
             .collect();
         Hit {
-            rank: 1,
+            rank,
             score: 1.0,
             text: text.into(),
             matched: words.iter().map(|w| w.to_string()).collect(),
@@ -284,19 +292,53 @@ mod tests {
                 title: "T".into(),
                 date: Some("2024-03-07".into()),
             },
-            paragraph: 7,
-            citation: "2024-03-07 王毅记者会 ¶7".into(),
+            paragraph: rank + 6,
+            citation: format!("2024-03-07 王毅记者会 ¶{}", rank + 6),
             exchange: "d#2".into(),
             topic: "人工智能".into(),
             also: Vec::new(),
         }
     }
 
+    /// Exchange `d#3` with `paragraphs` answer paragraphs (¶10…) of `len` characters each.
+    pub fn exchange_view(paragraphs: usize, len: usize) -> ExchangeView {
+        ExchangeView {
+            summary: TopicSummary {
+                id: "d#3".into(),
+                title: "非洲".into(),
+                asker: Some("记者".into()),
+                question: Some("中方如何看？".into()),
+                answerer: "王毅".into(),
+                paragraphs,
+            },
+            document: DocumentRef {
+                id: "d".into(),
+                title: "T".into(),
+                date: Some("2024-03-07".into()),
+            },
+            answer: (0..paragraphs)
+                .map(|i| AnswerParagraph {
+                    paragraph: 10 + i,
+                    speaker: "王毅".into(),
+                    text: format!("{i}{}", "字".repeat(len)),
+                    citation: format!("¶{}", 10 + i),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::hit;
+    use super::*;
+
     #[test]
     fn console_snapshot() {
         let a = Answer {
             query: "q".into(),
             hits: vec![hit(
+                1,
                 "中国对人工智能合作持积极开放态度。",
                 &["人工智能", "合作"],
             )],
@@ -310,7 +352,7 @@ mod tests {
 
     #[test]
     fn markdown_marks_and_escapes() {
-        let h = hit("AI_x 人工智能 @everyone", &["人工智能"]);
+        let h = hit(1, "AI_x 人工智能 @everyone", &["人工智能"]);
         assert_eq!(
             marked_text(&h, Highlight::Markdown, 100),
             "AI\\_x **人工智能** @\u{200b}everyone"
@@ -320,11 +362,19 @@ mod tests {
     #[test]
     fn window_keeps_first_highlight_visible() {
         let text = format!("{}关键词{}", "前".repeat(300), "后".repeat(300));
-        let h = hit(&text, &["关键词"]);
+        let h = hit(1, &text, &["关键词"]);
         let out = marked_text(&h, Highlight::Markdown, 100);
         assert!(out.contains("**关键词**"), "{out}");
         assert!(out.chars().count() <= 100 + 4);
         assert!(out.starts_with('…') && out.ends_with('…'));
+    }
+
+    #[test]
+    fn touching_and_overlapping_ranges_merge() {
+        assert_eq!(merge_touching([0..3, 3..6, 5..7, 9..10]), [0..7, 9..10]);
+        let nested = merge_touching([0..5, 1..2]);
+        assert_eq!((nested.len(), &nested[0]), (1, &(0..5)));
+        assert!(merge_touching([]).is_empty());
     }
 
     #[test]

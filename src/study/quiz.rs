@@ -11,6 +11,7 @@ use regex::Regex;
 
 use super::{Item, ItemKind};
 use crate::corpus::Document;
+use crate::engine::study_support::StudyScope;
 use crate::engine::{Engine, ExchangeRef, exchange_id};
 use crate::reply::render::truncate_chars;
 use crate::text::compare_key;
@@ -32,8 +33,8 @@ struct Sentence {
     citation: String,
 }
 
-fn sentences(doc: &Document, d: usize, exchange: usize) -> Vec<Sentence> {
-    let ex = &doc.exchanges[exchange];
+fn sentences(doc: &Document, at: ExchangeRef) -> Vec<Sentence> {
+    let ex = &doc.exchanges[at.exchange];
     let mut out = Vec::new();
     for i in doc.answer_paragraphs(ex) {
         let p = &doc.paragraphs[i];
@@ -42,7 +43,7 @@ fn sentences(doc: &Document, d: usize, exchange: usize) -> Vec<Sentence> {
             let n = text.chars().count();
             if (12..=90).contains(&n) {
                 out.push(Sentence {
-                    at: ExchangeRef { doc: d, exchange },
+                    at,
                     text: text.to_string(),
                     citation: doc.citation(p.number),
                 });
@@ -63,18 +64,11 @@ fn transcript_key(doc: &Document) -> String {
     )
 }
 
-/// Builds up to `count` questions over `exchanges` (all of one document, `doc`), mixing kinds.
-pub fn generate(
-    engine: &Engine,
-    doc_index: usize,
-    exchanges: &[usize],
-    count: usize,
-    seed: u64,
-) -> Vec<Item> {
-    let doc = &engine.documents()[doc_index];
+/// Builds up to `count` questions over the exchanges of `scope`, mixing kinds.
+pub fn generate(engine: &Engine, scope: &StudyScope<'_>, count: usize, seed: u64) -> Vec<Item> {
+    let doc = scope.document;
     let mut rng = StdRng::seed_from_u64(seed);
     let all_key = transcript_key(doc);
-    let all_exchanges: Vec<usize> = (0..doc.exchanges.len()).collect();
     // Key terms and numbers of every paragraph, once: the distractor pools.
     let pools = Pools {
         terms: doc
@@ -92,24 +86,27 @@ pub fn generate(
     let mut statements = Vec::new();
     let mut askers = Vec::new();
     let mut topics = Vec::new();
-    for &x in exchanges {
-        let own = sentences(doc, doc_index, x);
+    for &at in &scope.exchanges {
+        let own = sentences(doc, at);
         for s in &own {
             if let Some(item) = cloze(engine, doc, s, &all_key, &pools, &mut rng) {
                 clozes.push(item);
             }
         }
-        if let Some(item) =
-            which_statement(engine, doc, doc_index, x, &own, &all_exchanges, &mut rng)
-        {
-            statements.push(item);
-        }
-        if let Some(item) = who_asked(doc, x, &mut rng) {
+        let statement =
+            about_a_sentence(ItemKind::WhichStatement, engine, scope, at, &own, &mut rng);
+        statements.extend(statement);
+        if let Some(item) = who_asked(doc, at, &mut rng) {
             askers.push(item);
         }
-        if let Some(item) = which_topic(engine, doc_index, x, &own, &all_exchanges, &mut rng) {
-            topics.push(item);
-        }
+        topics.extend(about_a_sentence(
+            ItemKind::WhichTopic,
+            engine,
+            scope,
+            at,
+            &own,
+            &mut rng,
+        ));
     }
     for pool in [&mut clozes, &mut statements, &mut askers, &mut topics] {
         pool.shuffle(&mut rng);
@@ -143,13 +140,36 @@ fn distractors(mut pool: Vec<String>, rng: &mut StdRng) -> Option<Vec<String>> {
     (pool.len() >= 2).then_some(pool)
 }
 
-/// Places the answer among the distractors at a random position.
-fn shuffle_in(answer: String, distractors: Vec<String>, rng: &mut StdRng) -> (Vec<String>, usize) {
+/// The id of exchange `at` of `doc`, as items store it.
+fn item_exchange(doc: &Document, at: ExchangeRef) -> String {
+    exchange_id(doc, doc.exchanges[at.exchange].number)
+}
+
+/// A multiple-choice item on `exchange`: the answer placed among the distractors at a random
+/// position, with the passage it is quoted from.
+fn choice_item(
+    kind: ItemKind,
+    exchange: String,
+    prompt: String,
+    answer: String,
+    distractors: Vec<String>,
+    (quote, citation): (String, String),
+    rng: &mut StdRng,
+) -> Item {
     let mut choices = distractors;
     choices.push(answer.clone());
     choices.shuffle(rng);
-    let at = choices.iter().position(|c| *c == answer).unwrap_or(0);
-    (choices, at)
+    let right = choices.iter().position(|c| *c == answer).unwrap_or(0);
+    Item {
+        kind,
+        exchange,
+        prompt,
+        choices,
+        answer,
+        answer_index: Some(right),
+        quote,
+        citation,
+    }
 }
 
 /// Candidate distractors of a transcript.
@@ -216,71 +236,81 @@ fn cloze(
     if pool.len() < 2 {
         return None;
     }
-    let (choices, at) = shuffle_in(answer.clone(), pool, rng);
-    Some(Item {
-        kind: ItemKind::Cloze,
-        exchange: exchange_id(doc, doc.exchanges[s.at.exchange].number),
+    let quote = (s.text.clone(), s.citation.clone());
+    Some(choice_item(
+        ItemKind::Cloze,
+        item_exchange(doc, s.at),
         prompt,
-        choices,
         answer,
-        answer_index: Some(at),
-        quote: s.text.clone(),
-        citation: s.citation.clone(),
-    })
+        pool,
+        quote,
+        rng,
+    ))
 }
 
-fn which_statement(
+/// A question about one sentence of the answer to `at`: which of these the answerer said
+/// (the others are sentences of other answers), or which topic it is from (the others are
+/// other topics).
+fn about_a_sentence(
+    kind: ItemKind,
     engine: &Engine,
-    doc: &Document,
-    d: usize,
-    x: usize,
+    scope: &StudyScope<'_>,
+    at: ExchangeRef,
     own: &[Sentence],
-    all: &[usize],
     rng: &mut StdRng,
 ) -> Option<Item> {
     let real = own.choose(rng)?;
-    let own_keys: Vec<String> = own.iter().map(|s| compare_key(&s.text)).collect();
-    let mut others: Vec<Sentence> = all
-        .iter()
-        .filter(|&&o| o != x)
-        .flat_map(|&o| sentences(doc, d, o))
-        .filter(|s| !own_keys.contains(&compare_key(&s.text)))
-        .collect();
-    others.shuffle(rng);
-    others.truncate(3);
-    if others.len() < 2 {
-        return None;
-    }
-    let topic = engine
-        .topic(ExchangeRef {
-            doc: d,
-            exchange: x,
-        })
-        .title;
-    let answerer = doc.exchanges[x]
-        .answers
-        .first()
-        .map_or("答者", |t| t.speaker.as_str())
-        .to_string();
-    let (choices, at) = shuffle_in(
-        real.text.clone(),
-        others.into_iter().map(|s| s.text).collect(),
+    let topic = engine.topic(at).title;
+    let (prompt, answer, others) = if kind == ItemKind::WhichStatement {
+        let own_keys: Vec<String> = own.iter().map(|s| compare_key(&s.text)).collect();
+        let mut others: Vec<Sentence> = scope
+            .all
+            .iter()
+            .filter(|&&o| o != at)
+            .flat_map(|&o| sentences(scope.document, o))
+            .filter(|s| !own_keys.contains(&compare_key(&s.text)))
+            .collect();
+        others.shuffle(rng);
+        others.truncate(3);
+        if others.len() < 2 {
+            return None;
+        }
+        let answerer = scope.document.exchanges[at.exchange]
+            .answers
+            .first()
+            .map_or("答者", |t| t.speaker.as_str());
+        (
+            format!("在回答关于「{topic}」的提问时，{answerer}说了下面哪一句？"),
+            real.text.clone(),
+            others.into_iter().map(|s| s.text).collect(),
+        )
+    } else {
+        let others: Vec<String> = scope
+            .all
+            .iter()
+            .filter(|&&o| o != at)
+            .map(|&o| engine.topic(o).title)
+            .filter(|t| *t != topic && !t.is_empty())
+            .collect();
+        (
+            format!("这句话出自哪个话题的回答？「{}」", real.text),
+            topic,
+            distractors(others, rng)?,
+        )
+    };
+    Some(choice_item(
+        kind,
+        item_exchange(scope.document, at),
+        prompt,
+        answer,
+        others,
+        (real.text.clone(), real.citation.clone()),
         rng,
-    );
-    Some(Item {
-        kind: ItemKind::WhichStatement,
-        exchange: exchange_id(doc, doc.exchanges[x].number),
-        prompt: format!("在回答关于「{topic}」的提问时，{answerer}说了下面哪一句？"),
-        choices,
-        answer: real.text.clone(),
-        answer_index: Some(at),
-        quote: real.text.clone(),
-        citation: real.citation.clone(),
-    })
+    ))
 }
 
-fn who_asked(doc: &Document, x: usize, rng: &mut StdRng) -> Option<Item> {
-    let q = doc.exchanges[x].question.as_ref()?;
+fn who_asked(doc: &Document, at: ExchangeRef, rng: &mut StdRng) -> Option<Item> {
+    let q = doc.exchanges[at.exchange].question.as_ref()?;
     let asker = q.speaker.clone();
     let others: Vec<String> = doc
         .exchanges
@@ -293,58 +323,14 @@ fn who_asked(doc: &Document, x: usize, rng: &mut StdRng) -> Option<Item> {
     }
     let others = distractors(others, rng)?;
     let text = doc.turn_text(q);
-    let (choices, at) = shuffle_in(asker.clone(), others, rng);
-    Some(Item {
-        kind: ItemKind::WhoAsked,
-        exchange: exchange_id(doc, doc.exchanges[x].number),
-        prompt: format!("这个问题是谁提的？「{}」", truncate_chars(&text, 120)),
-        choices,
-        answer: asker,
-        answer_index: Some(at),
-        quote: text,
-        citation: doc.citation(doc.paragraphs[q.paragraphs[0]].number),
-    })
-}
-
-fn which_topic(
-    engine: &Engine,
-    d: usize,
-    x: usize,
-    own: &[Sentence],
-    all: &[usize],
-    rng: &mut StdRng,
-) -> Option<Item> {
-    let real = own.choose(rng)?;
-    let topic = engine
-        .topic(ExchangeRef {
-            doc: d,
-            exchange: x,
-        })
-        .title;
-    let others: Vec<String> = all
-        .iter()
-        .filter(|&&o| o != x)
-        .map(|&o| {
-            engine
-                .topic(ExchangeRef {
-                    doc: d,
-                    exchange: o,
-                })
-                .title
-        })
-        .filter(|t| *t != topic && !t.is_empty())
-        .collect();
-    let others = distractors(others, rng)?;
-    let doc = &engine.documents()[d];
-    let (choices, at) = shuffle_in(topic.clone(), others, rng);
-    Some(Item {
-        kind: ItemKind::WhichTopic,
-        exchange: exchange_id(doc, doc.exchanges[x].number),
-        prompt: format!("这句话出自哪个话题的回答？「{}」", real.text),
-        choices,
-        answer: topic,
-        answer_index: Some(at),
-        quote: real.text.clone(),
-        citation: real.citation.clone(),
-    })
+    let citation = doc.citation(doc.paragraphs[q.paragraphs[0]].number);
+    Some(choice_item(
+        ItemKind::WhoAsked,
+        item_exchange(doc, at),
+        format!("这个问题是谁提的？「{}」", truncate_chars(&text, 120)),
+        asker,
+        others,
+        (text, citation),
+        rng,
+    ))
 }

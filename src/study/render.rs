@@ -1,4 +1,4 @@
-//! Study posts as console text (the Discord rendering is in `discord::study`). Pure.
+//! Study posts as console text (the Discord rendering is in `discord::render::study`). Pure.
 
 use super::{ItemKind, Post, Summary};
 

@@ -177,6 +177,22 @@ impl SqliteStore {
             .map_err(|_| Error::Store("the store lock is poisoned".into()))?;
         f(&mut conn).map_err(db)
     }
+
+    /// The one session matching `condition` (SQL over `sessions` with `?1` bound to `value`).
+    fn session_where(
+        &self,
+        condition: &str,
+        value: impl rusqlite::ToSql,
+    ) -> Result<Option<SessionRow>> {
+        self.with(|c| {
+            c.query_row(
+                &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE {condition}"),
+                [value],
+                session_row,
+            )
+            .optional()
+        })
+    }
 }
 
 /// Runs the migrations not yet applied, each in its own transaction with the version bump.
@@ -263,25 +279,11 @@ impl SessionStore for SqliteStore {
     }
 
     fn open_in(&self, place: &str) -> Result<Option<SessionRow>> {
-        self.with(|c| {
-            c.query_row(
-                &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE place = ?1 AND open = 1"),
-                [place],
-                session_row,
-            )
-            .optional()
-        })
+        self.session_where("place = ?1 AND open = 1", place)
     }
 
     fn get(&self, id: i64) -> Result<Option<SessionRow>> {
-        self.with(|c| {
-            c.query_row(
-                &format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ?1"),
-                [id],
-                session_row,
-            )
-            .optional()
-        })
+        self.session_where("id = ?1", id)
     }
 
     fn items(&self, id: i64) -> Result<Vec<Item>> {

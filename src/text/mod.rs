@@ -9,7 +9,3 @@ pub use lexicon::{FILLER_FILE, Lexicon, SYNONYMS_FILE, Synonyms, USER_DICT_FILE}
 pub use normalize::{Normalized, compare_key, normalize, normalize_str};
 pub use tokenizer::{ChineseTokenizer, TOKENIZER_NAME, Term};
 
-/// Is `c` a CJK ideograph (the basic block, extension A, or the compatibility block)?
-pub fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}

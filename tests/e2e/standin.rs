@@ -136,6 +136,8 @@ struct Inner {
     /// Threads the bot created: id → parent.
     threads: Mutex<HashMap<u64, u64>>,
     commands: Mutex<Vec<Value>>,
+    /// This test's files (the bot's study database and logs), removed with the stand-in.
+    dir: tempfile::TempDir,
 }
 
 /// The stand-in; cheap to clone.
@@ -164,6 +166,7 @@ impl StandIn {
             sent_at: Mutex::default(),
             threads: Mutex::default(),
             commands: Mutex::default(),
+            dir: tempfile::tempdir().unwrap(),
         });
         let app = Router::new()
             .route("/gateway", axum::routing::get(gateway))
@@ -176,6 +179,11 @@ impl StandIn {
     /// What goes into the bot's `discord.proxy_url`.
     pub fn api_base(&self) -> String {
         self.0.http_base.clone()
+    }
+
+    /// A temporary folder of this test's own.
+    pub fn dir(&self) -> &std::path::Path {
+        self.0.dir.path()
     }
 
     pub fn identify_count(&self) -> usize {
@@ -254,19 +262,6 @@ impl StandIn {
                 &self.requests()[mark..]
             )
         })
-    }
-
-    /// Requests after `mark` once the bot has been quiet for `quiet`.
-    pub async fn requests_after(&self, mark: usize, quiet: Duration) -> Vec<Recorded> {
-        let mut last = usize::MAX;
-        loop {
-            tokio::time::sleep(quiet).await;
-            let n = self.mark();
-            if n == last {
-                return self.requests()[mark..].to_vec();
-            }
-            last = n;
-        }
     }
 
     /// Schema and limit violations so far.

@@ -3,9 +3,9 @@
 
 use serde_json::{Value, json};
 
-use crate::bot::{button, buttons, ephemeral, text};
-use crate::standin::{CHANNEL_ID, Interact, OTHER_CHANNEL_ID, StandIn, UserMessage};
-use crate::{assert_clean, start_bot};
+use super::bot::{button, buttons, ephemeral, text};
+use super::standin::{CHANNEL_ID, Interact, OTHER_CHANNEL_ID, StandIn, UserMessage};
+use super::{assert_clean, start_bot};
 
 const HOST: u64 = 7;
 const ALICE: u64 = 8;
@@ -92,7 +92,7 @@ fn newest(stand: &StandIn, thread: u64) -> (u64, Value) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_walkthrough_runs_from_question_to_summary() {
     let stand = StandIn::start().await;
-    let _bot = start_bot(&stand, &[]).await;
+    let _bot = start_bot(&stand, |_| {}).await;
     let (thread, first_id, first) = start_session(&stand, CHANNEL_ID, 0, None).await;
     let t = text(&first);
     assert!(t.contains("[1/9]") && t.contains("南海"), "{t}");
@@ -187,9 +187,9 @@ fn to_traditional(s: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
     let stand = StandIn::start().await;
-    let bot = start_bot(&stand, &[]).await;
+    let bot = start_bot(&stand, |_| {}).await;
     let (thread, mut msg_id, mut msg) = start_session(&stand, CHANNEL_ID, 1, None).await;
-    let settings = crate::settings(&stand, &[]);
+    let settings = super::settings(&stand);
     let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
     use pressroom::study::SessionStore;
     let session = store
@@ -241,7 +241,7 @@ async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
     // The bot is killed and started again: scores intact, the old buttons work, and the
     // next question is not one already asked.
     drop(bot);
-    let _bot = start_bot(&stand, &[]).await;
+    let _bot = start_bot(&stand, |_| {}).await;
     let body = press(&stand, BOB, thread, msg_id, letter).await;
     assert!(
         text(&body["data"]).contains("已经答过"),
@@ -280,7 +280,7 @@ async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_sessions_run_at_once_in_two_threads() {
     let stand = StandIn::start().await;
-    let _bot = start_bot(&stand, &[]).await;
+    let _bot = start_bot(&stand, |_| {}).await;
     let (a, a_msg, _) = start_session(&stand, CHANNEL_ID, 0, Some("非洲")).await;
     let (b, b_msg, b_first) = start_session(&stand, OTHER_CHANNEL_ID, 1, Some("人工智能")).await;
     assert_ne!(a, b);
@@ -305,14 +305,14 @@ async fn two_sessions_run_at_once_in_two_threads() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_resumes_after_the_bot_process_is_killed_with_sigkill() {
     let stand = StandIn::start().await;
-    let bot = crate::BotProcess::start(&stand).await;
+    let bot = super::BotProcess::start(&stand).await;
     let (thread, msg_id, first) = start_session(&stand, CHANNEL_ID, 1, Some("非洲")).await;
     assert!(text(&first).contains("[1/"));
     let body = press(&stand, ALICE, thread, msg_id, "A").await;
     assert!(ephemeral(&body["data"]));
     bot.kill().await;
 
-    let _bot = crate::BotProcess::start(&stand).await;
+    let _bot = super::BotProcess::start(&stand).await;
     // Alice's answer was kept: a second one does not count.
     let body = press(&stand, ALICE, thread, msg_id, "B").await;
     assert!(text(&body["data"]).contains("已经答过"), "{body:#}");

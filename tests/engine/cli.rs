@@ -1,15 +1,13 @@
 //! The `pressroom` binary: output formats, exit codes, stdin modes, errors.
 
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
 fn pressroom(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pressroom"));
+    let mut cmd = crate::pressroom_binary();
     cmd.args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("DISCORD_TOKEN")
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -177,7 +175,8 @@ fn no_subcommand_without_token_runs_the_console_and_says_how_to_connect() {
 
 #[test]
 fn eval_prints_the_scores() {
-    let o = pressroom(&["eval", "tests/fixtures/dev.jsonl"], "", &[]);
+    let dev = super::fixture("dev.jsonl");
+    let o = pressroom(&["eval", dev.to_str().unwrap()], "", &[]);
     assert!(o.status.success());
     assert!(
         stdout(&o).starts_with("questions 30  hit@1 "),
@@ -222,7 +221,7 @@ fn malformed_transcripts_are_named_and_the_rest_load() {
     let dir = tempfile::tempdir().unwrap();
     let t = dir.path().join("transcripts");
     std::fs::create_dir(&t).unwrap();
-    for entry in std::fs::read_dir(crate::fixture("transcripts-mixed")).unwrap() {
+    for entry in std::fs::read_dir(super::fixture("transcripts-mixed")).unwrap() {
         let p = entry.unwrap().path();
         std::fs::copy(&p, t.join(p.file_name().unwrap())).unwrap();
     }

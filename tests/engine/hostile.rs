@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use crate::SEED;
+use super::SEED;
 
 #[test]
 fn hostile_queries_answer_or_come_back_empty() {
@@ -40,10 +40,7 @@ fn hostile_queries_answer_or_come_back_empty() {
     ];
     for q in queries {
         let answer = SEED.ask(q, 3);
-        assert!(answer.hits.len() <= 3);
-        for h in &answer.hits {
-            assert!(!h.text.is_empty() && !h.citation.is_empty());
-        }
+        assert_quotes_real_passages(&answer.hits, q);
     }
     assert!(SEED.ask("？？？！！！", 3).hits.is_empty());
     assert!(SEED.ask("", 3).hits.is_empty());
@@ -55,6 +52,18 @@ fn hostile_queries_answer_or_come_back_empty() {
         !SEED.ask("((人工智能", 3).hits.is_empty(),
         "syntax characters are plain text"
     );
+}
+
+/// Every hit is a paragraph of the transcripts, quoted verbatim (found again by its key),
+/// ranked 1, 2, 3….
+fn assert_quotes_real_passages(hits: &[pressroom::reply::Hit], q: &str) {
+    for (i, h) in hits.iter().enumerate() {
+        assert_eq!(h.rank, i + 1, "{q:?}");
+        let again = SEED
+            .passage_by_key(&SEED.passage_key(h), &[])
+            .unwrap_or_else(|| panic!("{q:?}: {} is not a passage", h.citation));
+        assert_eq!(again.text, h.text, "{q:?}");
+    }
 }
 
 #[test]
@@ -80,7 +89,7 @@ proptest! {
     #[test]
     fn any_text_is_safe(q in "\\PC{0,300}") {
         let answer = SEED.ask(&q, 5);
-        prop_assert!(answer.hits.len() <= 5);
+        assert_quotes_real_passages(&answer.hits, &q);
         for h in &answer.hits {
             for [a, b] in &h.highlights {
                 prop_assert!(a < b && *b <= h.text.chars().count());

@@ -1,9 +1,8 @@
 //! The persisted index: built once, reused while the data is unchanged, rebuilt when it changes.
 
 use pressroom::Engine;
+use pressroom::config::Settings;
 use pressroom::search::IndexOrigin;
-
-use crate::settings;
 
 #[test]
 fn persisted_index_is_reused_until_the_data_changes() {
@@ -16,10 +15,9 @@ fn persisted_index_is_reused_until_the_data_changes() {
         "/data/transcripts/2024-03-07-wangyi-press-conference-part2.txt"
     );
     std::fs::copy(seed, data.path().join("transcripts/seed.txt")).unwrap();
-    let s = settings(&[
-        ("PRESSROOM__DATA__DIR", data.path().to_str().unwrap()),
-        ("PRESSROOM__INDEX__DIR", index_dir.to_str().unwrap()),
-    ]);
+    let mut s = Settings::for_tests();
+    s.data.dir = data.path().to_path_buf();
+    s.index.dir = index_dir.clone();
 
     let first = Engine::load(&s).unwrap();
     assert_eq!(first.index_origin(), IndexOrigin::Built);
@@ -53,7 +51,8 @@ fn persisted_index_is_reused_until_the_data_changes() {
 fn an_unrelated_non_empty_directory_is_not_wiped() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("precious.txt"), "keep me").unwrap();
-    let s = settings(&[("PRESSROOM__INDEX__DIR", dir.path().to_str().unwrap())]);
+    let mut s = Settings::for_tests();
+    s.index.dir = dir.path().to_path_buf();
     let err = Engine::load(&s).err().expect("refuses");
     assert!(err.to_string().contains("not empty"), "{err}");
     assert!(dir.path().join("precious.txt").exists());

@@ -11,8 +11,8 @@ use pressroom::search::Constraints;
 use super::fixture;
 
 static LIBRARY: LazyLock<Engine> = LazyLock::new(|| {
-    let dir = fixture("library");
-    let settings: Settings = super::settings(&[("PRESSROOM__DATA__DIR", dir.to_str().unwrap())]);
+    let mut settings = Settings::for_tests();
+    settings.data.dir = fixture("library");
     Engine::load(&settings).expect("the library loads")
 });
 

@@ -2,7 +2,7 @@
 
 use pressroom::corpus::Role;
 
-use crate::SEED;
+use super::SEED;
 
 fn seed() -> &'static pressroom::corpus::Document {
     &SEED.documents()[0]

@@ -7,38 +7,25 @@ mod standin;
 mod study;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use pressroom::Engine;
-use pressroom::config::Settings;
+use pressroom::config::{Secret, Settings};
 use standin::{GUILD_ID, StandIn, TOKEN};
 
-/// Settings that point the bot at the stand-in.
-pub fn settings(stand: &StandIn, extra: &[(&str, String)]) -> Settings {
-    let mut env = vec![
-        (
-            "PRESSROOM__DATA__DIR".to_string(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/data").to_string(),
-        ),
-        ("PRESSROOM__DISCORD__TOKEN".into(), TOKEN.into()),
-        ("PRESSROOM__DISCORD__PROXY_URL".into(), stand.api_base()),
-        ("PRESSROOM__DISCORD__GUILD_ID".into(), GUILD_ID.to_string()),
-        ("PRESSROOM__STORE__PATH".into(), store_path(stand)),
-    ];
-    env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
-    Settings::load_with_env(None, env).expect("settings")
+/// Settings that point the bot at the stand-in, with its own study database.
+pub fn settings(stand: &StandIn) -> Settings {
+    let mut s = Settings::for_tests();
+    s.discord.token = Secret::new(TOKEN);
+    s.discord.proxy_url = stand.api_base();
+    s.discord.guild_id = GUILD_ID;
+    s.store.path = store_path(stand);
+    s
 }
 
-/// A study database of this stand-in's own (one per test), kept across bot restarts.
-pub fn store_path(stand: &StandIn) -> String {
-    let port = stand.api_base().rsplit(':').next().unwrap().to_string();
-    std::env::temp_dir()
-        .join(format!(
-            "pressroom-e2e-{}-{port}.sqlite3",
-            std::process::id()
-        ))
-        .display()
-        .to_string()
+/// The study database of this stand-in (one per test, in its temporary folder), kept across
+/// bot restarts.
+pub fn store_path(stand: &StandIn) -> std::path::PathBuf {
+    stand.dir().join("study.sqlite3")
 }
 
 /// A bot running in this process; dropping it stops it (like a crash: no goodbye).
@@ -50,10 +37,13 @@ impl Drop for RunningBot {
     }
 }
 
-/// Starts the bot against `stand` and waits until it is connected with its commands registered.
-pub async fn start_bot(stand: &StandIn, extra: &[(&str, String)]) -> RunningBot {
+/// Starts the bot against `stand` (with `adjust` applied to its settings) and waits until it
+/// is connected with its commands registered. Events that arrive before poise has finished its
+/// setup wait for it, so nothing more needs waiting for.
+pub async fn start_bot(stand: &StandIn, adjust: impl FnOnce(&mut Settings)) -> RunningBot {
     let before = stand.identify_count();
-    let settings = settings(stand, extra);
+    let mut settings = settings(stand);
+    adjust(&mut settings);
     let engine = Arc::new(Engine::load(&settings).expect("engine"));
     let handle = tokio::spawn(async move {
         if let Err(e) = pressroom::discord::run(settings, engine).await {
@@ -61,8 +51,6 @@ pub async fn start_bot(stand: &StandIn, extra: &[(&str, String)]) -> RunningBot 
         }
     });
     stand.wait_ready(before + 1).await;
-    // Give poise a moment to finish its setup after registration.
-    tokio::time::sleep(Duration::from_millis(200)).await;
     RunningBot(handle)
 }
 
@@ -87,25 +75,22 @@ impl BotProcess {
     /// Starts the binary and waits until it is connected with its commands registered.
     pub async fn start(stand: &StandIn) -> BotProcess {
         let before = stand.identify_count();
-        let log = std::path::PathBuf::from(format!("{}.{before}.log", store_path(stand)));
-        let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_pressroom"))
+        let log = stand.dir().join(format!("bot.{before}.log"));
+        let mut command = crate::pressroom_binary();
+        command
             .args(["serve", "-vv"])
             .env("DISCORD_TOKEN", TOKEN)
             .env("PRESSROOM__DISCORD__PROXY_URL", stand.api_base())
             .env("PRESSROOM__DISCORD__GUILD_ID", GUILD_ID.to_string())
-            .env(
-                "PRESSROOM__DATA__DIR",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
-            )
             .env("PRESSROOM__STORE__PATH", store_path(stand))
             .stdout(std::process::Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
+            .stderr(std::fs::File::create(&log).unwrap());
+        let child = tokio::process::Command::from(command)
             .kill_on_drop(true)
             .spawn()
             .expect("the pressroom binary starts");
         let process = BotProcess { child, log };
         stand.wait_ready(before + 1).await;
-        tokio::time::sleep(Duration::from_millis(500)).await;
         process
     }
 

@@ -2,7 +2,7 @@
 //! walkthrough and quiz flows, persistence across reopening and a SIGKILL, idle closing.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
@@ -12,19 +12,8 @@ use pressroom::study::quiz::{BLANK, generate};
 use pressroom::study::{Action, ItemKind, Member, Mode, Post, SqliteStore, Study, is_right};
 use pressroom::text::compare_key;
 
-fn settings() -> Settings {
-    Settings::load_with_env(
-        None,
-        vec![(
-            "PRESSROOM__DATA__DIR".to_string(),
-            concat!(env!("CARGO_MANIFEST_DIR"), "/data").to_string(),
-        )],
-    )
-    .unwrap()
-}
-
 static ENGINE: LazyLock<Arc<Engine>> =
-    LazyLock::new(|| Arc::new(Engine::load(&settings()).unwrap()));
+    LazyLock::new(|| Arc::new(Engine::load(&Settings::for_tests()).unwrap()));
 
 fn transcript_key() -> String {
     compare_key(
@@ -47,8 +36,8 @@ fn member(id: &str, manage: bool) -> Member {
 #[test]
 fn every_generated_question_is_answerable_from_the_transcript_and_fair() {
     let engine = &*ENGINE;
-    let doc = &engine.documents()[0];
-    let all: Vec<usize> = (0..doc.exchanges.len()).collect();
+    let whole = engine.study_scope(None).unwrap();
+    let doc = whole.document;
     let key = transcript_key();
     let askers: Vec<String> = doc
         .exchanges
@@ -58,7 +47,7 @@ fn every_generated_question_is_answerable_from_the_transcript_and_fair() {
     let filler = ["的", "我们", "这个", "一个", "是", "在", "和", "也", "要"];
     let mut kinds = std::collections::HashSet::new();
     for seed in 0..40 {
-        let items = generate(engine, 0, &all, 8, seed);
+        let items = generate(engine, &whole, 8, seed);
         assert_eq!(items.len(), 8, "seed {seed}");
         for it in &items {
             kinds.insert(it.kind);
@@ -128,19 +117,18 @@ fn every_generated_question_is_answerable_from_the_transcript_and_fair() {
             }
         }
         // The same seed, the same quiz.
-        assert_eq!(items, generate(engine, 0, &all, 8, seed));
+        assert_eq!(items, generate(engine, &whole, 8, seed));
     }
     assert!(kinds.len() >= 4, "every kind appears: {kinds:?}");
     // The seed's famous fact is among the clozes one can get.
-    let africa = ENGINE.find_exchange("非洲").unwrap();
+    let africa = ENGINE.study_scope(Some("非洲")).unwrap();
+    assert_eq!(africa.exchanges, [ENGINE.find_exchange("非洲").unwrap()]);
     let found = (0..60).any(|seed| {
-        generate(engine, 0, &[africa.exchange], 5, seed)
-            .iter()
-            .any(|it| {
-                it.kind == ItemKind::Cloze
-                    && it.answer == "15"
-                    && it.prompt.contains("年成为非洲第一大贸易伙伴")
-            })
+        generate(engine, &africa, 5, seed).iter().any(|it| {
+            it.kind == ItemKind::Cloze
+                && it.answer == "15"
+                && it.prompt.contains("年成为非洲第一大贸易伙伴")
+        })
     });
     assert!(found, "中国连续__年成为非洲第一大贸易伙伴 → 15");
 }
@@ -291,12 +279,8 @@ fn the_console_quiz_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("console.sqlite3");
     let spawn = || {
-        Command::new(env!("CARGO_BIN_EXE_pressroom"))
+        crate::pressroom_binary()
             .args(["study", "--quiz"])
-            .env(
-                "PRESSROOM__DATA__DIR",
-                concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
-            )
             .env("PRESSROOM__STORE__PATH", &store)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

@@ -1,0 +1,449 @@
+//! An answer on Discord: the focused result in full with buttons to page through the others,
+//! a single passage (`/quote`), and what the 'More context' and 'Question' buttons show.
+
+use super::COLOR;
+use crate::discord::buttons::{ButtonId, ResultAct};
+use crate::discord::view::{Button, Embed, Field, View, limits};
+use crate::locale::Lang;
+use crate::reply::render::{Highlight, escape_markdown, marked_text, truncate_chars};
+use crate::reply::{ExchangeView, Hit};
+
+/// A hit with its [`crate::Engine::passage_key`], which its buttons carry.
+#[derive(Debug, Clone)]
+pub struct KeyedHit {
+    /// The passage.
+    pub hit: Hit,
+    /// Its key.
+    pub key: String,
+}
+
+/// The answer to a question: the focused result in full (quote with matched words in bold,
+/// speaker, the question it answered, citation), the others listed, and buttons to move
+/// between results, see more context, or read the reporter's question.
+pub fn answer(
+    query: Option<&str>,
+    hits: &[KeyedHit],
+    focus: usize,
+    lang: Lang,
+    max_quote: usize,
+) -> View {
+    let Some(KeyedHit { hit, .. }) = hits.get(focus) else {
+        return no_results(query.unwrap_or_default(), lang, false);
+    };
+    let content = query.map(|q| {
+        format!(
+            "{} {}",
+            lang.pick("**问：**", "**Q:**"),
+            escape_markdown(&truncate_chars(q.trim(), 300))
+        )
+    });
+    let mut embed = passage_embed(hit, lang, max_quote);
+    if hits.len() > 1 {
+        let others: Vec<String> = hits
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != focus)
+            .map(|(i, KeyedHit { hit: h, .. })| {
+                format!(
+                    "{}. {} · {} — 「{}」",
+                    i + 1,
+                    escape_markdown(&h.topic),
+                    escape_markdown(&h.citation),
+                    escape_markdown(&truncate_chars(&h.text, 40))
+                )
+            })
+            .collect();
+        embed.fields.push(Field {
+            name: lang.pick("其他结果", "Other results").into(),
+            value: others.join("\n"),
+        });
+    }
+    embed.footer = Some(format!(
+        "{} · {} {}/{}",
+        hit.citation,
+        lang.pick("结果", "result"),
+        focus + 1,
+        hits.len()
+    ));
+    let terms: Vec<String> = hits
+        .iter()
+        .flat_map(|h| h.hit.matched.iter().cloned())
+        .fold(Vec::new(), |mut acc, t| {
+            if !acc.contains(&t) {
+                acc.push(t);
+            }
+            acc
+        });
+    let keys: Vec<String> = hits.iter().map(|h| h.key.clone()).collect();
+    let press = |act, focus| {
+        ButtonId::Results {
+            act,
+            focus,
+            passages: keys.clone(),
+            terms: terms.clone(),
+        }
+        .encode()
+    };
+    let mut buttons = Vec::new();
+    if hits.len() > 1 {
+        buttons.push(Button {
+            label: lang.pick("◀ 上一条", "◀ Previous").into(),
+            custom_id: press(ResultAct::Previous, focus.saturating_sub(1)),
+            primary: false,
+            disabled: focus == 0,
+        });
+        buttons.push(Button {
+            label: lang.pick("下一条 ▶", "Next ▶").into(),
+            custom_id: press(ResultAct::Next, (focus + 1).min(hits.len() - 1)),
+            primary: true,
+            disabled: focus + 1 >= hits.len(),
+        });
+    }
+    buttons.push(more_button(lang, press(ResultAct::More, focus)));
+    buttons.push(question_button(
+        lang,
+        press(ResultAct::Question, focus),
+        hit.question.is_none(),
+    ));
+    View {
+        content,
+        embeds: vec![embed],
+        buttons,
+        ephemeral: false,
+    }
+    .fit()
+}
+
+fn more_button(lang: Lang, custom_id: String) -> Button {
+    Button {
+        label: lang.pick("更多上下文", "More context").into(),
+        custom_id,
+        primary: false,
+        disabled: false,
+    }
+}
+
+fn question_button(lang: Lang, custom_id: String, disabled: bool) -> Button {
+    Button {
+        label: lang.pick("记者提问", "Question").into(),
+        custom_id,
+        primary: false,
+        disabled,
+    }
+}
+
+/// One passage on its own (`/quote`): the quote, who said it, the question, the citation, with
+/// 'More context' and 'Question' buttons.
+pub fn quote(KeyedHit { hit, key }: &KeyedHit, lang: Lang, max_quote: usize) -> View {
+    let mut embed = passage_embed(hit, lang, max_quote);
+    embed.footer = Some(hit.citation.clone());
+    let press = |act| {
+        ButtonId::Results {
+            act,
+            focus: 0,
+            passages: vec![key.clone()],
+            terms: Vec::new(),
+        }
+        .encode()
+    };
+    View {
+        content: None,
+        embeds: vec![embed],
+        buttons: vec![
+            more_button(lang, press(ResultAct::More)),
+            question_button(lang, press(ResultAct::Question), hit.question.is_none()),
+        ],
+        ephemeral: false,
+    }
+    .fit()
+}
+
+fn passage_embed(hit: &Hit, lang: Lang, max_quote: usize) -> Embed {
+    let quote = marked_text(hit, Highlight::Markdown, max_quote);
+    let question = match &hit.question {
+        Some(q) => Field {
+            name: format!(
+                "{} {}",
+                escape_markdown(&q.speaker),
+                lang.pick("提问", "asked")
+            ),
+            value: escape_markdown(&truncate_chars(&q.text, 400)),
+        },
+        None => Field {
+            name: lang.pick("提问", "Question").into(),
+            value: lang
+                .pick(
+                    "（问题不在本记录中：这段回答接续上一版面。）",
+                    "(the question is not in the transcript: this answer continues from the previous page)",
+                )
+                .into(),
+        },
+    };
+    Embed {
+        title: Some(format!(
+            "{} · {}",
+            hit.speaker,
+            if hit.topic.is_empty() {
+                &hit.document.title
+            } else {
+                &hit.topic
+            }
+        )),
+        description: Some(format!("> {quote}")),
+        fields: vec![question],
+        footer: None,
+        color: COLOR,
+    }
+}
+
+/// 'More context': the whole answer the passage belongs to when it fits in one embed,
+/// otherwise the paragraphs around it; the passage itself is marked. Only the presser sees it.
+pub fn more_context(hit: &Hit, exchange: Option<&ExchangeView>, lang: Lang) -> View {
+    let mark = |text: &str, number: usize| {
+        let body = escape_markdown(text);
+        if number == hit.paragraph {
+            format!("**¶{number}** ▶ {body}")
+        } else {
+            format!("¶{number} {body}")
+        }
+    };
+    let mut paragraphs: Vec<String> = match exchange {
+        Some(x) => x
+            .answer
+            .iter()
+            .map(|p| mark(&p.text, p.paragraph))
+            .collect(),
+        None => Vec::new(),
+    };
+    let at = exchange
+        .and_then(|x| x.answer.iter().position(|p| p.paragraph == hit.paragraph))
+        .unwrap_or(0);
+    if paragraphs.is_empty() {
+        paragraphs = [
+            hit.context.before.as_deref(),
+            Some(hit.text.as_str()),
+            hit.context.after.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(escape_markdown)
+        .collect();
+    }
+    let body = window_of_paragraphs(&paragraphs, at, limits::DESCRIPTION - 200);
+    View {
+        content: None,
+        embeds: vec![Embed {
+            title: Some(format!(
+                "{} · {}",
+                lang.pick("上下文", "Context"),
+                hit.citation
+            )),
+            description: Some(body),
+            fields: Vec::new(),
+            footer: Some(format!("{} — {}", hit.speaker, hit.document.title)),
+            color: COLOR,
+        }],
+        buttons: Vec::new(),
+        ephemeral: true,
+    }
+    .fit()
+}
+
+/// As many whole paragraphs around `at` as fit in `max` characters, nearest first.
+fn window_of_paragraphs(paragraphs: &[String], at: usize, max: usize) -> String {
+    let len = |s: &String| s.chars().count() + 2;
+    let at = at.min(paragraphs.len().saturating_sub(1));
+    let (mut lo, mut hi) = (at, at + 1);
+    let mut used = paragraphs.get(at).map_or(0, len);
+    loop {
+        let mut grew = false;
+        if hi < paragraphs.len() && used + len(&paragraphs[hi]) <= max {
+            used += len(&paragraphs[hi]);
+            hi += 1;
+            grew = true;
+        }
+        if lo > 0 && used + len(&paragraphs[lo - 1]) <= max {
+            used += len(&paragraphs[lo - 1]);
+            lo -= 1;
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
+    let mut out = paragraphs[lo..hi.min(paragraphs.len())].join("\n\n");
+    if lo > 0 {
+        out = format!("…\n\n{out}");
+    }
+    if hi < paragraphs.len() {
+        out.push_str("\n\n…");
+    }
+    truncate_chars(&out, max)
+}
+
+/// 'Question': the reporter's question a passage answers. Only the presser sees it.
+pub fn question(hit: &Hit, lang: Lang) -> View {
+    let body = match &hit.question {
+        Some(q) => format!(
+            "**{}**：{}",
+            escape_markdown(&q.speaker),
+            escape_markdown(&q.text)
+        ),
+        None => lang
+            .pick(
+                "这段回答的问题不在本记录中（接续上一版面）。",
+                "The question this answers is not in the transcript (it continues from the previous page).",
+            )
+            .into(),
+    };
+    View {
+        content: None,
+        embeds: vec![Embed {
+            title: Some(format!(
+                "{} · {}",
+                lang.pick("记者提问", "The question"),
+                hit.topic
+            )),
+            description: Some(body),
+            fields: Vec::new(),
+            footer: Some(format!(
+                "{} · /topic {}",
+                hit.citation,
+                truncate_chars(&hit.topic, 40)
+            )),
+            color: COLOR,
+        }],
+        buttons: Vec::new(),
+        ephemeral: true,
+    }
+    .fit()
+}
+/// Nothing matched: say so and point to /topic.
+pub fn no_results(query: &str, lang: Lang, ephemeral: bool) -> View {
+    let q = escape_markdown(&truncate_chars(query.trim(), 80));
+    View::notice(
+        match lang {
+            Lang::Zh => {
+                format!("没有找到回答「{q}」的段落。换个说法试试，或用 `/topic` 浏览记者会的话题。")
+            }
+            Lang::En => format!(
+                "No passage answers “{q}”. Try other words, or browse the press conference's topics with `/topic`."
+            ),
+        },
+        ephemeral,
+    )
+}
+
+/// A button whose content is gone (its transcript was removed, or the id is from an older
+/// bot): said only to the presser.
+pub fn expired(lang: Lang) -> View {
+    View::notice(
+        lang.pick(
+            "这个按钮指向的内容已经不在了；请重新提问。",
+            "What this button pointed to is gone; please ask again.",
+        ),
+        true,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reply::render::fixtures::{exchange_view, hit};
+
+    fn three() -> Vec<KeyedHit> {
+        let mut hits = vec![
+            hit(
+                1,
+                "中国对人工智能合作持积极开放态度。",
+                &["人工智能", "合作"],
+            ),
+            hit(2, "人工智能大国之间的合作很重要。", &["人工智能"]),
+            hit(3, "发展中国家的能力建设也很重要。", &[]),
+        ];
+        for h in &mut hits {
+            h.question.as_mut().unwrap().text.push_str("@everyone");
+        }
+        hits.into_iter()
+            .zip(1..)
+            .map(|(hit, i)| KeyedHit {
+                hit,
+                key: format!("abcdef.{}", i + 6),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_answer_quotes_the_focus_with_bold_words_question_and_citation() {
+        let hits = three();
+        let keys: Vec<String> = hits.iter().map(|h| h.key.clone()).collect();
+        let v = answer(Some("人工智能 @everyone"), &hits, 0, Lang::Zh, 600);
+        let e = &v.embeds[0];
+        assert_eq!(
+            e.description.as_deref(),
+            Some("> 中国对**人工智能合作**持积极开放态度。")
+        );
+        assert_eq!(e.title.as_deref(), Some("王毅 · 人工智能"));
+        assert_eq!(e.fields[0].name, "凤凰卫视记者 提问");
+        assert!(e.fields[0].value.contains("@\u{200b}everyone"));
+        assert_eq!(
+            e.footer.as_deref(),
+            Some("2024-03-07 王毅记者会 ¶7 · 结果 1/3")
+        );
+        assert!(v.content.as_deref().unwrap().contains("@\u{200b}everyone"));
+        let labels: Vec<_> = v.buttons.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["◀ 上一条", "下一条 ▶", "更多上下文", "记者提问"]);
+        assert!(v.buttons[0].disabled && !v.buttons[1].disabled);
+        // Every custom_id in a message is unique and parses back to its press.
+        let ids: std::collections::HashSet<_> = v.buttons.iter().map(|b| &b.custom_id).collect();
+        assert_eq!(ids.len(), 4);
+        assert_eq!(
+            ButtonId::decode(&v.buttons[1].custom_id),
+            ButtonId::Results {
+                act: ResultAct::Next,
+                focus: 1,
+                passages: keys.clone(),
+                terms: vec!["人工智能".into(), "合作".into()],
+            }
+        );
+    }
+
+    #[test]
+    fn the_last_result_disables_next_and_english_labels_follow_the_locale() {
+        let hits = three();
+        let v = answer(None, &hits, 2, Lang::En, 600);
+        assert!(v.content.is_none());
+        assert!(v.buttons[1].disabled && !v.buttons[0].disabled);
+        assert_eq!(v.buttons[0].label, "◀ Previous");
+        assert_eq!(v.embeds[0].fields[1].name, "Other results");
+        assert!(
+            v.embeds[0]
+                .footer
+                .as_deref()
+                .unwrap()
+                .ends_with("result 3/3")
+        );
+    }
+
+    #[test]
+    fn no_hits_say_so_and_point_to_topic() {
+        let v = answer(Some("火星 **x**"), &[], 0, Lang::Zh, 600);
+        let c = v.content.unwrap();
+        assert!(c.contains("/topic") && c.contains("\\*\\*x\\*\\*"), "{c}");
+        assert!(v.embeds.is_empty() && v.buttons.is_empty());
+    }
+
+    #[test]
+    fn more_context_marks_the_passage_and_fits() {
+        let hits = three();
+        let hits: Vec<&Hit> = hits.iter().map(|h| &h.hit).collect();
+        let mut x = exchange_view(30, 300);
+        x.answer[15].paragraph = hits[0].paragraph;
+        let v = more_context(hits[0], Some(&x), Lang::En);
+        let d = v.embeds[0].description.as_deref().unwrap();
+        assert!(d.contains(&format!("**¶{}** ▶", hits[0].paragraph)));
+        assert!(d.starts_with('…') && d.ends_with('…'));
+        assert!(d.chars().count() <= limits::DESCRIPTION);
+        assert!(v.ephemeral);
+    }
+}

@@ -1,0 +1,116 @@
+//! The one way the handlers speak: [`say`] sends a view where it belongs, [`try_say`] does the
+//! same and logs a failure instead of returning it (there is nobody left to tell), and
+//! [`error_view`] is what a user reads about an error, logged once when it is ours.
+
+use poise::serenity_prelude as serenity;
+
+use super::view::View;
+use super::{Context, send};
+use crate::error::{Error, Result};
+use crate::locale::Lang;
+
+/// How the answer to a button press is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reply {
+    /// The pressed message is replaced (paging through results).
+    Update,
+    /// A new message (ephemeral when the view says so).
+    New,
+}
+
+/// Where a reply goes.
+#[derive(Clone, Copy)]
+pub enum To<'a> {
+    /// The reply to a slash command.
+    Command(Context<'a>),
+    /// The response to a button press.
+    Press {
+        /// The client.
+        http: &'a serenity::Http,
+        /// The press.
+        press: &'a serenity::ComponentInteraction,
+        /// Replace the pressed message or add one.
+        reply: Reply,
+    },
+    /// A message in a channel, as a reply to `reply_to` when given.
+    Channel {
+        /// The client.
+        http: &'a serenity::Http,
+        /// The channel.
+        channel: serenity::ChannelId,
+        /// The message replied to.
+        reply_to: Option<&'a serenity::Message>,
+    },
+}
+
+impl To<'_> {
+    fn describe(&self) -> String {
+        match self {
+            To::Command(ctx) => format!("/{}", ctx.command().qualified_name),
+            To::Press { press, .. } => format!("button {}", press.data.custom_id),
+            To::Channel { channel, .. } => format!("channel {channel}"),
+        }
+    }
+}
+
+/// Sends `view` to `to`.
+pub async fn say(to: To<'_>, view: &View) -> Result<()> {
+    match to {
+        To::Command(ctx) => {
+            ctx.send(send::reply(view)).await?;
+        }
+        To::Press { http, press, reply } => {
+            let response = match reply {
+                Reply::Update => send::update(view),
+                Reply::New => send::respond(view),
+            };
+            press.create_response(http, response).await?;
+        }
+        To::Channel {
+            http,
+            channel,
+            reply_to,
+        } => {
+            let mut message = send::message(view);
+            if let Some(m) = reply_to {
+                message = message.reference_message(m);
+            }
+            channel.send_message(http, message).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Sends `view` to `to`; a failure (Discord refused, 5xx, a 429 behind a proxy) is logged and
+/// the bot carries on.
+pub async fn try_say(to: To<'_>, view: &View) {
+    if let Err(e) = say(to, view).await {
+        tracing::warn!(to = %to.describe(), "could not send a reply: {e}");
+    }
+}
+
+/// What a user reads about `error`, in `lang`; logged first (with its causes) when it is ours,
+/// which is the one place that happens. `during` says what was being done.
+pub fn error_view(error: &Error, lang: Lang, during: &str, ephemeral: bool) -> View {
+    error.log_if_ours(during);
+    View::notice(error.user_message(lang), ephemeral)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::UserError;
+
+    #[test]
+    fn errors_read_in_the_users_language() {
+        let user = Error::from(UserError::NoSession);
+        let v = error_view(&user, Lang::Zh, "a test", true);
+        assert_eq!(v.content.as_deref(), Some("这里没有进行中的学习会。"));
+        assert!(v.ephemeral);
+        let ours = Error::Store("disk I/O error".into());
+        let v = error_view(&ours, Lang::Zh, "a test", false);
+        let text = v.content.unwrap();
+        assert!(text.starts_with("抱歉") && !text.contains("disk"), "{text}");
+        assert!(!v.ephemeral);
+    }
+}
