@@ -1,5 +1,7 @@
-//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval` (and the Discord
-//! commands). `main.rs` parses it and calls [`run`].
+//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `check`, `eval` (and the
+//! Discord commands). `main.rs` parses it and calls [`run`].
+
+pub mod check;
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -57,6 +59,15 @@ pub enum Command {
         /// Rebuild even when the index is up to date.
         #[arg(long)]
         force: bool,
+    },
+    /// Show how transcripts are read: speakers, exchanges, statements, warnings by line.
+    /// Exit 0 when clean, 1 with warnings, 2 when a file cannot be read.
+    Check {
+        /// Files or folders (default: the configured data folder's transcripts).
+        paths: Vec<PathBuf>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token).
     Serve,
@@ -176,6 +187,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
+        Some(Command::Check { paths, json }) => check_paths(&settings, paths, json),
         Some(Command::Serve) => {
             let engine = load(&settings)?;
             crate::discord::serve(settings, engine)?;
@@ -214,6 +226,21 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn check_paths(settings: &Settings, mut paths: Vec<PathBuf>, json: bool) -> Result<ExitCode> {
+    if paths.is_empty() {
+        paths.push(settings.data.dir.join("transcripts"));
+    }
+    let report = check::report(check::read_paths(&paths));
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        out.write_all(check::render(&report).as_bytes())?;
+    }
+    Ok(ExitCode::from(check::exit_code(&report)))
 }
 
 fn load(settings: &Settings) -> Result<Engine> {
