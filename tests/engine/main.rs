@@ -1,6 +1,7 @@
 //! Integration tests of the engine and its command line (one test binary, modules by subject,
 //! as ripgrep lays them out).
 
+mod attribution;
 mod cli;
 mod hostile;
 mod index;

@@ -50,7 +50,7 @@ static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.*?)(追问|又问|补问|再问|补充提问|补充)[一二三四五六七八九十0-9]*$").unwrap()
 });
 static REMARK_SUFFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^.{0,16}记者(解释|澄清|回答|笑|说|表示|插话)$").unwrap());
+    LazyLock::new(|| Regex::new(r"^.{0,16}记者(解释|澄清|回答|笑|插话)$").unwrap());
 /// `会后有记者问及：…`, `会后，有俄罗斯记者问及，…`.
 static AFTER_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^会后[，,]?有(\p{Han}{0,8}?记者)问(?:及|到)?(?:[：:，,]\s*(.*))?$").unwrap()
@@ -258,9 +258,26 @@ pub(crate) fn reported_speaker(p: &str, known: impl Fn(&str) -> bool) -> Option<
         .filter(|n| known(n))
 }
 
+/// `耿爽表示` → `耿爽`: a label made of a name and a speech verb.
+pub(crate) fn speech_label(label: &str) -> Option<&str> {
+    static SPEECH: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\p{Han}{2,3}?)(?:表示|回答|答|说|指出)$").unwrap());
+    SPEECH
+        .captures(label)
+        .map(|c| c.get(1).unwrap().as_str())
+        .filter(|n| !n.ends_with("记者"))
+}
+
 /// Every name reported speech gives a title to (`司长陆慷介绍`): names the text shows as speakers.
+/// Also a name before its title (`华春莹司长`, `赵立坚副司长`).
 pub(crate) fn titled_names(p: &str) -> impl Iterator<Item = String> + '_ {
-    REPORTED_TITLED.captures_iter(p).map(|c| c[1].to_string())
+    static NAME_TITLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\p{Han}{2,3})(?:副司长|司长|发言人)").unwrap());
+    REPORTED_TITLED
+        .captures_iter(p)
+        .chain(NAME_TITLE.captures_iter(p))
+        .map(|c| c[1].to_string())
+        .filter(|n| !n.ends_with(['部', '司', '的', '新', '位', '任']))
 }
 
 pub(crate) fn is_notice(p: &str) -> bool {

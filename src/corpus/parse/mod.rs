@@ -161,7 +161,11 @@ fn context(front: &FrontMatter, title: &str, raw: &[(usize, String)]) -> turns::
     // A name that recurs as a label is a speaker.
     let mut main: Option<(&str, usize)> = None;
     for (&label, &n) in &label_counts {
-        if n >= 2 && labels::name_like(label) {
+        let asks = matches!(
+            labels::classify_label(label, false),
+            Some(labels::LabelKind::Asks { .. } | labels::LabelKind::Remark)
+        );
+        if n >= 2 && labels::name_like(label) && !asks {
             known.insert(label.to_string());
             if matches!(
                 labels::classify_label(label, true),
@@ -189,6 +193,7 @@ fn context(front: &FrontMatter, title: &str, raw: &[(usize, String)]) -> turns::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::model::Role;
 
     fn parse(text: &str) -> Document {
         parse_transcript("t", Path::new("t.txt"), text.as_bytes()).expect("parses")

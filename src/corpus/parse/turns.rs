@@ -131,6 +131,13 @@ impl Builder<'_> {
         if let Some((label, rest)) = labels::split_label(&text) {
             let known = self.ctx.known.contains(labels::label_core(label))
                 || matches!(self.cur, Cur::Question { .. });
+            // `耿爽表示：…`: a known name and a speech verb.
+            if let Some(name) = labels::speech_label(label).filter(|n| self.ctx.known.contains(*n))
+            {
+                let (name, rest) = (name.to_string(), rest.to_string());
+                self.answer(line, rest, Some(name));
+                return;
+            }
             match labels::classify_label(label, known) {
                 Some(kind) => {
                     let (label, rest) = (label.to_string(), rest.to_string());
@@ -156,9 +163,11 @@ impl Builder<'_> {
             last.text.push_str(&text);
             return;
         }
-        if NARRATION.is_match(&text) {
+        if NARRATION.is_match(&text) && !text.contains(['我', '你']) {
+            // A stage note (`（记者点头）`) leaves the turn open; closing lines close it.
+            let stage_note = text.starts_with(['(', '（']);
             self.push(line, text, Role::Narration, None);
-            if self.cur == Cur::Answer {
+            if self.cur == Cur::Answer && !stage_note {
                 self.close();
             }
             return;
@@ -319,8 +328,10 @@ impl Builder<'_> {
         self.announced = false;
     }
 
+    /// A reporter's aside (`记者解释：`, `（记者：…）`) inside the open exchange; a question of its
+    /// own when none is open.
     fn remark_or_question(&mut self, line: usize, text: String, speaker: String) {
-        if self.has_question() && self.cur != Cur::None && !labels::question_like(&text) {
+        if self.has_question() && self.cur != Cur::None {
             self.remark(line, text, speaker);
         } else {
             self.open_question(line, text, speaker, false, true);
@@ -378,7 +389,16 @@ impl Builder<'_> {
                     .filter(|a| !a.is_empty())
             })
             .or_else(|| self.lead_speaker.clone())
-            .or_else(|| self.ctx.answerer.clone());
+            .or_else(|| self.ctx.answerer.clone())
+            .or_else(|| {
+                // A dropped `答：` and nobody named: whoever answered last.
+                self.drafts
+                    .iter()
+                    .rev()
+                    .find_map(|d| d.exchange.answers.last())
+                    .map(|t| t.speaker.clone())
+                    .filter(|s| !s.is_empty())
+            });
         let idx = self.push(line, text, Role::Answer, speaker.clone());
         let speaker = speaker.unwrap_or_default();
         if !open {
