@@ -237,7 +237,11 @@ pub fn render(report: &Report) -> String {
                 e.number,
                 e.line,
                 e.asker.as_deref().unwrap_or("?"),
-                if e.answerer.is_empty() { "(no answer)" } else { &e.answerer },
+                if e.answerer.is_empty() {
+                    "(no answer)"
+                } else {
+                    &e.answerer
+                },
                 e.paragraphs
             );
         }
@@ -247,7 +251,11 @@ pub fn render(report: &Report) -> String {
                 "  #{:<3} line {:<4} statement by {} ({} ¶)",
                 s.number,
                 s.line,
-                if s.answerer.is_empty() { "(nobody named)" } else { &s.answerer },
+                if s.answerer.is_empty() {
+                    "(nobody named)"
+                } else {
+                    &s.answerer
+                },
                 s.paragraphs
             );
         }
@@ -319,7 +327,11 @@ mod tests {
         let text = render(&r);
         assert!(text.contains("date: 2019-05-20"), "{text}");
         assert!(text.contains("问 → 陆慷 (1 ¶)"), "{text}");
-        assert!(text.contains("1 files: 1 documents (0 statements), 1 exchanges, 0 skipped, 0 warnings"));
+        assert!(
+            text.contains(
+                "1 files: 1 documents (0 statements), 1 exchanges, 0 skipped, 0 warnings"
+            )
+        );
     }
 
     #[test]
@@ -330,8 +342,14 @@ mod tests {
         ))]);
         assert_eq!(exit_code(&r), 1);
         let text = render(&r);
-        assert!(text.contains("t.txt:5: warning: paragraph of 2002 characters"), "{text}");
-        assert!(text.contains("t.txt:6: warning: `陆慷：` looks like a speaker label"), "{text}");
+        assert!(
+            text.contains("t.txt:5: warning: paragraph of 2002 characters"),
+            "{text}"
+        );
+        assert!(
+            text.contains("t.txt:6: warning: `陆慷：` looks like a speaker label"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -35,15 +35,67 @@ pub(crate) enum LabelKind {
 
 /// Words that end a label-shaped prefix but start a clause or a list item.
 const NOT_SPEAKERS: &[&str] = &[
-    "一是", "二是", "三是", "四是", "五是", "首先", "其次", "再次", "最后", "同时", "总之", "比如",
-    "例如", "第一", "第二", "第三", "第四", "其一", "其二", "一方面", "另一方面", "对此", "为此",
-    "因此", "他说", "她说", "他表示", "她表示", "指出", "强调", "表示", "认为", "注", "附", "备注",
-    "地址", "电话", "时间", "地点", "题目", "标题", "来源", "编者按", "中方", "我们", "我方",
+    "一是",
+    "二是",
+    "三是",
+    "四是",
+    "五是",
+    "首先",
+    "其次",
+    "再次",
+    "最后",
+    "同时",
+    "总之",
+    "比如",
+    "例如",
+    "第一",
+    "第二",
+    "第三",
+    "第四",
+    "其一",
+    "其二",
+    "一方面",
+    "另一方面",
+    "对此",
+    "为此",
+    "因此",
+    "他说",
+    "她说",
+    "他表示",
+    "她表示",
+    "指出",
+    "强调",
+    "表示",
+    "认为",
+    "注",
+    "附",
+    "备注",
+    "地址",
+    "电话",
+    "时间",
+    "地点",
+    "题目",
+    "标题",
+    "来源",
+    "编者按",
+    "中方",
+    "我们",
+    "我方",
 ];
 
 /// Titles that make a label an answerer (`外交部发言人`, `王毅外长`).
 const TITLES: &[&str] = &[
-    "发言人", "部长", "外长", "大使", "主任", "司长", "总理", "主席", "局长", "秘书长", "代表",
+    "发言人",
+    "部长",
+    "外长",
+    "大使",
+    "主任",
+    "司长",
+    "总理",
+    "主席",
+    "局长",
+    "秘书长",
+    "代表",
 ];
 
 static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,8 +108,7 @@ static AFTER_MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^会后[，,]?有(\p{Han}{0,8}?记者)问(?:及|到)?(?:[：:，,]\s*(.*))?$").unwrap()
 });
 /// A rule between the conference and the notices after it: `******`, `＊　＊　＊`.
-static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[*＊][*＊\s　]*[*＊]$").unwrap());
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[*＊][*＊\s　]*[*＊]$").unwrap());
 /// `（记者：没有。）` on a line of its own.
 static ASIDE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[（(]记者[：:]\s*(.+?)[）)]$").unwrap());
@@ -77,13 +128,27 @@ static REPORTED_BARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\p{Han}{2,3}?)(?:表示|指出|宣布|介绍|强调|说|回答)[，,：:]").unwrap()
 });
 /// Notices (holidays, cancelled briefings) that follow the last answer without a rule.
-static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^根据.{0,20}放假安排|例行记者会.{0,30}(休会|暂停一次)").unwrap()
-});
+static NOTICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^根据.{0,20}放假安排|例行记者会.{0,30}(休会|暂停一次)").unwrap());
 /// Words that make a paragraph a question.
 const QUESTION_CUES: &[&str] = &[
-    "请问", "是否", "能否", "可否", "有何评论", "有何回应", "有何反应", "作何回应", "有何看法",
-    "怎么看", "如何评价", "如何看待", "请证实", "请介绍", "请确认", "请谈谈", "有何评价",
+    "请问",
+    "是否",
+    "能否",
+    "可否",
+    "有何评论",
+    "有何回应",
+    "有何反应",
+    "作何回应",
+    "有何看法",
+    "怎么看",
+    "如何评价",
+    "如何看待",
+    "请证实",
+    "请介绍",
+    "请确认",
+    "请谈谈",
+    "有何评价",
 ];
 
 /// `label：rest` when the paragraph starts with something shaped like a speaker label: at most
@@ -312,8 +377,14 @@ mod tests {
         assert_eq!(split_label("王毅:好的"), Some(("王毅", "好的")));
         assert_eq!(split_label("今年我们将重点抓好三件大事："), None);
         assert_eq!(split_label("明天上午10:00举行"), None);
-        assert_eq!(classify_label("《中国日报》记者", false), asks(false, false));
-        assert_eq!(classify_label("法新社记者（英文）", false), asks(false, false));
+        assert_eq!(
+            classify_label("《中国日报》记者", false),
+            asks(false, false)
+        );
+        assert_eq!(
+            classify_label("法新社记者（英文）", false),
+            asks(false, false)
+        );
         assert_eq!(classify_label("追问", false), asks(true, false));
         assert_eq!(classify_label("追问一", false), asks(true, false));
         assert_eq!(classify_label("记者追问", false), asks(true, false));
@@ -360,12 +431,18 @@ mod tests {
         assert!(is_rule("＊　＊　＊　＊"));
         assert!(!is_rule("*注"));
         assert_eq!(aside("（记者：没有。）"), Some("没有。"));
-        assert_eq!(lead_in("外交部发言人华春莹宣布：").as_deref(), Some("华春莹"));
+        assert_eq!(
+            lead_in("外交部发言人华春莹宣布：").as_deref(),
+            Some("华春莹")
+        );
         assert_eq!(lead_in("洪磊首先发布消息：").as_deref(), Some("洪磊"));
         assert_eq!(lead_in("中方宣布，自即日起："), None);
         assert_eq!(
-            reported_speaker("记者会开始前，外交部新闻司司长陆慷介绍新任发言人耿爽。", |_| false)
-                .as_deref(),
+            reported_speaker(
+                "记者会开始前，外交部新闻司司长陆慷介绍新任发言人耿爽。",
+                |_| false
+            )
+            .as_deref(),
             Some("陆慷")
         );
         assert_eq!(

@@ -170,7 +170,8 @@ fn context(front: &FrontMatter, title: &str, raw: &[(usize, String)]) -> turns::
             if matches!(
                 labels::classify_label(label, true),
                 Some(labels::LabelKind::Answers { anonymous: false })
-            ) && main.is_none_or(|(m, c)| (n, std::cmp::Reverse(label)) > (c, std::cmp::Reverse(m)))
+            ) && main
+                .is_none_or(|(m, c)| (n, std::cmp::Reverse(label)) > (c, std::cmp::Reverse(m)))
             {
                 main = Some((label, n));
             }
@@ -224,7 +225,10 @@ mod tests {
         assert_eq!(d.date.as_deref(), Some("2013-11-25"));
         assert_eq!(d.exchanges[0].answerer, "秦刚");
         assert_eq!(d.label, "外交部发言人秦刚主持例行记者会");
-        assert_eq!(d.citation(2), "2013-11-25 外交部发言人秦刚主持例行记者会 ¶2");
+        assert_eq!(
+            d.citation(2),
+            "2013-11-25 外交部发言人秦刚主持例行记者会 ¶2"
+        );
     }
 
     #[test]

@@ -212,10 +212,7 @@ impl Builder<'_> {
             LabelKind::Remark => self.remark_or_question(line, rest, label),
             LabelKind::Answers { anonymous } => {
                 let speaker = if anonymous {
-                    self.ctx
-                        .answerer
-                        .clone()
-                        .unwrap_or_else(|| "发言人".into())
+                    self.ctx.answerer.clone().unwrap_or_else(|| "发言人".into())
                 } else {
                     label
                 };
@@ -382,7 +379,13 @@ impl Builder<'_> {
         };
         let speaker = label
             .or(reported)
-            .or_else(|| if self.cur == Cur::Answer { current.clone() } else { None })
+            .or_else(|| {
+                if self.cur == Cur::Answer {
+                    current.clone()
+                } else {
+                    None
+                }
+            })
             .or_else(|| {
                 open.then(|| self.drafts.last().map(|d| d.exchange.answerer.clone()))
                     .flatten()
@@ -457,7 +460,10 @@ impl Builder<'_> {
             if ex.question.is_none() && has_questions {
                 let first = &self.out.paragraphs[ex.answers[0].paragraphs[0]];
                 if d.why == Why::Stray {
-                    self.warn(d.line, "answer with no question (after the exchange above closed)".into());
+                    self.warn(
+                        d.line,
+                        "answer with no question (after the exchange above closed)".into(),
+                    );
                 } else if first.text.trim_end().ends_with(['？', '?']) {
                     self.warn(d.line, "unlabelled paragraph ends with a question mark but is read as an answer with no question".into());
                 }
