@@ -1,6 +1,8 @@
-//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `eval`, `study` (in
-//! `cli/study.rs`) and the Discord commands. `main.rs` parses it and calls [`run`].
+//! The command line: `ask`, `chat`, `topics`, `topic`, `index`, `check` (in `cli/check.rs`),
+//! `eval`, `study` (in `cli/study.rs`) and the Discord commands. `main.rs` parses it and calls
+//! [`run`].
 
+pub mod check;
 mod study;
 
 use std::io::{BufRead, IsTerminal, Write};
@@ -59,6 +61,15 @@ pub enum Command {
         /// Rebuild even when the index is up to date.
         #[arg(long)]
         force: bool,
+    },
+    /// Show how transcripts are read: speakers, exchanges, statements, warnings by line.
+    /// Exit 0 when clean, 1 with warnings, 2 when a file cannot be read.
+    Check {
+        /// Files or folders (default: the configured data folder's transcripts).
+        paths: Vec<PathBuf>,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token).
     Serve,
@@ -202,6 +213,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             print(&view, json, || render::exchange(&view))
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
+        Some(Command::Check { paths, json }) => check_paths(&settings, paths, json),
         Some(Command::Serve) => {
             let engine = load(&settings)?;
             crate::discord::serve(settings, engine)?;
@@ -289,6 +301,15 @@ fn print(
         out.write_all(render().as_bytes())?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn check_paths(settings: &Settings, mut paths: Vec<PathBuf>, json: bool) -> Result<ExitCode> {
+    if paths.is_empty() {
+        paths.push(settings.data.dir.join("transcripts"));
+    }
+    let report = check::report(check::read_paths(&paths));
+    print(&report, json, || check::render(&report))?;
+    Ok(ExitCode::from(check::exit_code(&report)))
 }
 
 fn load(settings: &Settings) -> Result<Engine> {

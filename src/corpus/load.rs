@@ -73,6 +73,23 @@ pub fn load_dir(dir: &Path, mut progress: impl FnMut(&Path, u64)) -> Result<Load
     Ok(loaded)
 }
 
+/// Reads and parses one file; `root` is the folder its id is relative to (its parent when `None`).
+pub fn load_file(root: Option<&Path>, path: &Path) -> Result<Document, DataError> {
+    let bytes = std::fs::read(path).map_err(|e| DataError {
+        path: path.to_path_buf(),
+        line: None,
+        message: e.to_string(),
+    })?;
+    let id = match root {
+        Some(dir) => document_id(dir, path),
+        None => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    parse_transcript(&id, path, &bytes)
+}
+
 /// Loads the transcripts compiled into the binary.
 pub fn load_embedded() -> Loaded {
     let mut loaded = Loaded::default();

@@ -24,8 +24,32 @@ pub struct Document {
     pub continued: bool,
     /// Content paragraphs in order (title and page markers left out; split paragraphs rejoined).
     pub paragraphs: Vec<Paragraph>,
-    /// The exchanges, in order.
+    /// The exchanges, in order (a statement's are question-less).
     pub exchanges: Vec<Exchange>,
+    /// A press conference or interview (questions and answers), or a statement (no questions).
+    pub kind: DocumentKind,
+    /// What the parser found doubtful, by line (`pressroom check` shows them).
+    pub warnings: Vec<Warning>,
+}
+
+/// What kind of text a transcript is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    /// Questions and answers.
+    Conference,
+    /// No questions: a statement, an announcement. Its paragraphs are quoted with no question.
+    Statement,
+}
+
+/// Something the parser read but doubts: a label-shaped prefix it took as text, a question with
+/// no answer, an answer with no question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// What is doubtful.
+    pub message: String,
 }
 
 /// What a paragraph is in the conversation.
@@ -75,6 +99,9 @@ pub struct Exchange {
     pub question: Option<Turn>,
     /// The answer turns.
     pub answers: Vec<Turn>,
+    /// The reporter's short replies inside the exchange (`记者：NHK。`, `（记者：是的。）`): not
+    /// questions of their own, never answers.
+    pub remarks: Vec<Turn>,
     /// Who answers (the first answer turn's speaker).
     pub answerer: String,
     /// A short topic name derived from the question (filled in by the engine).

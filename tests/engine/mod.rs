@@ -1,5 +1,6 @@
 //! The engine and its command line, modules by subject (as ripgrep lays them out).
 
+mod attribution;
 mod cli;
 mod hostile;
 mod index;
