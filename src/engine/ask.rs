@@ -27,6 +27,9 @@ const MIN_COVERAGE: f32 = 0.45;
 /// the best passage and its exchange lack: the passage is about something else.
 const MISSING_NAME_WEIGHT: f32 = 2.0;
 
+/// The lift of passages by the first of several speakers a question names.
+const FIRST_NAMED: f32 = 1.2;
+
 /// How much of a paragraph's index score comes from the best paragraph of its exchange.
 const EXCHANGE_SHARE: f32 = 0.5;
 
@@ -368,6 +371,17 @@ impl Engine {
                     .copied()
                     .unwrap_or(raw.score);
                 let base = EXCHANGE_SHARE * shared + (1.0 - EXCHANGE_SHARE) * raw.score;
+                // Of several speakers named, the first named is most likely the one who spoke.
+                let first_named = c.speakers.len() > 1
+                    && self.documents[raw.doc].paragraphs[raw.paragraph]
+                        .speaker
+                        .as_deref()
+                        == c.speakers.first().map(String::as_str);
+                let base = if first_named {
+                    base * FIRST_NAMED
+                } else {
+                    base
+                };
                 // Coverage re-ranks: a passage that answers the whole question beats one that
                 // repeats one of its words often.
                 let score = base * (0.1 + coverage).powi(2) * (0.8 + 0.2 * own);

@@ -269,9 +269,12 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
             names.push(s.clone());
         }
     }
-    // 陆慷 inside 陆慷慨 is unlikely; but a name inside a longer found name is the longer one's.
+    // A name inside a longer found name is the longer one's.
     let all = names.clone();
     names.retain(|n| !all.iter().any(|o| o != n && o.contains(n.as_str())));
+    // In the order the question names them: the first is most often the one who speaks
+    // (华春莹是怎么介绍赵立坚的).
+    names.sort_by_key(|n| rest.find(n.as_str()).unwrap_or(usize::MAX));
     constraints.speakers = names.clone();
     Extracted {
         constraints,
@@ -362,6 +365,8 @@ mod tests {
     fn speakers_only_from_the_library() {
         let e = ex("华春莹是怎么向记者们介绍新发言人赵立坚的");
         assert_eq!(e.constraints.speakers, ["华春莹", "赵立坚"]);
+        let e = ex("赵立坚说了什么，华春莹呢");
+        assert_eq!(e.constraints.speakers, ["赵立坚", "华春莹"]);
         assert!(e.rest.contains("赵立坚"));
         let e = ex("曼德拉去世时洪磊是怎么评价他的");
         assert!(e.constraints.speakers.is_empty());
