@@ -103,13 +103,16 @@ fn seed(c: &mut Criterion) {
         std::sync::Arc::new(build(&loaded, &lexicon, &s)),
         std::sync::Arc::new(pressroom::study::SqliteStore::in_memory().unwrap()),
     );
+    let options = pressroom::engine::AskOptions {
+        top: 3,
+        ..Default::default()
+    };
     g.bench_function("discord_ask_render_build", |b| {
         b.iter(|| {
             let view = bot.answer_view(
                 "中方对人工智能合作持什么立场？",
-                3,
+                &options,
                 pressroom::locale::Lang::Zh,
-                None,
                 false,
             );
             black_box(pressroom::discord::send::message(&view))

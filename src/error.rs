@@ -68,6 +68,9 @@ pub enum UserError {
     /// No paragraph matches a citation.
     #[error("no paragraph matches the citation “{0}” (expected e.g. `2024-03-07 王毅记者会 ¶23`)")]
     UnknownCitation(String),
+    /// A date option that is no date.
+    #[error("“{0}” is not a date: use 2019-05-20, 2019-05 or 2019")]
+    BadDate(String),
     /// A study session that does not exist or has ended.
     #[error("there is no study session running here")]
     NoSession,
@@ -167,6 +170,9 @@ impl UserError {
             (Lang::Zh, UserError::UnknownCitation(c)) => {
                 format!("没有与引用「{c}」相符的段落（格式如 `2024-03-07 王毅记者会 ¶23`）。")
             }
+            (Lang::Zh, UserError::BadDate(d)) => {
+                format!("「{d}」不是日期：请写成 2019-05-20、2019-05 或 2019。")
+            }
             (Lang::Zh, UserError::NoSession) => "这里没有进行中的学习会。".into(),
             (Lang::Zh, UserError::SessionRunning) => {
                 "这里已经有一场学习会在进行：请先用 /study end 结束它。".into()
@@ -225,6 +231,7 @@ mod tests {
             },
             UserError::UnknownTopic("x".into()),
             UserError::UnknownCitation("x".into()),
+            UserError::BadDate("x".into()),
             UserError::NoSession,
             UserError::SessionRunning,
             UserError::NotHost,

@@ -8,7 +8,9 @@ use super::render::{self, KeyedHit};
 use super::say::{To, error_view, say, try_say};
 use super::view::limits;
 use super::{Bot, Context, lang};
+use crate::engine::AskOptions;
 use crate::error::{Error, UserError};
+use crate::search::{Constraints, constraints};
 
 /// Every command the bot registers.
 pub fn all() -> Vec<poise::Command<Bot, Error>> {
@@ -33,18 +35,76 @@ async fn ask(
     #[min = 1]
     #[max = 5]
     top: Option<u8>,
+    #[description = "Only what this speaker said"]
+    #[name_localized("zh-CN", "发言人")]
+    #[description_localized("zh-CN", "只看这位发言人的回答")]
+    #[autocomplete = "speaker_choices"]
+    speaker: Option<String>,
+    #[description = "From this date (2019-05-20, 2019-05 or 2019)"]
+    #[name_localized("zh-CN", "起始")]
+    #[description_localized("zh-CN", "从这一天起（2019-05-20、2019-05 或 2019）")]
+    from: Option<String>,
+    #[description = "Up to this date (2019-05-31, 2019-05 or 2019)"]
+    #[name_localized("zh-CN", "截止")]
+    #[description_localized("zh-CN", "到这一天为止（2019-05-31、2019-05 或 2019）")]
+    to: Option<String>,
 ) -> Result<(), Error> {
     let bot = ctx.data();
     bot.admit_question(ctx.author().id.get(), &question)?;
     let top = top
         .map_or(bot.engine.default_top(), usize::from)
         .clamp(1, 5);
-    // In a study thread, the exchange the group is on ranks first.
-    let prefer = bot
-        .study
-        .current_exchange(&ctx.channel_id().get().to_string());
-    let view = bot.answer_view(&question, top, lang(ctx), prefer, true);
+    let date = |d: &Option<String>, end: bool| -> Result<Option<u64>, Error> {
+        match d.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            None => Ok(None),
+            Some(d) => {
+                let day = if end {
+                    constraints::parse_iso_end(d)
+                } else {
+                    constraints::parse_iso_day(d)
+                };
+                day.map(Some)
+                    .ok_or_else(|| UserError::BadDate(d.chars().take(40).collect()).into())
+            }
+        }
+    };
+    let options = AskOptions {
+        top,
+        constraints: Constraints {
+            since: date(&from, false)?,
+            until: date(&to, true)?,
+            speakers: speaker
+                .into_iter()
+                .filter(|s| !s.trim().is_empty())
+                .collect(),
+            ..Constraints::default()
+        },
+        // In a study thread, the exchange the group is on ranks first.
+        prefer: bot
+            .study
+            .current_exchange(&ctx.channel_id().get().to_string()),
+    };
+    let view = bot.answer_view(&question, &options, lang(ctx), true);
     say(To::Command(ctx), &view).await
+}
+
+/// The library's speakers matching what is typed (Chinese or pinyin), at most 25.
+async fn speaker_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let typed = partial.trim().to_lowercase();
+    let choices = ctx
+        .data()
+        .engine
+        .speakers()
+        .iter()
+        .filter(|s| {
+            typed.is_empty()
+                || s.contains(typed.as_str())
+                || crate::engine::pinyin_keys(s).0.starts_with(&typed)
+        })
+        .take(limits::CHOICES)
+        .map(|s| serenity::AutocompleteChoice::new(s.clone(), s.clone()))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 
 pub(super) async fn topic_choices(

@@ -8,6 +8,7 @@ use super::render::{self, KeyedHit};
 use super::say::{Reply, To, error_view, try_say};
 use super::view::View;
 use super::{Bot, study};
+use crate::engine::AskOptions;
 use crate::error::Error;
 use crate::locale::Lang;
 
@@ -74,7 +75,14 @@ async fn on_message(
         .current_exchange(&msg.channel_id.get().to_string());
     let lang = Lang::of_text(&question);
     let view = match bot.admit_question(msg.author.id.get(), &question) {
-        Ok(()) => bot.answer_view(&question, bot.engine.default_top(), lang, prefer, false),
+        Ok(()) => {
+            let options = AskOptions {
+                top: bot.engine.default_top(),
+                prefer,
+                ..AskOptions::default()
+            };
+            bot.answer_view(&question, &options, lang, false)
+        }
         Err(e) => error_view(&e.into(), lang, "checking a chat question", false),
     };
     let to = To::Channel {
@@ -189,7 +197,11 @@ mod tests {
     #[test]
     fn every_button_of_an_answer_does_its_job() {
         let bot = bot();
-        let view = bot.answer_view("人工智能", 3, Lang::Zh, None, false);
+        let options = AskOptions {
+            top: 3,
+            ..AskOptions::default()
+        };
+        let view = bot.answer_view("人工智能", &options, Lang::Zh, false);
         assert_eq!(view.buttons.len(), 4);
         let next = &view.buttons[1].custom_id;
         let (page2, reply) = press(&bot, next, Lang::Zh);

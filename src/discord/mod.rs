@@ -100,19 +100,39 @@ impl Bot {
         self.take_question(user)
     }
 
-    /// The answer view for a question (no hits: the "nothing found" notice).
+    /// The answer view for a question (no hits: the "nothing found" notice, or why nothing in
+    /// the library answers it with the nearest topics as buttons).
     pub fn answer_view(
         &self,
         question: &str,
-        top: usize,
+        options: &crate::engine::AskOptions,
         lang: Lang,
-        prefer: Option<crate::engine::ExchangeRef>,
         ephemeral_when_empty: bool,
     ) -> view::View {
-        let answer = self.engine.ask_preferring(question, top, prefer);
+        let answer = self.engine.ask_with(question, options);
         if answer.hits.is_empty() {
-            return render::no_results(question, lang, ephemeral_when_empty);
+            return match &answer.abstained {
+                Some(why) => {
+                    let topics: Vec<(String, String)> = answer
+                        .suggestions
+                        .iter()
+                        .filter_map(|t| {
+                            let at = self.engine.exchange_ref(&t.id)?;
+                            Some((t.title.clone(), self.engine.exchange_key(at)))
+                        })
+                        .collect();
+                    render::abstained(
+                        question,
+                        &why.reason(lang),
+                        &topics,
+                        lang,
+                        ephemeral_when_empty,
+                    )
+                }
+                None => render::no_results(question, lang, ephemeral_when_empty),
+            };
         }
+        let note = answer.filters.as_deref().map(|f| (f, answer.relaxed));
         let hits: Vec<render::KeyedHit> = answer
             .hits
             .into_iter()
@@ -121,13 +141,18 @@ impl Bot {
                 hit,
             })
             .collect();
-        render::answer(
+        let mut view = render::answer(
             Some(question),
             &hits,
             0,
             lang,
             self.settings.reply.max_chars,
-        )
+        );
+        if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
+            content.push('\n');
+            content.push_str(&render::filters_note(filters, relaxed, lang));
+        }
+        view.fit()
     }
 }
 

@@ -11,7 +11,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 
 use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
-use crate::reply::{AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
+use crate::reply::{Abstention, AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{QueryPlan, RawHit};
 use crate::text::normalize_str;
@@ -46,15 +46,6 @@ pub struct AskOptions {
     pub constraints: Constraints,
     /// Rank the passages of this exchange first when they match at all (a study group's).
     pub prefer: Option<ExchangeRef>,
-}
-
-/// Why an answer has no quote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Abstained {
-    /// The period asked about is outside the library.
-    PeriodNotCovered,
-    /// No passage covers enough of the question.
-    NotCovered,
 }
 
 /// One candidate with the figures the ranking uses (for tuning: `pressroom eval --explain`).
@@ -186,12 +177,8 @@ impl Engine {
         if let Some((since, until)) = constraints.period()
             && !self.days.iter().any(|&d| d >= since && d <= until)
         {
-            answer.abstained = Some(match self.period() {
-                Some((a, b)) => {
-                    format!("the library has no transcripts from that period (it covers {a} … {b})")
-                }
-                None => "the library's transcripts carry no dates".to_string(),
-            });
+            let (first, last) = self.period().unzip();
+            answer.abstained = Some(Abstention::PeriodNotCovered { first, last });
             return answer;
         }
         let (scored, relaxed) = self.candidates(&plan, &constraints, options.prefer);
@@ -203,7 +190,7 @@ impl Engine {
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
         if !preferred && !self.answers(&plan, best) {
-            answer.abstained = Some("nothing in the library answers this".to_string());
+            answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }

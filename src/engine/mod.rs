@@ -5,7 +5,7 @@ mod ask;
 pub mod study_support;
 mod topics;
 
-pub use ask::{Abstained, AskOptions, CandidateFeatures};
+pub use ask::{AskOptions, CandidateFeatures};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

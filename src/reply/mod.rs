@@ -23,10 +23,46 @@ pub struct Answer {
     /// Why there is no quote although the question had content: nothing in the library answers
     /// it well enough, or the period it names is not in the library.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub abstained: Option<String>,
+    pub abstained: Option<Abstention>,
     /// The nearest topics, offered when nothing answers the question.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<TopicSummary>,
+}
+
+/// Why an answer quotes nothing although the question had something to search.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Abstention {
+    /// The period the question names is outside the library.
+    PeriodNotCovered {
+        /// The library's first day (ISO), if any transcript is dated.
+        first: Option<String>,
+        /// Its last day.
+        last: Option<String>,
+    },
+    /// No passage covers enough of the question.
+    NotCovered,
+}
+
+impl Abstention {
+    /// The reason in the reader's language.
+    pub fn reason(&self, lang: crate::locale::Lang) -> String {
+        use crate::locale::Lang;
+        match (self, lang) {
+            (Abstention::NotCovered, Lang::En) => "nothing in the library answers this".into(),
+            (Abstention::NotCovered, Lang::Zh) => "资料库中没有足够相关的原文".into(),
+            (Abstention::PeriodNotCovered { first, last }, lang) => match (first, last, lang) {
+                (Some(a), Some(b), Lang::En) => {
+                    format!("the library has no transcripts from that period (it covers {a} … {b})")
+                }
+                (Some(a), Some(b), Lang::Zh) => {
+                    format!("资料库没有那段时间的记录（收录范围 {a} … {b}）")
+                }
+                (_, _, Lang::En) => "the library's transcripts carry no dates".into(),
+                (_, _, Lang::Zh) => "资料库的记录没有日期".into(),
+            },
+        }
+    }
 }
 
 /// One quoted passage with everything a reader needs to trust it.

@@ -118,7 +118,7 @@ fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<R
 pub fn console(answer: &Answer, style: Highlight) -> String {
     if answer.hits.is_empty() {
         return match &answer.abstained {
-            Some(why) => abstained(answer, why),
+            Some(why) => abstained(answer, &why.reason(crate::locale::Lang::En)),
             None => no_answer(&answer.query),
         };
     }

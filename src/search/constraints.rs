@@ -53,8 +53,8 @@ impl Constraints {
         match (&self.period_label, self.since, self.until) {
             (Some(label), _, _) => parts.push(label.clone()),
             (None, Some(s), Some(u)) => parts.push(format!("{} … {}", iso(s), iso(u))),
-            (None, Some(s), None) => parts.push(format!("since {}", iso(s))),
-            (None, None, Some(u)) => parts.push(format!("until {}", iso(u))),
+            (None, Some(s), None) => parts.push(format!("≥ {}", iso(s))),
+            (None, None, Some(u)) => parts.push(format!("≤ {}", iso(u))),
             (None, None, None) => {}
         }
         if !self.speakers.is_empty() {
@@ -248,7 +248,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
     if let Some(p) = find_period(&rest) {
         let after = &rest[p.range.end..];
         let (since, until, label) = if OPEN_AFTER.is_match(after) {
-            (Some(p.since), None, format!("since {}", p.label))
+            (Some(p.since), None, format!("≥ {}", p.label))
         } else if OPEN_BEFORE.is_match(after) {
             (
                 None,

@@ -472,3 +472,103 @@ async fn the_binary_serves_and_never_logs_the_token() {
     );
     assert_clean(&stand);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, |_| {}).await;
+
+    // The speaker option completes from the library's speakers, by Chinese or pinyin.
+    for typed in ["王", "wang", ""] {
+        let mark = stand.mark();
+        let sent = stand.autocomplete(
+            &Interact::new(7),
+            "ask",
+            json!([
+                {"name": "question", "type": 3, "value": "人工智能"},
+                {"name": "speaker", "type": 3, "value": typed, "focused": true}
+            ]),
+        );
+        let body = stand.callback(mark, &sent).await;
+        let choices = body["data"]["choices"].as_array().unwrap();
+        assert_eq!(choices.len(), 1, "{typed}: {choices:?}");
+        assert_eq!(choices[0]["value"], "王毅");
+    }
+
+    // Applied constraints are said under the question.
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "ask",
+        json!([
+            {"name": "question", "type": 3, "value": AI_QUESTION},
+            {"name": "speaker", "type": 3, "value": "王毅"},
+            {"name": "from", "type": 3, "value": "2024"}
+        ]),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let t = text(&data);
+    assert!(t.contains("仅限：≥ 2024\\-01\\-01 · 王毅"), "{t}");
+    assert!(t.replace("**", "").contains(AI_GOLD), "{t}");
+
+    // A period the library does not cover: no quote, and why.
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "ask",
+        json!([
+            {"name": "question", "type": 3, "value": AI_QUESTION},
+            {"name": "to", "type": 3, "value": "2019-12"}
+        ]),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let t = text(&data);
+    assert!(t.contains("资料库里没有能回答"), "{t}");
+    assert!(
+        t.contains("收录范围 2024\\-03\\-07 … 2024\\-03\\-07"),
+        "{t}"
+    );
+    assert!(!t.contains(AI_GOLD), "{t}");
+
+    // A question about something the transcript never mentions: no quote, nearest topics as
+    // buttons that open them.
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "ask",
+        question("中国对日本核污染水排海是什么态度？"),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let t = text(&data);
+    assert!(t.contains("资料库里没有能回答"), "{t}");
+    assert!(
+        !t.contains('「') || t.contains("「中国对日本核污染水排海"),
+        "{t}"
+    );
+    let topics = buttons(&data);
+    assert!(!topics.is_empty() && topics.len() <= 5, "{topics:?}");
+    let message = stand.response_message(&sent);
+    let mark = stand.mark();
+    let press = stand.click(&Interact::new(7), message, &topics[0].1);
+    let body = stand.callback(mark, &press).await;
+    assert_eq!(
+        body["type"], 7,
+        "a topic button opens the exchange in place"
+    );
+    assert!(text(&body["data"]).contains('¶'), "{body}");
+
+    // A date option that is no date is the user's to fix.
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7),
+        "ask",
+        json!([
+            {"name": "question", "type": 3, "value": AI_QUESTION},
+            {"name": "from", "type": 3, "value": "last spring"}
+        ]),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(ephemeral(&data), "{data}");
+    assert!(text(&data).contains("不是日期"), "{data}");
+    assert_clean(&stand);
+}

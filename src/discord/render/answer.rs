@@ -179,6 +179,13 @@ fn passage_embed(hit: &Hit, lang: Lang, max_quote: usize) -> Embed {
                 .into(),
         },
     };
+    let mut fields = vec![question];
+    if let Some(also) = crate::reply::render::also_said(hit) {
+        fields.push(Field {
+            name: lang.pick("同样的表态", "Said before").into(),
+            value: escape_markdown(&also),
+        });
+    }
     Embed {
         title: Some(format!(
             "{} · {}",
@@ -190,7 +197,7 @@ fn passage_embed(hit: &Hit, lang: Lang, max_quote: usize) -> Embed {
             }
         )),
         description: Some(format!("> {quote}")),
-        fields: vec![question],
+        fields,
         footer: None,
         color: COLOR,
     }
@@ -334,6 +341,60 @@ pub fn no_results(query: &str, lang: Lang, ephemeral: bool) -> View {
     )
 }
 
+/// Why nothing in the library answers a question, with the nearest topics as buttons that
+/// open them (`(title, exchange key)` each).
+pub fn abstained(
+    query: &str,
+    why: &str,
+    topics: &[(String, String)],
+    lang: Lang,
+    ephemeral: bool,
+) -> View {
+    let q = escape_markdown(&truncate_chars(query.trim(), 80));
+    let why = escape_markdown(why);
+    let mut text = match lang {
+        Lang::Zh => format!("资料库里没有能回答「{q}」的原文（{why}）。"),
+        Lang::En => format!("Nothing in the library answers “{q}” ({why})."),
+    };
+    if !topics.is_empty() {
+        text.push(' ');
+        text.push_str(lang.pick("最接近的话题：", "The nearest topics:"));
+    }
+    let buttons = topics
+        .iter()
+        .take(limits::BUTTONS)
+        .map(|(title, key)| Button {
+            label: truncate_chars(title, limits::LABEL),
+            custom_id: ButtonId::TopicPage {
+                exchange: key.clone(),
+                page: 0,
+            }
+            .encode(),
+            primary: false,
+            disabled: false,
+        })
+        .collect();
+    View {
+        content: Some(text),
+        buttons,
+        ephemeral,
+        ..View::default()
+    }
+    .fit()
+}
+
+/// The line under a question that says which constraints were applied (`only 2019-05 · 陆慷`),
+/// or that none matched and the results ignore them.
+pub fn filters_note(filters: &str, relaxed: bool, lang: Lang) -> String {
+    let f = escape_markdown(filters);
+    match (lang, relaxed) {
+        (Lang::Zh, false) => format!("*仅限：{f}*"),
+        (Lang::Zh, true) => format!("*没有符合「{f}」的段落，以下结果未按此筛选*"),
+        (Lang::En, false) => format!("*only {f}*"),
+        (Lang::En, true) => format!("*nothing matched {f}; these results ignore it*"),
+    }
+}
+
 /// A button whose content is gone (its transcript was removed, or the id is from an older
 /// bot): said only to the presser.
 pub fn expired(lang: Lang) -> View {
@@ -445,5 +506,49 @@ mod tests {
         assert!(d.starts_with('…') && d.ends_with('…'));
         assert!(d.chars().count() <= limits::DESCRIPTION);
         assert!(v.ephemeral);
+    }
+
+    #[test]
+    fn abstaining_says_why_and_offers_topics_that_open() {
+        let topics: Vec<(String, String)> = (0..7)
+            .map(|i| (format!("话题{i}{}", "长".repeat(100)), format!("k{i}#{i}")))
+            .collect();
+        let v = abstained(
+            "@everyone 火星？",
+            "nothing in the library answers this",
+            &topics,
+            Lang::En,
+            true,
+        );
+        let c = v.content.as_deref().unwrap();
+        assert!(
+            c.starts_with("Nothing in the library answers “@\u{200b}everyone 火星？”"),
+            "{c}"
+        );
+        assert!(c.ends_with("The nearest topics:"), "{c}");
+        assert_eq!(v.buttons.len(), limits::BUTTONS);
+        for (b, (_, key)) in v.buttons.iter().zip(&topics) {
+            assert!(b.label.chars().count() <= limits::LABEL);
+            assert_eq!(
+                ButtonId::decode(&b.custom_id),
+                ButtonId::TopicPage {
+                    exchange: key.clone(),
+                    page: 0
+                }
+            );
+        }
+        assert!(v.ephemeral);
+        let none = abstained("q", "why", &[], Lang::Zh, false);
+        assert!(none.buttons.is_empty());
+        assert!(!none.content.unwrap().contains("话题："));
+    }
+
+    #[test]
+    fn filter_notes_say_what_was_applied_or_relaxed() {
+        assert_eq!(
+            filters_note("2019-05 · 陆慷", false, Lang::En),
+            "*only 2019\\-05 · 陆慷*"
+        );
+        assert!(filters_note("陆慷", true, Lang::Zh).contains("未按此筛选"));
     }
 }

@@ -8,7 +8,9 @@ mod exchange;
 mod study;
 
 pub use about::about;
-pub use answer::{KeyedHit, answer, expired, more_context, no_results, question, quote};
+pub use answer::{
+    KeyedHit, abstained, answer, expired, filters_note, more_context, no_results, question, quote,
+};
 pub use exchange::{exchange, topic_choice};
 pub use study::view as study;
 
