@@ -24,8 +24,11 @@ const CANDIDATES: usize = 60;
 const MIN_COVERAGE: f32 = 0.45;
 
 /// A name in the question (a person, place, organisation, Latin word) at least this rare that
-/// the best passage and its exchange lack: the passage is about something else.
+/// none of the best candidates (with their exchanges) mentions: the library has nothing on it.
 const MISSING_NAME_WEIGHT: f32 = 2.0;
+
+/// How many of the best candidates the missing-name check looks at.
+const NAME_CHECK_CANDIDATES: usize = 5;
 
 /// The lift of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 1.2;
@@ -189,7 +192,7 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        if !preferred && !self.answers(&plan, best) {
+        if !preferred && !self.answers(&plan, &scored) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
@@ -392,19 +395,26 @@ impl Engine {
     }
 
     /// Does the best candidate answer the question well enough to be quoted? It must cover
-    /// enough of the question, and every rare name in it.
-    fn answers(&self, plan: &QueryPlan, best: &Scored) -> bool {
+    /// enough of the question, and no rare name of the question may be missing from all the
+    /// best candidates (the library has nothing on it).
+    fn answers(&self, plan: &QueryPlan, scored: &[Scored]) -> bool {
+        let Some(best) = scored.first() else {
+            return false;
+        };
         if best.coverage < MIN_COVERAGE {
             return false;
         }
         let weights = self.concept_weights(plan);
-        let credits = self.credits(plan, best.raw);
-        !plan
-            .concepts
+        let nearest: Vec<Vec<(f32, f32)>> = scored
             .iter()
-            .zip(weights)
-            .zip(credits)
-            .any(|((c, w), (_, credit))| c.entity && w >= MISSING_NAME_WEIGHT && credit < 0.5)
+            .take(NAME_CHECK_CANDIDATES)
+            .map(|s| self.credits(plan, s.raw))
+            .collect();
+        !plan.concepts.iter().enumerate().any(|(k, c)| {
+            c.entity
+                && weights[k] >= MISSING_NAME_WEIGHT
+                && nearest.iter().all(|credits| credits[k].1 < 0.5)
+        })
     }
 
     fn in_exchange(&self, raw: RawHit, at: ExchangeRef) -> bool {

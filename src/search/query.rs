@@ -71,6 +71,9 @@ pub struct Concept {
     /// A name (person, place, organisation, a Latin word or a number): a passage that lacks it
     /// is about something else.
     pub entity: bool,
+    /// A word of jieba's dictionary (or Latin): not a piece of a wrong segmentation (岛地 of
+    /// 一个岛一个岛地).
+    pub known: bool,
 }
 
 impl QueryPlan {
@@ -182,11 +185,13 @@ impl QueryPlan {
                 && (t.text.len() >= 2 && t.text.chars().any(|c| c.is_ascii_alphabetic())
                     || t.text.len() >= 3);
             let entity = latin || tags.get(t.text.as_str()).is_some_and(|c| *c == "name");
+            let known = latin || t.text.is_ascii() || jieba.has_word(&t.text);
             concepts.push(Concept {
                 forms,
                 parts,
                 chars: t.chars,
                 entity,
+                known,
             });
         }
         let mut phrases = Vec::new();
