@@ -144,7 +144,7 @@ impl AskArgs {
             until: self.until,
             speakers: self.speaker.clone(),
             documents: self.doc.clone(),
-            period_label: None,
+            ..crate::search::Constraints::default()
         }
     }
 }

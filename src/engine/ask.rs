@@ -30,6 +30,9 @@ const MISSING_NAME_WEIGHT: f32 = 2.0;
 /// How many of the best candidates the missing-name check looks at.
 const NAME_CHECK_CANDIDATES: usize = 5;
 
+/// The lift of passages from the days a question names, over those from the days after.
+const NAMED_DAYS: f32 = 1.15;
+
 /// The lift of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 1.2;
 
@@ -276,6 +279,7 @@ impl Engine {
             c.since = explicit.since;
             c.until = explicit.until;
             c.period_label = explicit.period_label.clone();
+            c.named_until = None;
         }
         if !explicit.speakers.is_empty() {
             c.speakers = explicit.speakers.clone();
@@ -369,6 +373,16 @@ impl Engine {
                         == c.speakers.first().map(String::as_str);
                 let base = if first_named {
                     base * FIRST_NAMED
+                } else {
+                    base
+                };
+                // Within a period, what was said in the days the question names comes before
+                // what was said about them days later.
+                let in_named_days = c
+                    .named_until
+                    .is_some_and(|u| (1..=u).contains(&self.days[raw.doc]));
+                let base = if in_named_days {
+                    base * NAMED_DAYS
                 } else {
                     base
                 };

@@ -24,6 +24,10 @@ pub struct Constraints {
     pub documents: Vec<String>,
     /// How the period was written, for display (`2019-05`, `2018`, `2019-05-20`).
     pub period_label: Option<String>,
+    /// The last day the question's words name (`until` reaches some days further, to the
+    /// briefings that answered about it): passages up to it are preferred.
+    #[serde(skip)]
+    pub named_until: Option<DayNumber>,
 }
 
 impl Constraints {
@@ -155,6 +159,8 @@ struct Period {
     range: std::ops::Range<usize>,
     since: DayNumber,
     until: DayNumber,
+    /// The last day the words name, before the lag for later briefings.
+    named_until: DayNumber,
     label: String,
 }
 
@@ -168,6 +174,7 @@ fn find_period(q: &str) -> Option<Period> {
                 range: whole.range(),
                 since: day,
                 until: add_days(day, 3),
+                named_until: day,
                 label: iso(day),
             });
         }
@@ -198,6 +205,7 @@ fn find_period(q: &str) -> Option<Period> {
                 range: whole.start()..end,
                 since: base + from,
                 until: add_days(base + to, ANSWER_LAG_DAYS),
+                named_until: base + to,
                 label: format!("{y:04}-{m:02}"),
             });
         }
@@ -217,6 +225,7 @@ fn find_period(q: &str) -> Option<Period> {
                 range: whole.range(),
                 since: y * 10000 + from,
                 until: add_days(y * 10000 + to, ANSWER_LAG_DAYS),
+                named_until: y * 10000 + to,
                 label: format!("{y:04}"),
             });
         }
@@ -258,6 +267,9 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         } else {
             (Some(p.since), Some(p.until), p.label)
         };
+        if until.is_some() {
+            constraints.named_until = Some(p.named_until);
+        }
         constraints.since = since;
         constraints.until = until;
         constraints.period_label = Some(label);
@@ -303,6 +315,7 @@ mod tests {
         let e = ex("2019年2月底美朝河内峰会没谈出结果，中方怎么看");
         assert_eq!(e.constraints.since, Some(20190221));
         assert_eq!(e.constraints.until, Some(20190310));
+        assert_eq!(e.constraints.named_until, Some(20190228));
         assert_eq!(e.constraints.period_label.as_deref(), Some("2019-02"));
         assert!(!e.rest.contains("2019") && e.rest.contains("美朝河内峰会"));
         let e = ex("2020年4月初西沙那艘越南渔船沉了");
@@ -381,6 +394,7 @@ mod tests {
             speakers: vec!["陆慷".into()],
             documents: vec![],
             period_label: None,
+            named_until: None,
         };
         assert!(c.admits(Some(20190520), "陆慷", "d"));
         assert!(!c.admits(Some(20190601), "陆慷", "d"));
