@@ -190,6 +190,8 @@ impl Engine {
         let (scored, relaxed) = self.candidates(&plan, &constraints, options.prefer);
         answer.relaxed = relaxed;
         let Some(best) = scored.first() else {
+            // The question has content, and no passage has any of it.
+            answer.abstained = Some(Abstention::NotCovered);
             return answer;
         };
         let preferred = options

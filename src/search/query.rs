@@ -123,8 +123,20 @@ impl QueryPlan {
             };
             add(&t.text, weight, &mut weights);
         }
-        for expansion in lexicon.synonyms().expansions(&question) {
-            for t in search.terms(&expansion) {
+        // Other names of what the question names; not of filler (中方 is no call for "China").
+        let synonym_matches: Vec<(String, Vec<String>)> = lexicon
+            .synonyms()
+            .matches(&question)
+            .into_iter()
+            .filter(|(name, _)| !lexicon.is_filler(name))
+            .collect();
+        let normalized_question = normalize_str(&question);
+        let expansions = synonym_matches
+            .iter()
+            .flat_map(|(_, others)| others)
+            .filter(|o| !normalized_question.contains(o.as_str()));
+        for expansion in expansions {
+            for t in search.terms(expansion) {
                 let weight = if t.chars == 1 && !t.text.is_ascii() {
                     w.single_char * w.synonym
                 } else {
@@ -143,7 +155,6 @@ impl QueryPlan {
             .into_iter()
             .map(|t| (t.word, pos_class(t.tag)))
             .collect();
-        let synonym_matches = lexicon.synonyms().matches(&question);
         let mut concepts: Vec<Concept> = Vec::new();
         for t in &exact_terms {
             if lexicon.is_filler(&t.text)
@@ -300,11 +311,16 @@ mod tests {
     fn filler_is_dropped_and_words_kept() {
         let p = plan("中方对人工智能合作持什么立场？");
         let t = terms(&p);
+        assert!(t.contains(&"人工智能") && t.contains(&"合作"), "{t:?}");
+        // Question words, and the kind of answer wanted (a stance), are not the subject.
         assert!(
-            t.contains(&"人工智能") && t.contains(&"合作") && t.contains(&"立场"),
+            !t.contains(&"什么") && !t.contains(&"对") && !t.contains(&"立场"),
             "{t:?}"
         );
-        assert!(!t.contains(&"什么") && !t.contains(&"对"), "{t:?}");
+        // Nor are the names filler goes by (中方 is no call for "China").
+        assert!(!t.contains(&"china") && !t.contains(&"中国"), "{t:?}");
+        let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+        assert_eq!(concepts, ["人工智能", "合作", "持"]);
         assert!(
             p.phrases
                 .iter()

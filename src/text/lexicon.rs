@@ -142,6 +142,7 @@ fn is_question_form(term: &str) -> bool {
         [d, m, rest @ ..] if "这那哪几每某".contains(*d) && MEASURE.contains(*m) => {
             rest.len() <= 1
         }
+        [d, '一', m] if "这那哪".contains(*d) && MEASURE.contains(*m) => true,
         [a, n, b, ..] if "不没".contains(*n) && a == b => true,
         _ => false,
     }

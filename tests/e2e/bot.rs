@@ -536,15 +536,12 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     let sent = stand.slash(
         &Interact::new(7),
         "ask",
-        question("中国对日本核污染水排海是什么态度？"),
+        question("人工智能会不会抢走普通人的工作？"),
     );
     let data = stand.callback(mark, &sent).await["data"].clone();
     let t = text(&data);
     assert!(t.contains("资料库里没有能回答"), "{t}");
-    assert!(
-        !t.contains('「') || t.contains("「中国对日本核污染水排海"),
-        "{t}"
-    );
+    assert!(!t.contains("人工智能大国之间的合作"), "{t}");
     let topics = buttons(&data);
     assert!(!topics.is_empty() && topics.len() <= 5, "{topics:?}");
     let message = stand.response_message(&sent);

@@ -356,10 +356,15 @@ pub fn abstained(
         Lang::Zh => format!("资料库里没有能回答「{q}」的原文（{why}）。"),
         Lang::En => format!("Nothing in the library answers “{q}” ({why})."),
     };
-    if !topics.is_empty() {
-        text.push(' ');
-        text.push_str(lang.pick("最接近的话题：", "The nearest topics:"));
-    }
+    text.push(' ');
+    text.push_str(if topics.is_empty() {
+        lang.pick(
+            "换个说法试试，或用 `/topic` 浏览话题。",
+            "Try other words, or browse the topics with `/topic`.",
+        )
+    } else {
+        lang.pick("最接近的话题：", "The nearest topics:")
+    });
     let buttons = topics
         .iter()
         .take(limits::BUTTONS)
@@ -540,7 +545,8 @@ mod tests {
         assert!(v.ephemeral);
         let none = abstained("q", "why", &[], Lang::Zh, false);
         assert!(none.buttons.is_empty());
-        assert!(!none.content.unwrap().contains("话题："));
+        let c = none.content.unwrap();
+        assert!(!c.contains("话题：") && c.contains("/topic"), "{c}");
     }
 
     #[test]
