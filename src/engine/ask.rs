@@ -479,24 +479,29 @@ impl Engine {
         (own / total, all / total)
     }
 
+    /// The normalised text of paragraph `i` of document `d`, made once.
+    fn normalized_text(&self, d: usize, i: usize) -> &str {
+        self.normalized[d][i].get_or_init(|| normalize_str(&self.documents[d].paragraphs[i].text))
+    }
+
     /// Per concept of the question, the credit the passage gives it (1: the word or a synonym
     /// stands in it; less for a part of the word): in the passage alone, and with its context.
     fn credits(&self, plan: &QueryPlan, raw: RawHit) -> Vec<(f32, f32)> {
         let doc = &self.documents[raw.doc];
-        let norm = &self.normalized[raw.doc];
-        let text = &norm[raw.paragraph];
+        let norm = |i: usize| self.normalized_text(raw.doc, i);
+        let text = norm(raw.paragraph);
         let p = &doc.paragraphs[raw.paragraph];
         let mut around: Vec<&str> = Vec::new();
         if let Some(e) = p.exchange {
             let ex = &doc.exchanges[e];
             if let Some(q) = &ex.question {
-                around.extend(q.paragraphs.iter().map(|&i| norm[i].as_str()));
+                around.extend(q.paragraphs.iter().map(|&i| norm(i)));
             }
             for i in doc.answer_paragraphs(ex) {
                 if i == raw.paragraph {
                     break;
                 }
-                around.push(&norm[i]);
+                around.push(norm(i));
             }
         }
         plan.concepts
@@ -527,7 +532,7 @@ impl Engine {
     fn group_statements(&self, scored: &[Scored], top: usize) -> Vec<Vec<usize>> {
         let shingles: Vec<HashSet<u64>> = scored
             .iter()
-            .map(|s| shingles(&self.normalized[s.raw.doc][s.raw.paragraph]))
+            .map(|s| shingles(self.normalized_text(s.raw.doc, s.raw.paragraph)))
             .collect();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut taken = vec![false; scored.len()];

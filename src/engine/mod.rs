@@ -78,8 +78,9 @@ pub struct Engine {
     bytes: u64,
     /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
     speakers: Vec<String>,
-    /// Per document, per paragraph: the normalised text (coverage checks on candidates).
-    normalized: Vec<Vec<String>>,
+    /// Per document, per paragraph: the normalised text, made when a paragraph is first a
+    /// candidate (coverage checks), so start-up does not normalise the whole library.
+    normalized: Vec<Vec<std::sync::OnceLock<String>>>,
     /// Per document: its day as `yyyymmdd` (0: unknown).
     days: Vec<u64>,
 }
@@ -169,7 +170,7 @@ impl Engine {
             .map(|d| {
                 d.paragraphs
                     .iter()
-                    .map(|p| normalize_str(&p.text))
+                    .map(|_| std::sync::OnceLock::new())
                     .collect()
             })
             .collect();
