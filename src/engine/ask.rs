@@ -39,6 +39,9 @@ const FIRST_NAMED: f32 = 1.2;
 /// How much of a paragraph's index score comes from the best paragraph of its exchange.
 const EXCHANGE_SHARE: f32 = 0.5;
 
+/// How many of the best candidates are grouped into statements.
+const GROUPED_CANDIDATES: usize = 30;
+
 /// Two passages with at least this share of shingles in common are one statement.
 const SAME_STATEMENT: f32 = 0.75;
 
@@ -530,6 +533,8 @@ impl Engine {
     /// Groups near-identical statements among the candidates (best first): at most `top`
     /// groups, each a list of indices into `scored`, its best first.
     fn group_statements(&self, scored: &[Scored], top: usize) -> Vec<Vec<usize>> {
+        // Repeats of a statement rank together; the best few dozen candidates hold them.
+        let scored = &scored[..scored.len().min(GROUPED_CANDIDATES)];
         let shingles: Vec<HashSet<u64>> = scored
             .iter()
             .map(|s| shingles(self.normalized_text(s.raw.doc, s.raw.paragraph)))
@@ -706,15 +711,15 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
 
 /// Character 4-gram shingles of a normalised passage, letters and digits only.
 fn shingles(text: &str) -> HashSet<u64> {
-    use std::hash::{Hash, Hasher};
-    let chars: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
+    let chars: Vec<u64> = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(u64::from)
+        .collect();
+    // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in.
     chars
         .windows(4)
-        .map(|w| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
-        })
+        .map(|w| ((w[0] << 42) | (w[1] << 21) | w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[3])
         .collect()
 }
 
