@@ -130,3 +130,36 @@ fn the_library_knows_its_speakers_and_period() {
         Some(("2016-09-29".to_string(), "2018-10-08".to_string()))
     );
 }
+
+#[test]
+fn eval_scores_no_quote_questions_and_kinds() {
+    let case = |id: &str, kind: &str, q: &str, gold: &[&str]| pressroom::eval::EvalCase {
+        id: id.into(),
+        kind: Some(kind.into()),
+        q: q.into(),
+        gold: gold.iter().map(|g| g.to_string()).collect(),
+    };
+    let cases = [
+        case(
+            "a",
+            "plain",
+            "九寨沟地震有外国公民受伤吗",
+            &["几名外国公民在九寨沟地震中受轻伤"],
+        ),
+        case("b", "offtopic", "特朗普要封禁TikTok，中方怎么回应？", &[]),
+        case("c", "offtopic", "佩雷斯逝世，中方怎么评价他", &[]),
+    ];
+    let report = pressroom::eval::run(&LIBRARY, &cases);
+    assert_eq!(report.cases, 3);
+    // a: right first; b: rightly no quote; c: a quote where none was wanted.
+    assert!((report.hit_at_1 - 2.0 / 3.0).abs() < 1e-9, "{report:?}");
+    assert_eq!(report.abstained, 0);
+    let kinds: Vec<(&str, usize, f64)> = report
+        .kinds
+        .iter()
+        .map(|(k, s)| (k.as_str(), s.cases, s.hit_at_1))
+        .collect();
+    assert_eq!(kinds, [("plain", 1, 1.0), ("offtopic", 2, 0.5)]);
+    assert_eq!(report.misses.len(), 1);
+    assert_eq!(report.misses[0].id, "c");
+}
