@@ -680,14 +680,7 @@ impl Engine {
             .map(|t| t.original)
             .collect();
         ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-        let mut merged: Vec<Range<usize>> = Vec::new();
-        for r in ranges {
-            match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-                _ => merged.push(r),
-            }
-        }
-        merged
+        crate::reply::render::merge_touching(ranges)
     }
 }
 

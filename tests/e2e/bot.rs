@@ -3,7 +3,7 @@
 use serde_json::{Value, json};
 
 use super::standin::{
-    BOT_USER_ID, CHANNEL_ID, GUILD_ID, Interact, OTHER_CHANNEL_ID, StandIn, UserMessage,
+    BOT_USER_ID, CHANNEL_ID, GUILD_ID, Interact, OTHER_CHANNEL_ID, Sent, StandIn, UserMessage,
 };
 use super::{assert_clean, start_bot};
 
@@ -473,6 +473,14 @@ async fn the_binary_serves_and_never_logs_the_token() {
     assert_clean(&stand);
 }
 
+/// `/ask` with `options` by user 7; the interaction and its callback's data.
+async fn ask_with(stand: &StandIn, options: Value) -> (Sent, Value) {
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "ask", options);
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    (sent, data)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     let stand = StandIn::start().await;
@@ -496,32 +504,28 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     }
 
     // Applied constraints are said under the question.
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(7),
-        "ask",
+    let (_, data) = ask_with(
+        &stand,
         json!([
             {"name": "question", "type": 3, "value": AI_QUESTION},
             {"name": "speaker", "type": 3, "value": "王毅"},
             {"name": "from", "type": 3, "value": "2024"}
         ]),
-    );
-    let data = stand.callback(mark, &sent).await["data"].clone();
+    )
+    .await;
     let t = text(&data);
     assert!(t.contains("仅限：≥ 2024\\-01\\-01 · 王毅"), "{t}");
     assert!(t.replace("**", "").contains(AI_GOLD), "{t}");
 
     // A period the library does not cover: no quote, and why.
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(7),
-        "ask",
+    let (_, data) = ask_with(
+        &stand,
         json!([
             {"name": "question", "type": 3, "value": AI_QUESTION},
             {"name": "to", "type": 3, "value": "2019-12"}
         ]),
-    );
-    let data = stand.callback(mark, &sent).await["data"].clone();
+    )
+    .await;
     let t = text(&data);
     assert!(t.contains("资料库里没有能回答"), "{t}");
     assert!(
@@ -532,13 +536,7 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
 
     // A question about something the transcript never mentions: no quote, nearest topics as
     // buttons that open them.
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(7),
-        "ask",
-        question("人工智能会不会抢走普通人的工作？"),
-    );
-    let data = stand.callback(mark, &sent).await["data"].clone();
+    let (sent, data) = ask_with(&stand, question("人工智能会不会抢走普通人的工作？")).await;
     let t = text(&data);
     assert!(t.contains("资料库里没有能回答"), "{t}");
     assert!(!t.contains("人工智能大国之间的合作"), "{t}");
@@ -555,16 +553,14 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     assert!(text(&body["data"]).contains('¶'), "{body}");
 
     // A date option that is no date is the user's to fix.
-    let mark = stand.mark();
-    let sent = stand.slash(
-        &Interact::new(7),
-        "ask",
+    let (_, data) = ask_with(
+        &stand,
         json!([
             {"name": "question", "type": 3, "value": AI_QUESTION},
             {"name": "from", "type": 3, "value": "last spring"}
         ]),
-    );
-    let data = stand.callback(mark, &sent).await["data"].clone();
+    )
+    .await;
     assert!(ephemeral(&data), "{data}");
     assert!(text(&data).contains("不是日期"), "{data}");
     assert_clean(&stand);

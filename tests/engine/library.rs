@@ -42,16 +42,21 @@ fn a_year_named_in_the_question_filters_the_answers() {
     assert!(!a.relaxed);
 }
 
-#[test]
-fn explicit_constraints_apply_and_say_so() {
-    let options = AskOptions {
+/// Top 3, only passages by `speaker`.
+fn only_speaker(speaker: &str) -> AskOptions {
+    AskOptions {
         top: 3,
         constraints: Constraints {
-            speakers: vec!["华春莹".into()],
+            speakers: vec![speaker.into()],
             ..Constraints::default()
         },
         prefer: None,
-    };
+    }
+}
+
+#[test]
+fn explicit_constraints_apply_and_say_so() {
+    let options = only_speaker("华春莹");
     let a = LIBRARY.ask_with("中美对话推迟", &options);
     assert!(!a.hits.is_empty());
     assert!(a.hits.iter().all(|h| h.speaker == "华春莹"));
@@ -60,14 +65,7 @@ fn explicit_constraints_apply_and_say_so() {
 
 #[test]
 fn a_filter_that_leaves_nothing_is_relaxed_and_said() {
-    let options = AskOptions {
-        top: 3,
-        constraints: Constraints {
-            speakers: vec!["华春莹".into()],
-            ..Constraints::default()
-        },
-        prefer: None,
-    };
+    let options = only_speaker("华春莹");
     let a = LIBRARY.ask_with("九寨沟地震外国公民伤亡", &options);
     assert!(a.relaxed, "{a:?}");
     assert!(a.hits[0].text.contains("九寨沟"));
