@@ -14,7 +14,7 @@ use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{QueryPlan, RawHit};
-use crate::text::normalize_str;
+use crate::text::{normalize, normalize_str};
 
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
@@ -205,7 +205,7 @@ impl Engine {
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
-        let highlight: HashSet<&str> = plan.terms.iter().map(|(t, _)| t.as_str()).collect();
+        let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
         for group in self.group_statements(&scored, options.top) {
             let lead = &scored[group[0]];
             let rank = answer.hits.len() + 1;
@@ -667,18 +667,30 @@ impl Engine {
         })
     }
 
-    /// Byte ranges of `text` whose tokens are query terms, merged where they overlap.
+    /// Byte ranges of `text` where query terms stand, merged where they overlap. The terms are
+    /// found in the normalised text and mapped back, without segmenting the paragraph again;
+    /// a single character is marked only when it is the whole query, a Latin term only as a
+    /// whole word.
     fn highlights(&self, text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
-        let mut ranges: Vec<Range<usize>> = self
-            .search_tok
-            .terms(text)
-            .into_iter()
-            .filter(|t| {
-                terms.contains(t.text.as_str())
-                    && (t.chars > 1 || t.text.is_ascii() || terms.len() == 1)
-            })
-            .map(|t| t.original)
-            .collect();
+        let normalized = normalize(text);
+        let norm = normalized.text.as_str();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for term in terms {
+            let ascii = term.is_ascii();
+            if term.is_empty() || (!ascii && term.chars().nth(1).is_none() && terms.len() > 1) {
+                continue;
+            }
+            for (at, _) in norm.match_indices(term) {
+                let end = at + term.len();
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if ascii
+                    && (word(norm[..at].chars().next_back()) || word(norm[end..].chars().next()))
+                {
+                    continue;
+                }
+                ranges.push(normalized.to_original(at..end));
+            }
+        }
         ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
         crate::reply::render::merge_touching(ranges)
     }

@@ -54,6 +54,9 @@ pub struct QueryPlan {
     pub terms: Vec<(String, f32)>,
     /// Word pairs that stand next to each other in the question: `(offset, term)` each.
     pub phrases: Vec<Vec<(usize, String)>>,
+    /// What to mark in a passage (normalised): the question's words, the sub-words that begin or
+    /// end them, and the synonyms searched.
+    pub highlight: Vec<String>,
     /// What the question is about, one entry per content word: the word and its synonyms.
     /// Used to judge how much of the question a passage covers (abstention, re-ranking).
     pub concepts: Vec<Concept>,
@@ -104,6 +107,7 @@ impl QueryPlan {
             *e = e.max(weight);
         };
 
+        let mut highlight: Vec<String> = Vec::new();
         let terms = search.terms(&question);
         let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
         for t in &terms {
@@ -122,6 +126,19 @@ impl QueryPlan {
                 w.word
             };
             add(&t.text, weight, &mut weights);
+            // A sub-word is marked in a passage only when it begins or ends its compound
+            // (人工 and 智能 of 人工智能, not 国政 of 英国政府, which would light up 中国政府).
+            let edge_of_every_compound = terms.iter().all(|o| {
+                !(o.chars > t.chars
+                    && o.position <= t.position
+                    && t.position + t.chars <= o.position + o.chars)
+                    || o.position == t.position
+                    || o.position + o.chars == t.position + t.chars
+            });
+            if edge_of_every_compound && !lexicon.is_filler(&t.text) && !highlight.contains(&t.text)
+            {
+                highlight.push(t.text.clone());
+            }
         }
         // Other names of what the question names; not of filler (中方 is no call for "China").
         let synonym_matches: Vec<(String, Vec<String>)> = lexicon
@@ -136,6 +153,9 @@ impl QueryPlan {
             .flat_map(|(_, others)| others)
             .filter(|o| !normalized_question.contains(o.as_str()));
         for expansion in expansions {
+            if !highlight.contains(expansion) {
+                highlight.push(expansion.clone());
+            }
             for t in search.terms(expansion) {
                 let weight = if t.chars == 1 && !t.text.is_ascii() {
                     w.single_char * w.synonym
@@ -227,6 +247,7 @@ impl QueryPlan {
         QueryPlan {
             terms,
             phrases,
+            highlight,
             concepts,
         }
     }
