@@ -475,6 +475,7 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
     let how = match engine.index_origin() {
         crate::search::IndexOrigin::Reused => "up to date, reused",
         crate::search::IndexOrigin::Built => "built",
+        crate::search::IndexOrigin::Repaired => "damaged, rebuilt",
         crate::search::IndexOrigin::Memory => "built in memory",
     };
     println!(
