@@ -6,6 +6,7 @@ mod parse;
 
 pub use load::{
     EMBEDDED_TRANSCRIPTS, Loaded, load_dir, load_embedded, load_file, transcript_files,
+    walk_transcripts,
 };
 pub use model::{Document, DocumentKind, Exchange, Paragraph, Role, Turn, Warning};
 /// A paragraph longer than this (characters) is probably several run together; `check` warns.

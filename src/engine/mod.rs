@@ -111,8 +111,15 @@ impl Engine {
                 Lexicon::load(data)?,
             )
         } else {
-            tracing::info!(dir = %data.display(), "no transcripts folder there; using the transcripts built into the binary");
-            (corpus::load_embedded(), Lexicon::embedded())
+            let embedded = corpus::load_embedded();
+            let served: Vec<&str> = embedded.documents.iter().map(|d| d.id.as_str()).collect();
+            tracing::warn!(
+                "data.dir {}: no transcripts folder {}; serving the transcript built into the binary instead ({})",
+                data.display(),
+                transcripts.display(),
+                served.join(", ")
+            );
+            (embedded, Lexicon::embedded())
         };
         for e in &loaded.errors {
             tracing::debug!("skipped transcript: {e}");
