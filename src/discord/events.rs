@@ -61,6 +61,9 @@ async fn on_message(
     bot_id: serenity::UserId,
     bot: &Bot,
 ) {
+    if msg.author.bot || msg.author.id == bot_id {
+        return;
+    }
     let mentioned = msg.mentions.iter().any(|u| u.id == bot_id);
     // In a quiz thread, what members type (not addressed to the bot) is an answer.
     if !mentioned && study::on_message(ctx, msg, bot).await {
@@ -70,9 +73,12 @@ async fn on_message(
     else {
         return;
     };
-    let prefer = bot
-        .study
-        .current_exchange(&msg.channel_id.get().to_string());
+    let study = bot.study.clone();
+    let place = msg.channel_id.get().to_string();
+    let prefer = tokio::task::spawn_blocking(move || study.current_exchange(&place))
+        .await
+        .ok()
+        .flatten();
     let lang = Lang::of_text(&question);
     let view = match bot.admit_question(msg.author.id.get(), &question) {
         Ok(()) => {
@@ -163,7 +169,21 @@ fn press_view(bot: &Bot, id: ButtonId, member: &crate::study::Member, lang: Lang
 async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteraction, bot: &Bot) {
     let lang = Lang::from_locale(&press.locale);
     let member = study::member_of(&press.user, press.member.as_ref());
-    let (view, reply) = press_view(bot, ButtonId::decode(&press.data.custom_id), &member, lang);
+    let (view, reply) = match ButtonId::decode(&press.data.custom_id) {
+        // A study press writes the store: on a blocking thread, not the async runtime.
+        ButtonId::Study { session, action } => {
+            let study = bot.study.clone();
+            let acting = member.clone();
+            match tokio::task::spawn_blocking(move || study.act(session, &acting, action)).await {
+                Ok(result) => study::press_result(result, lang),
+                Err(e) => {
+                    tracing::error!(error = %e, "a study press failed");
+                    (render::expired(lang), Reply::New)
+                }
+            }
+        }
+        id => press_view(bot, id, &member, lang),
+    };
     let to = To::Press {
         http: &ctx.http,
         press,

@@ -136,6 +136,8 @@ struct Inner {
     /// Threads the bot created: id → parent.
     threads: Mutex<HashMap<u64, u64>>,
     commands: Mutex<Vec<Value>>,
+    /// Server nicknames: user id → nick (in the `member` of their messages and interactions).
+    nicks: Mutex<HashMap<u64, String>>,
     /// This test's files (the bot's study database and logs), removed with the stand-in.
     dir: tempfile::TempDir,
 }
@@ -166,6 +168,7 @@ impl StandIn {
             sent_at: Mutex::default(),
             threads: Mutex::default(),
             commands: Mutex::default(),
+            nicks: Mutex::default(),
             dir: tempfile::tempdir().unwrap(),
         });
         let app = Router::new()
@@ -279,6 +282,20 @@ impl StandIn {
             .push((method.into(), prefix.into(), status));
     }
 
+    /// Gives `user` a server nickname, as Discord sends it in their guild `member` objects.
+    pub fn set_nick(&self, user: u64, nick: &str) {
+        self.0.nicks.lock().unwrap().insert(user, nick.into());
+    }
+
+    fn nick(&self, user: u64) -> Value {
+        self.0
+            .nicks
+            .lock()
+            .unwrap()
+            .get(&user)
+            .map_or(Value::Null, |n| json!(n))
+    }
+
     /// Asks the bot to reconnect (op 7); it should open a new socket and RESUME.
     pub fn reconnect(&self) {
         self.send_raw(json!({"op": 7, "d": null}));
@@ -329,7 +346,7 @@ impl StandIn {
             d["guild_id"] = json!(g.to_string());
             d["member"] = json!({
                 "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0,
+                "deaf": false, "mute": false, "flags": 0, "nick": self.nick(m.author_id),
             });
         }
         let checked: serenity::model::channel::Message =
@@ -353,7 +370,7 @@ impl StandIn {
             "member": {
                 "user": user(who.user_id, &format!("user{}", who.user_id % 1000), false),
                 "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0,
+                "deaf": false, "mute": false, "flags": 0, "nick": self.nick(who.user_id),
                 "permissions": who.permissions.to_string(),
             },
             "token": token,

@@ -328,3 +328,34 @@ async fn a_quiz_resumes_after_the_bot_process_is_killed_with_sigkill() {
     assert!(board.contains("user8 — "), "{board}");
     assert_clean(&stand);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_who_types_and_presses_is_one_line_under_their_nickname() {
+    let stand = StandIn::start().await;
+    stand.set_nick(ALICE, "Alice");
+    let _bot = start_bot(&stand, |_| {}).await;
+    let (thread, msg_id, _) = start_session(&stand, CHANNEL_ID, 1, None).await;
+    let settings = super::settings(&stand);
+    let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
+    use pressroom::study::SessionStore;
+    let session = store.open_in(&thread.to_string()).unwrap().unwrap();
+    let items = store.items(session.id).unwrap();
+
+    // Question 1 by button, question 2 typed (the typed one is the latest name).
+    let letter = ["A", "B", "C", "D"][items[0].answer_index.unwrap()];
+    press(&stand, ALICE, thread, msg_id, letter).await;
+    press(&stand, HOST, thread, msg_id, "公布答案").await;
+    let mark = stand.mark();
+    stand.message(UserMessage {
+        channel_id: thread,
+        ..UserMessage::new(ALICE, &items[1].answer)
+    });
+    stand
+        .wait_request(mark, |r| r.path == format!("/channels/{thread}/messages"))
+        .await;
+
+    let board = text(&study_command(&stand, thread, "score").await);
+    assert!(board.contains("1. Alice — 2/2"), "{board}");
+    assert!(!board.contains("user8"), "one line, the nickname: {board}");
+    assert_clean(&stand);
+}
