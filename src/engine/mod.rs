@@ -150,6 +150,22 @@ impl Engine {
         let search_tok = ChineseTokenizer::search(lexicon.jieba());
         let exact_tok = ChineseTokenizer::exact(lexicon.jieba());
         name_topics(&mut documents, &exact_tok, &lexicon);
+        // Buttons name documents by a short key; two documents with one key would make a
+        // button quote the wrong one, so that stops the build (rename either file).
+        let mut by_key = HashMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            let key = document_key(&d.id);
+            if let Some(other) = by_key.insert(key.clone(), i) {
+                return Err(Error::Data(DataError {
+                    path: d.path.clone(),
+                    line: None,
+                    message: format!(
+                        "documents “{}” and “{}” share the short key {key} that buttons carry; rename either file",
+                        documents[other].id, d.id
+                    ),
+                }));
+            }
+        }
         let index = SearchIndex::open_or_build(
             settings.index_dir(),
             &documents,
@@ -162,13 +178,6 @@ impl Engine {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let mut by_key = HashMap::new();
-        for (i, d) in documents.iter().enumerate() {
-            if let Some(other) = by_key.insert(document_key(&d.id), i) {
-                // Astronomically rare; a button naming this key then opens the later document.
-                tracing::warn!(a = %documents[other].id, b = %d.id, "two documents share a short key");
-            }
-        }
         let topic_keys = topic_keys(&documents);
         let speakers = ask::library_speakers(&documents);
         let normalized = documents

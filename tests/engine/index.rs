@@ -293,3 +293,27 @@ fn reading_an_up_to_date_index_writes_nothing_in_its_folder() {
     assert!(!e.ask("正确义利观", 1).hits.is_empty());
     assert_eq!(snapshot(), before);
 }
+
+#[test]
+fn two_documents_with_one_short_key_stop_the_build() {
+    // "collide-8956" and "collide-9874" hash to the same six base-36 characters.
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir(data.path().join("transcripts")).unwrap();
+    for id in ["collide-8956", "collide-9874"] {
+        std::fs::write(
+            data.path().join(format!("transcripts/{id}.txt")),
+            "新闻发布会\n新华社记者：火星探测有何进展？\n发言人：火星探测进展顺利。\n",
+        )
+        .unwrap();
+    }
+    let mut s = Settings::for_tests();
+    s.data.dir = data.path().to_path_buf();
+    let err = Engine::load(&s).err().expect("a key collision is fatal");
+    let message = err.to_string();
+    assert!(
+        message.contains("collide-8956")
+            && message.contains("collide-9874")
+            && message.contains("rename"),
+        "{message}"
+    );
+}
