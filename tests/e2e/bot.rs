@@ -435,7 +435,7 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
         .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
         .await;
 
-    for status in [500, 429] {
+    for status in [500, 429, 503] {
         stand.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), status);
         let mark = stand.mark();
         stand.message(UserMessage::to_bot(7, "全球南方"));
@@ -443,6 +443,11 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
             .wait_request(mark, |r| r.path.ends_with("/messages"))
             .await;
         assert_eq!(failed.status, status);
+        // The reply is not dropped: it is sent again, the same, and goes through.
+        let retried = stand
+            .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+            .await;
+        assert_eq!(retried.body, failed.body);
         // The bot is alive: the next question is answered.
         let mark = stand.mark();
         stand.message(UserMessage::to_bot(8, "朝鲜半岛"));
@@ -450,6 +455,31 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
             .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
             .await;
         assert!(text(&ok.body).contains("朝鲜半岛"));
+    }
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_press_answered_with_a_5xx_or_429_is_sent_again() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, |_| {}).await;
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "ask", question(AI_QUESTION));
+    stand.callback(mark, &sent).await;
+    let answer = stand.response_message(&sent);
+    let first = stand.posted(answer);
+    for status in [500, 429] {
+        stand.fail_next("POST", "/interactions/", status);
+        let mark = stand.mark();
+        let press = stand.click(&Interact::new(8), answer, &button(&first, "记者提问"));
+        let path = format!("/interactions/{}/{}/callback", press.id, press.token);
+        let failed = stand.wait_request(mark, |r| r.path == path).await;
+        assert_eq!(failed.status, status);
+        let ok = stand
+            .wait_request(mark, |r| r.path == path && r.status < 300)
+            .await;
+        assert_eq!(ok.body, failed.body, "the same response, sent again");
+        assert!(text(&ok.body["data"]).contains("凤凰卫视记者"));
     }
     assert_clean(&stand);
 }
