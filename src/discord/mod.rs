@@ -215,23 +215,17 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
         })
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
-                let commands = &framework.options().commands;
-                if guild != 0 {
-                    poise::builtins::register_in_guild(
-                        ctx,
-                        commands,
-                        serenity::GuildId::new(guild),
-                    )
-                    .await?;
-                } else {
-                    poise::builtins::register_globally(ctx, commands).await?;
-                }
+                let commands =
+                    poise::builtins::create_application_commands(&framework.options().commands);
                 tracing::info!(
                     user = %ready.user.name,
                     guilds = ready.guilds.len(),
                     commands = commands.len(),
-                    "connected to Discord; slash commands registered"
+                    "connected to Discord; registering slash commands"
                 );
+                // Registration runs beside the bot, retried until it goes through: a 5xx or a
+                // 429 at start must not leave a bot that is connected but answers nothing.
+                tokio::spawn(register_commands(ctx.http.clone(), commands, guild));
                 tokio::spawn(study::close_idle_sessions(
                     ctx.http.clone(),
                     bot.study.clone(),
@@ -245,6 +239,53 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
         .await?;
     client.start().await?;
     Ok(())
+}
+
+/// Registers the slash commands (in `guild`, or globally when 0), retrying with backoff
+/// (500 ms doubling, at most 5 minutes apart) until Discord accepts them.
+async fn register_commands(
+    http: Arc<serenity::Http>,
+    commands: Vec<serenity::CreateCommand>,
+    guild: u64,
+) {
+    let mut delay = Duration::from_millis(500);
+    for attempt in 1u32.. {
+        let result = if guild != 0 {
+            serenity::GuildId::new(guild)
+                .set_commands(&http, commands.clone())
+                .await
+                .map(|_| ())
+        } else {
+            serenity::Command::set_global_commands(&http, commands.clone())
+                .await
+                .map(|_| ())
+        };
+        match result {
+            Ok(()) => {
+                tracing::info!(
+                    commands = commands.len(),
+                    attempt,
+                    "slash commands registered"
+                );
+                return;
+            }
+            Err(serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)))
+                if r.status_code.is_client_error() && r.status_code.as_u16() != 429 =>
+            {
+                tracing::error!(status = %r.status_code, "Discord refused the slash commands; they are not registered: {}", r.error.message);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(
+                    attempt,
+                    retry_in_ms = delay.as_millis() as u64,
+                    "registering the slash commands failed: {e}"
+                );
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(300));
+            }
+        }
+    }
 }
 
 /// The permissions the bot needs: read and send messages (and in threads), embed links, read

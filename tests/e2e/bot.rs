@@ -602,3 +602,35 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     assert!(text(&data).contains("不是日期"), "{data}");
     assert_clean(&stand);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_command_registration_is_retried_and_the_bot_answers_meanwhile() {
+    let stand = StandIn::start().await;
+    stand.fail_next("PUT", "/applications/", 500);
+    stand.fail_next("PUT", "/applications/", 429);
+    let settings = super::settings(&stand);
+    let engine = std::sync::Arc::new(pressroom::Engine::load(&settings).unwrap());
+    let bot = tokio::spawn(async move {
+        let _ = pressroom::discord::run(settings, engine).await;
+    });
+    stand.wait_identified(1).await;
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    let reply = stand
+        .wait_request(mark, |r| {
+            r.path == format!("/channels/{CHANNEL_ID}/messages") && r.status == 200
+        })
+        .await;
+    assert!(text(&reply.body).contains("人工智能"));
+    // The registration went through in the end, after the two failures.
+    stand.wait_ready(1).await;
+    let puts: Vec<u16> = stand
+        .requests()
+        .iter()
+        .filter(|r| r.method == "PUT" && r.path.starts_with("/applications/"))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(puts, [500, 429, 200]);
+    bot.abort();
+    assert_clean(&stand);
+}

@@ -206,6 +206,12 @@ impl StandIn {
         .await;
     }
 
+    /// Waits until the bot has identified `n` times in all (READY sent), registered or not.
+    pub async fn wait_identified(&self, n: usize) {
+        self.wait_for("the bot to identify", || self.identify_count() >= n)
+            .await;
+    }
+
     /// Waits until the bot has resumed `n` times in all.
     pub async fn wait_resumed(&self, n: usize) {
         self.wait_for("the bot to resume", || self.resume_count() >= n)
