@@ -497,6 +497,12 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
         },
     )?;
     bar.finish_and_clear();
+    if engine.index_origin() == crate::search::IndexOrigin::Memory {
+        bail!(
+            "could not write the index in {} (the warning above says why)",
+            index_dir.display()
+        );
+    }
     let elapsed = started.elapsed().as_secs_f64();
     let s = engine.stats();
     report_skipped(&engine, usize::MAX);

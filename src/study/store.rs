@@ -151,7 +151,11 @@ impl SqliteStore {
         }
         let conn =
             Connection::open(path).map_err(|e| Error::Store(format!("{}: {e}", path.display())))?;
-        SqliteStore::with_connection(conn)
+        // A damaged or foreign file fails here: say which file.
+        SqliteStore::with_connection(conn).map_err(|e| match e {
+            Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
+            other => other,
+        })
     }
 
     /// An in-memory store (tests, the console without a path).
@@ -440,6 +444,15 @@ mod tests {
         assert_eq!(version, MIGRATIONS.len());
         assert_eq!(store.items(id).unwrap(), vec![item(1), item(2)]);
         assert_eq!(store.open_in("t1").unwrap().unwrap().id, id);
+    }
+
+    #[test]
+    fn a_damaged_database_is_reported_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.sqlite3");
+        std::fs::write(&path, vec![0x5a; 8192]).unwrap();
+        let e = SqliteStore::open(&path).err().expect("not a database");
+        assert!(e.to_string().contains(&path.display().to_string()), "{e}");
     }
 
     #[test]

@@ -311,3 +311,16 @@ fn a_missing_data_folder_is_warned_about_and_the_served_data_named() {
         "{err}"
     );
 }
+
+#[test]
+fn an_os_error_is_said_once_with_its_path() {
+    let o = pressroom(
+        &["study", "--quiz"],
+        "",
+        &[("PRESSROOM__STORE__PATH", "/proc/version/sub/study.sqlite3")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("/proc/version"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+}

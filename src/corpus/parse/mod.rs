@@ -34,6 +34,31 @@ static PAGE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The encoding's name when `bytes` look like UTF-16: a byte-order mark, or (without one) NUL
+/// bytes all on one side of the byte pairs, as ASCII characters (line ends, digits) leave them.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => return Some("UTF-16 (little-endian)"),
+        [0xfe, 0xff, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        match (pair[0] == 0, pair[1] == 0) {
+            (true, true) => return None,
+            (true, false) => even += 1,
+            (false, true) => odd += 1,
+            _ => {}
+        }
+    }
+    match (even, odd) {
+        (0, n) if n >= 2 => Some("UTF-16 (little-endian)"),
+        (n, 0) if n >= 2 => Some("UTF-16 (big-endian)"),
+        _ => None,
+    }
+}
+
 /// Parses one transcript. `id` names the document; `path` is used in errors. Only a file with
 /// no usable text is an error (empty, binary, not UTF-8, broken front matter); everything else
 /// is a document, with warnings for what the parser doubts.
@@ -43,6 +68,14 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
         line,
         message,
     };
+    if let Some(encoding) = utf16(bytes) {
+        return Err(err(
+            None,
+            format!(
+                "{encoding} text, not UTF-8: save the transcript as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)"
+            ),
+        ));
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(err(None, "binary file, not a text transcript".into()));
     }
@@ -276,6 +309,21 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = parse_transcript("x", Path::new("x.txt"), b"\x00\x01binary").unwrap_err();
         assert!(e.message.contains("binary"));
+        let text = "标题\n记者：问？\n王毅：答。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [
+            ([&[0xff, 0xfe][..], &le].concat(), "UTF-16 (little-endian)"),
+            ([&[0xfe, 0xff][..], &be].concat(), "UTF-16 (big-endian)"),
+            (le, "UTF-16 (little-endian)"),
+            (be, "UTF-16 (big-endian)"),
+        ] {
+            let e = parse_transcript("x", Path::new("x.txt"), &bytes).unwrap_err();
+            assert!(
+                e.message.contains(name) && !e.message.contains("binary"),
+                "{e}"
+            );
+        }
         let e = parse_transcript("x", Path::new("x.txt"), "标题\n".as_bytes()).unwrap_err();
         assert!(e.message.contains("no text besides the title"));
         let e = parse_transcript(
