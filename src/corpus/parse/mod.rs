@@ -165,10 +165,41 @@ fn body_lines(text: &str, body_start: usize) -> (Vec<(usize, String)>, bool) {
             line = PAGE_MARKER.replace_all(&line, "").trim().to_string();
         }
         if !line.is_empty() {
-            raw.push((i + 1, line));
+            for piece in split_long(line, crate::corpus::HARD_PARAGRAPH_CHARS) {
+                raw.push((i + 1, piece));
+            }
         }
     }
     (raw, continued)
+}
+
+/// `line` cut into pieces of at most `max` characters, each ending at a sentence end where
+/// one falls in its second half (else at `max` characters). Linear in the line's length.
+fn split_long(line: String, max: usize) -> Vec<String> {
+    if line.len() <= max {
+        return vec![line];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut count = 0;
+    let mut sentence_end = None;
+    for (at, c) in line.char_indices() {
+        if count == max {
+            let cut = sentence_end.unwrap_or(at);
+            pieces.push(line[start..cut].trim().to_string());
+            // Characters after the cut count towards the next piece.
+            count = line[cut..at].chars().count();
+            start = cut;
+            sentence_end = None;
+        }
+        count += 1;
+        if "。！？!?；;".contains(c) && count > max / 2 {
+            sentence_end = Some(at + c.len_utf8());
+        }
+    }
+    pieces.push(line[start..].trim().to_string());
+    pieces.retain(|p| !p.is_empty());
+    pieces
 }
 
 /// What the whole text says about its speakers: the names it shows, who answers `答：`, whether
@@ -231,6 +262,39 @@ mod tests {
 
     fn parse(text: &str) -> Document {
         parse_transcript("t", Path::new("t.txt"), text.as_bytes()).expect("parses")
+    }
+
+    #[test]
+    fn no_paragraph_is_longer_than_the_hard_limit() {
+        use crate::corpus::HARD_PARAGRAPH_CHARS as MAX;
+        let sentence = "中方始终坚持多边主义，维护以联合国为核心的国际体系。";
+        let long_line = sentence.repeat(3 * MAX / sentence.chars().count());
+        let no_end = "长".repeat(2 * MAX + 5);
+        // Short lines the page layout cut mid-sentence, which the parser rejoins.
+        let cut_lines = "没有句号的一行文字\n".repeat(2 * MAX / 9);
+        let text = format!("标题\n记者：问？\n王毅：{long_line}\n{no_end}\n{cut_lines}完。\n");
+        let doc = parse_transcript("x", Path::new("x.txt"), text.as_bytes()).unwrap();
+        let longest = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.text.chars().count())
+            .max()
+            .unwrap();
+        assert!(longest <= MAX, "{longest}");
+        let all: String = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(all.contains(&long_line[..sentence.len() * 3]));
+        assert_eq!(all.matches('长').count(), 2 * MAX + 5, "nothing is lost");
+        // Split at sentence ends where there are some.
+        let first = doc
+            .paragraphs
+            .iter()
+            .find(|p| p.text.contains("多边主义"))
+            .unwrap();
+        assert!(
+            first.text.ends_with('。'),
+            "{}",
+            &first.text[first.text.len() - 30..]
+        );
     }
 
     #[test]
