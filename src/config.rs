@@ -159,6 +159,8 @@ pub struct DiscordSettings {
     pub rate_limit: RateLimit,
     /// Longest question accepted.
     pub max_question_chars: usize,
+    /// Ask for the Message Content intent (typed quiz answers in threads).
+    pub message_content: bool,
 }
 
 /// A list of channel ids: a TOML array, or from the environment `1,2` — and a single `1`,

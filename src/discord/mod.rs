@@ -163,12 +163,13 @@ fn lang(ctx: Context<'_>) -> Lang {
 
 /// The gateway intents the bot asks for. Message content is privileged; Discord gives it to
 /// a bot without the intent for DMs and messages that mention it, so it is asked for only
-/// when answer channels (where every message is a question) are configured.
+/// when answer channels (where every message is a question) are configured or
+/// `discord.message_content` asks for typed quiz answers.
 pub fn intents(settings: &Settings) -> serenity::GatewayIntents {
     let mut intents = serenity::GatewayIntents::GUILDS
         | serenity::GatewayIntents::GUILD_MESSAGES
         | serenity::GatewayIntents::DIRECT_MESSAGES;
-    if !settings.discord.answer_channels.is_empty() {
+    if !settings.discord.answer_channels.is_empty() || settings.discord.message_content {
         intents |= serenity::GatewayIntents::MESSAGE_CONTENT;
     }
     intents

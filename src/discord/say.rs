@@ -32,6 +32,13 @@ pub enum To<'a> {
         /// Replace the pressed message or add one.
         reply: Reply,
     },
+    /// The response to a submitted form (a new message, ephemeral when the view says so).
+    Submit {
+        /// The client.
+        http: &'a serenity::Http,
+        /// The submission.
+        submit: &'a serenity::ModalInteraction,
+    },
     /// A message in a channel, as a reply to `reply_to` when given.
     Channel {
         /// The client.
@@ -48,6 +55,7 @@ impl To<'_> {
         match self {
             To::Command(ctx) => format!("/{}", ctx.command().qualified_name),
             To::Press { press, .. } => format!("button {}", press.data.custom_id),
+            To::Submit { submit, .. } => format!("form {}", submit.data.custom_id),
             To::Channel { channel, .. } => format!("channel {channel}"),
         }
     }
@@ -65,6 +73,9 @@ pub async fn say(to: To<'_>, view: &View) -> Result<()> {
                 Reply::New => send::respond(view),
             };
             press.create_response(http, response).await?;
+        }
+        To::Submit { http, submit } => {
+            submit.create_response(http, send::respond(view)).await?;
         }
         To::Channel {
             http,

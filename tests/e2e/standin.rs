@@ -125,6 +125,8 @@ struct Inner {
     seq: AtomicU64,
     ids: AtomicU64,
     identifies: AtomicUsize,
+    /// The intents of the last IDENTIFY.
+    intents: AtomicU64,
     resumes: AtomicUsize,
     fail_next: Mutex<Vec<(String, String, u16)>>,
     /// Messages the bot posted (also interaction responses), by id: what a button sits on.
@@ -161,6 +163,7 @@ impl StandIn {
             seq: AtomicU64::new(0),
             ids: AtomicU64::new(1_200_000_000_000_000_000),
             identifies: AtomicUsize::new(0),
+            intents: AtomicU64::new(0),
             resumes: AtomicUsize::new(0),
             fail_next: Mutex::default(),
             messages: Mutex::default(),
@@ -330,11 +333,20 @@ impl StandIn {
             .iter()
             .map(|&u| user(u, "someone", u == BOT_USER_ID))
             .collect();
+        // Discord's Message Content rule: without the privileged intent a bot gets no content
+        // of guild messages that do not mention it.
+        let content_intent = self.0.intents.load(Ordering::SeqCst) & (1 << 15) != 0;
+        let content =
+            if m.guild_id.is_some() && !m.mentions.contains(&BOT_USER_ID) && !content_intent {
+                String::new()
+            } else {
+                m.content.clone()
+            };
         let mut d = json!({
             "id": id.to_string(),
             "channel_id": m.channel_id.to_string(),
             "author": user(m.author_id, &format!("user{}", m.author_id % 1000), false),
-            "content": m.content,
+            "content": content,
             "timestamp": "2026-11-25T10:00:00.000000+00:00",
             "edited_timestamp": null,
             "tts": false,
@@ -443,6 +455,17 @@ impl StandIn {
             .expect("a message the bot posted");
         let data = json!({"custom_id": custom_id, "component_type": 2});
         self.interaction(who, 3, data, Some(message))
+    }
+
+    /// A user submits the form (modal) `custom_id` with `value` in its one text input.
+    pub fn submit_form(&self, who: &Interact, custom_id: &str, value: &str) -> Sent {
+        let data = json!({
+            "custom_id": custom_id,
+            "components": [{"type": 1, "components": [
+                {"type": 4, "custom_id": "answer", "value": value}
+            ]}],
+        });
+        self.interaction(who, 5, data, None)
     }
 
     /// The body of the callback for an interaction (`{"type", "data"}`).
@@ -554,6 +577,10 @@ async fn session(socket: WebSocket, inner: Arc<Inner>) {
                         .push(format!("IDENTIFY with token {}", payload["d"]["token"]));
                 }
                 inner.seq.store(0, Ordering::SeqCst);
+                inner.intents.store(
+                    payload["d"]["intents"].as_u64().unwrap_or(0),
+                    Ordering::SeqCst,
+                );
                 let ready = json!({
                     "v": 10,
                     "user": user(BOT_USER_ID, "pressroom", true),

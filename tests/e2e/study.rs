@@ -187,7 +187,7 @@ fn to_traditional(s: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
     let stand = StandIn::start().await;
-    let bot = start_bot(&stand, |_| {}).await;
+    let bot = start_bot(&stand, |s| s.discord.message_content = true).await;
     let (thread, mut msg_id, mut msg) = start_session(&stand, CHANNEL_ID, 1, None).await;
     let settings = super::settings(&stand);
     let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
@@ -241,7 +241,7 @@ async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
     // The bot is killed and started again: scores intact, the old buttons work, and the
     // next question is not one already asked.
     drop(bot);
-    let _bot = start_bot(&stand, |_| {}).await;
+    let _bot = start_bot(&stand, |s| s.discord.message_content = true).await;
     let body = press(&stand, BOB, thread, msg_id, letter).await;
     assert!(
         text(&body["data"]).contains("已经答过"),
@@ -333,7 +333,7 @@ async fn a_quiz_resumes_after_the_bot_process_is_killed_with_sigkill() {
 async fn a_member_who_types_and_presses_is_one_line_under_their_nickname() {
     let stand = StandIn::start().await;
     stand.set_nick(ALICE, "Alice");
-    let _bot = start_bot(&stand, |_| {}).await;
+    let _bot = start_bot(&stand, |s| s.discord.message_content = true).await;
     let (thread, msg_id, _) = start_session(&stand, CHANNEL_ID, 1, None).await;
     let settings = super::settings(&stand);
     let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
@@ -357,5 +357,55 @@ async fn a_member_who_types_and_presses_is_one_line_under_their_nickname() {
     let board = text(&study_command(&stand, thread, "score").await);
     assert!(board.contains("1. Alice — 2/2"), "{board}");
     assert!(!board.contains("user8"), "one line, the nickname: {board}");
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_message_content_a_quiz_is_answered_by_typing_into_a_form() {
+    let stand = StandIn::start().await;
+    // The default: no privileged intent, so typed thread messages arrive without content.
+    let _bot = start_bot(&stand, |_| {}).await;
+    let (thread, msg_id, first) = start_session(&stand, CHANNEL_ID, 1, None).await;
+    let settings = super::settings(&stand);
+    let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
+    use pressroom::study::SessionStore;
+    let session = store.open_in(&thread.to_string()).unwrap().unwrap();
+    let items = store.items(session.id).unwrap();
+
+    // "Type answer" opens a form with one text input.
+    let form_id = button(&first, "输入答案");
+    let mark = stand.mark();
+    let sent = stand.click(&Interact::new(ALICE).in_channel(thread), msg_id, &form_id);
+    let form = stand.callback(mark, &sent).await;
+    assert_eq!(form["type"], 9, "a modal: {form:#}");
+    assert_eq!(form["data"]["custom_id"], form_id);
+    assert_eq!(form["data"]["components"][0]["components"][0]["type"], 4);
+
+    // The answer typed into it is judged as a typed answer (traditional script folds).
+    let mark = stand.mark();
+    let sent = stand.submit_form(
+        &Interact::new(ALICE).in_channel(thread),
+        &form_id,
+        &format!(" {} ", items[0].answer),
+    );
+    let verdict = stand.callback(mark, &sent).await;
+    assert!(text(&verdict["data"]).contains("答对了"), "{verdict:#}");
+
+    // A form submitted after the quiz moved on changes nothing.
+    press(&stand, HOST, thread, msg_id, "公布答案").await;
+    let mark = stand.mark();
+    let sent = stand.submit_form(
+        &Interact::new(BOB).in_channel(thread),
+        &form_id,
+        &items[0].answer,
+    );
+    let stale = stand.callback(mark, &sent).await;
+    assert!(ephemeral(&stale["data"]), "{stale:#}");
+
+    let board = text(&study_command(&stand, thread, "score").await);
+    assert!(
+        board.contains("user8 — 1/1") && !board.contains("user9"),
+        "{board}"
+    );
     assert_clean(&stand);
 }

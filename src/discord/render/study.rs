@@ -130,6 +130,16 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
                     let choose = Action::Choose { at: *at, choice: i };
                     v.buttons.push(button(letter, id(*session, choose), false));
                 }
+                // A typed answer through a form: needs no Message Content intent.
+                v.buttons.push(button(
+                    lang.pick("输入答案", "Type answer"),
+                    ButtonId::AnswerForm {
+                        session: *session,
+                        at: *at,
+                    }
+                    .encode(),
+                    false,
+                ));
                 v.buttons.push(button(
                     lang.pick("公布答案·下一题", "Answer & next"),
                     id(*session, Action::Next { at: *at }),
@@ -416,11 +426,15 @@ mod tests {
                 study(Action::Choose { at: 2, choice: 0 }),
                 study(Action::Choose { at: 2, choice: 1 }),
                 study(Action::Choose { at: 2, choice: 2 }),
+                ButtonId::AnswerForm { session: 7, at: 2 },
                 study(Action::Next { at: 2 }),
                 study(Action::End),
             ]
         );
         let labels: Vec<&str> = v.buttons.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, ["A", "B", "C", "公布答案·下一题", "结束"]);
+        assert_eq!(
+            labels,
+            ["A", "B", "C", "输入答案", "公布答案·下一题", "结束"]
+        );
     }
 }
