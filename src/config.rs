@@ -28,6 +28,7 @@ const WHOLE_NUMBER_KEYS: &[&str] = &[
     "discord.rate_limit.questions",
     "discord.rate_limit.seconds",
     "study.idle_minutes",
+    "discord.gateway_timeout_seconds",
 ];
 
 /// `http://host[:port][/path]` or `https://…`, with a host and no spaces.
@@ -161,6 +162,8 @@ pub struct DiscordSettings {
     pub max_question_chars: usize,
     /// Ask for the Message Content intent (typed quiz answers in threads).
     pub message_content: bool,
+    /// Seconds a gateway connection may take to reach READY before it is made again.
+    pub gateway_timeout_seconds: u64,
 }
 
 /// A list of channel ids: a TOML array, or from the environment `1,2` — and a single `1`,
@@ -365,6 +368,12 @@ impl Settings {
         }
         if !(1..=2000).contains(&self.discord.max_question_chars) {
             return bad("discord.max_question_chars", "must be between 1 and 2000");
+        }
+        if !(1..=600).contains(&self.discord.gateway_timeout_seconds) {
+            return bad(
+                "discord.gateway_timeout_seconds",
+                "must be between 1 and 600",
+            );
         }
         if self.discord.rate_limit.questions == 0 || self.discord.rate_limit.seconds == 0 {
             return bad("discord.rate_limit", "must be at least 1");

@@ -634,3 +634,25 @@ async fn failed_command_registration_is_retried_and_the_bot_answers_meanwhile() 
     bot.abort();
     assert_clean(&stand);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_that_accepts_and_then_says_nothing_is_left_for_a_new_connection() {
+    let stand = StandIn::start().await;
+    // First a connection whose upgrade is never answered, then one that is upgraded and then
+    // silent (no HELLO): serenity waits for either forever.
+    stand.hang_gateway(1);
+    stand.silence_gateway(1);
+    let _bot = start_bot(&stand, |s| s.discord.gateway_timeout_seconds = 1).await;
+    assert_eq!(
+        stand.connection_count(),
+        3,
+        "hung, silent, then one that answers"
+    );
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    let reply = stand
+        .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+        .await;
+    assert!(text(&reply.body).contains("人工智能"));
+    assert_clean(&stand);
+}

@@ -127,6 +127,12 @@ struct Inner {
     identifies: AtomicUsize,
     /// The intents of the last IDENTIFY.
     intents: AtomicU64,
+    /// Gateway connections still to accept and then never answer (no HELLO, nothing).
+    silent: AtomicUsize,
+    /// Gateway connections still to accept and never upgrade (the HTTP request hangs).
+    hanging: AtomicUsize,
+    /// Gateway connections opened so far.
+    connections: AtomicUsize,
     resumes: AtomicUsize,
     fail_next: Mutex<Vec<(String, String, u16)>>,
     /// Messages the bot posted (also interaction responses), by id: what a button sits on.
@@ -164,6 +170,9 @@ impl StandIn {
             ids: AtomicU64::new(1_200_000_000_000_000_000),
             identifies: AtomicUsize::new(0),
             intents: AtomicU64::new(0),
+            silent: AtomicUsize::new(0),
+            hanging: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
             resumes: AtomicUsize::new(0),
             fail_next: Mutex::default(),
             messages: Mutex::default(),
@@ -303,6 +312,21 @@ impl StandIn {
             .unwrap()
             .get(&user)
             .map_or(Value::Null, |n| json!(n))
+    }
+
+    /// The next `n` gateway connections are accepted and then never answered.
+    pub fn silence_gateway(&self, n: usize) {
+        self.0.silent.store(n, Ordering::SeqCst);
+    }
+
+    /// The next `n` gateway connections are accepted and their upgrade never answered.
+    pub fn hang_gateway(&self, n: usize) {
+        self.0.hanging.store(n, Ordering::SeqCst);
+    }
+
+    /// Gateway connections the bot opened so far.
+    pub fn connection_count(&self) -> usize {
+        self.0.connections.load(Ordering::SeqCst)
     }
 
     /// Asks the bot to reconnect (op 7); it should open a new socket and RESUME.
@@ -532,11 +556,31 @@ fn now() -> &'static str {
 // Gateway
 
 async fn gateway(ws: WebSocketUpgrade, State(inner): State<Arc<Inner>>) -> Response {
+    inner.connections.fetch_add(1, Ordering::SeqCst);
+    inner.changed.notify_waiters();
+    let hang = inner
+        .hanging
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
+    if hang {
+        // Accepted, and the upgrade never answered.
+        std::future::pending::<()>().await;
+    }
     ws.on_upgrade(move |socket| session(socket, inner))
 }
 
 async fn session(socket: WebSocket, inner: Arc<Inner>) {
+    let silent = inner
+        .silent
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
     let (mut sink, mut stream) = socket.split();
+    if silent {
+        // Accepted, then nothing: no HELLO, no answer to whatever the bot sends.
+        while let Some(Ok(_)) = stream.next().await {}
+        let _ = sink.close().await;
+        return;
+    }
     let (tx, mut rx) = mpsc::unbounded_channel::<WsMessage>();
     *inner.socket.lock().unwrap() = Some(tx.clone());
     let writer = tokio::spawn(async move {
