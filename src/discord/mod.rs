@@ -187,6 +187,17 @@ pub fn serve(settings: Settings, engine: Engine) -> Result<()> {
 /// Connects to Discord (or `discord.proxy_url`), registers the slash commands and answers until
 /// the connection ends for good. Reconnects and HTTP failures are handled inside.
 pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
+    // Open the study store before connecting: a bad path fails at once, not mid-session.
+    let store: Arc<dyn SessionStore> = Arc::new(SqliteStore::open(&settings.store.path)?);
+    run_with_store(settings, engine, store).await
+}
+
+/// [`run`] with study sessions kept in `store`.
+pub async fn run_with_store(
+    settings: Settings,
+    engine: Arc<Engine>,
+    store: Arc<dyn SessionStore>,
+) -> Result<()> {
     let token = settings.discord.token.clone();
     if token.is_empty() {
         return Err(Error::Config(
@@ -196,8 +207,6 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
     let guild = settings.discord.guild_id;
     let intents = intents(&settings);
     let gateway_timeout = Duration::from_secs(settings.discord.gateway_timeout_seconds);
-    // Open the study store before connecting: a bad path fails at once, not mid-session.
-    let store: Arc<dyn SessionStore> = Arc::new(SqliteStore::open(&settings.store.path)?);
     let idle_closer_started = Arc::new(std::sync::atomic::AtomicBool::new(false));
     loop {
         let mut http = serenity::HttpBuilder::new(token.expose());

@@ -55,6 +55,8 @@ pub struct UserMessage {
     pub content: String,
     /// Users mentioned (ids).
     pub mentions: Vec<u64>,
+    /// Written by a bot (another bot, a webhook).
+    pub author_bot: bool,
 }
 
 impl UserMessage {
@@ -66,6 +68,7 @@ impl UserMessage {
             author_id,
             content: content.to_string(),
             mentions: Vec::new(),
+            author_bot: false,
         }
     }
 
@@ -369,7 +372,7 @@ impl StandIn {
         let mut d = json!({
             "id": id.to_string(),
             "channel_id": m.channel_id.to_string(),
-            "author": user(m.author_id, &format!("user{}", m.author_id % 1000), false),
+            "author": user(m.author_id, &format!("user{}", m.author_id % 1000), m.author_bot),
             "content": content,
             "timestamp": "2026-11-25T10:00:00.000000+00:00",
             "edited_timestamp": null,

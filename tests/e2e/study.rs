@@ -409,3 +409,143 @@ async fn without_message_content_a_quiz_is_answered_by_typing_into_a_form() {
     );
     assert_clean(&stand);
 }
+
+/// A study store that counts its calls and, while closed, holds every call (as a store on a
+/// busy disk or a locked database does).
+struct GatedStore {
+    inner: pressroom::study::SqliteStore,
+    calls: std::sync::atomic::AtomicUsize,
+    open: std::sync::Mutex<bool>,
+    opened: std::sync::Condvar,
+}
+
+impl GatedStore {
+    fn pass(&self) {
+        self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let mut open = self.open.lock().unwrap();
+        while !*open {
+            open = self.opened.wait(open).unwrap();
+        }
+    }
+    fn set_open(&self, value: bool) {
+        *self.open.lock().unwrap() = value;
+        self.opened.notify_all();
+    }
+}
+
+impl pressroom::study::SessionStore for GatedStore {
+    fn create(
+        &self,
+        s: &pressroom::study::NewSession<'_>,
+        items: &[pressroom::study::Item],
+        now: i64,
+    ) -> pressroom::Result<i64> {
+        self.pass();
+        self.inner.create(s, items, now)
+    }
+    fn open_in(&self, place: &str) -> pressroom::Result<Option<pressroom::study::SessionRow>> {
+        self.pass();
+        self.inner.open_in(place)
+    }
+    fn get(&self, id: i64) -> pressroom::Result<Option<pressroom::study::SessionRow>> {
+        self.pass();
+        self.inner.get(id)
+    }
+    fn items(&self, id: i64) -> pressroom::Result<Vec<pressroom::study::Item>> {
+        self.pass();
+        self.inner.items(id)
+    }
+    fn advance(&self, id: i64, from: usize, skipped: bool, now: i64) -> pressroom::Result<bool> {
+        self.pass();
+        self.inner.advance(id, from, skipped, now)
+    }
+    fn record_answer(
+        &self,
+        id: i64,
+        position: usize,
+        member: &str,
+        name: &str,
+        correct: bool,
+        now: i64,
+    ) -> pressroom::Result<bool> {
+        self.pass();
+        self.inner
+            .record_answer(id, position, member, name, correct, now)
+    }
+    fn answers(&self, id: i64) -> pressroom::Result<Vec<pressroom::study::AnswerRow>> {
+        self.pass();
+        self.inner.answers(id)
+    }
+    fn skipped(&self, id: i64) -> pressroom::Result<Vec<usize>> {
+        self.pass();
+        self.inner.skipped(id)
+    }
+    fn close(&self, id: i64, now: i64) -> pressroom::Result<bool> {
+        self.pass();
+        self.inner.close(id, now)
+    }
+    fn idle_since(&self, before: i64) -> pressroom::Result<Vec<pressroom::study::SessionRow>> {
+        self.pass();
+        self.inner.idle_since(before)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_store_never_stalls_the_bot_and_other_bots_never_reach_it() {
+    let stand = StandIn::start().await;
+    let store = std::sync::Arc::new(GatedStore {
+        inner: pressroom::study::SqliteStore::open(&super::store_path(&stand)).unwrap(),
+        calls: Default::default(),
+        open: std::sync::Mutex::new(true),
+        opened: Default::default(),
+    });
+    let settings = super::settings(&stand);
+    let engine = std::sync::Arc::new(pressroom::Engine::load(&settings).unwrap());
+    let running = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let _ = pressroom::discord::run_with_store(settings, engine, store).await;
+        })
+    };
+    stand.wait_ready(1).await;
+    let (thread, _, _) = start_session(&stand, CHANNEL_ID, 1, None).await;
+
+    // Other bots' messages in the quiz thread are filtered before any store work.
+    let before = store.calls.load(std::sync::atomic::Ordering::SeqCst);
+    let mark = stand.mark();
+    for author in [900, 901] {
+        stand.message(UserMessage {
+            channel_id: thread,
+            author_bot: true,
+            ..UserMessage::new(author, "15")
+        });
+    }
+    // (A mention answered after them shows they were handled.)
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    stand
+        .wait_request(mark, |r| {
+            r.path == format!("/channels/{CHANNEL_ID}/messages")
+        })
+        .await;
+    // The mention's own store work: the session of its channel (one read).
+    let after = store.calls.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(after - before <= 1, "{} store calls", after - before);
+
+    // The store hangs; members answer in the thread (more than the runtime has workers).
+    store.set_open(false);
+    for author in [ALICE, BOB, HOST] {
+        stand.message(UserMessage {
+            channel_id: thread,
+            ..UserMessage::new(author, "15")
+        });
+    }
+    // A command that needs no store is still answered, in time (the stand-in records a
+    // violation past Discord's 3 s).
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "about", json!([]));
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(!text(&data).is_empty());
+    store.set_open(true);
+    assert_clean(&stand);
+    running.abort();
+}
