@@ -350,13 +350,14 @@ fn is_legacy_entry(name: &str) -> bool {
         .is_some_and(|(stem, _)| stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// True for an entry of `index.dir` that pressroom made.
-fn is_ours(name: &str) -> bool {
+/// True for an entry of `index.dir` that pressroom made. The first layout's files count only
+/// where its `pressroom.fingerprint` says that layout is pressroom's (`legacy`).
+fn is_ours(name: &str, legacy: bool) -> bool {
     name == CURRENT_FILE
         || name.starts_with(GENERATION_PREFIX)
         || name.starts_with(BUILD_PREFIX)
         || name.starts_with(CURRENT_TMP_PREFIX)
-        || is_legacy_entry(name)
+        || (legacy && is_legacy_entry(name))
 }
 
 /// Refuses a directory that holds something but nothing of pressroom's (a mistyped
@@ -371,7 +372,8 @@ fn check_dir_is_ours(dir: &Path) -> Result<()> {
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    if !names.is_empty() && !names.iter().any(|n| is_ours(n)) {
+    let legacy = names.iter().any(|n| n == "pressroom.fingerprint");
+    if !names.is_empty() && !names.iter().any(|n| is_ours(n, legacy)) {
         return Err(Error::Config(format!(
             "index.dir {} is not empty and holds no pressroom index; choose an empty or new directory",
             dir.display()
@@ -528,6 +530,7 @@ fn remove_replaced(dir: &Path, keep: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let legacy = dir.join("pressroom.fingerprint").is_file();
     for entry in entries.filter_map(|e| e.ok()) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -550,7 +553,7 @@ fn remove_replaced(dir: &Path, keep: &Path) {
             if stale() {
                 let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
             }
-        } else if is_legacy_entry(&name) && !is_dir {
+        } else if legacy && is_legacy_entry(&name) && !is_dir {
             let _ = std::fs::remove_file(&path);
         }
     }

@@ -317,3 +317,42 @@ fn two_documents_with_one_short_key_stop_the_build() {
         "{message}"
     );
 }
+
+#[test]
+fn an_index_of_the_first_layout_is_replaced_and_its_files_removed() {
+    let data = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let idx = index.path().join("idx");
+    let s = seed_settings(data.path(), &idx);
+    std::fs::create_dir(&idx).unwrap();
+    // What earlier versions left: tantivy's files and the fingerprint, directly in the folder.
+    for name in [
+        "meta.json",
+        ".managed.json",
+        "pressroom.fingerprint",
+        "0123456789abcdef0123456789abcdef.idx",
+    ] {
+        std::fs::write(idx.join(name), "old").unwrap();
+    }
+    std::fs::write(idx.join("README.txt"), "mine").unwrap();
+    let e = Engine::load(&s).unwrap();
+    assert_eq!(e.index_origin(), IndexOrigin::Built);
+    let mut left: Vec<String> = std::fs::read_dir(&idx)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("pressroom-"))
+        .collect();
+    left.sort();
+    assert_eq!(left, ["README.txt", "pressroom.current"]);
+}
+
+#[test]
+fn a_folder_with_a_meta_json_of_someone_else_is_not_taken_for_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
+    let mut s = Settings::for_tests();
+    s.index.dir = dir.path().to_path_buf();
+    let err = Engine::load(&s).err().expect("refuses");
+    assert!(err.to_string().contains("not empty"), "{err}");
+    assert!(dir.path().join("meta.json").exists());
+}
