@@ -224,12 +224,19 @@ impl SearchIndex {
         }
         match build_generation(dir, &print, docs, lexicon, &mut progress) {
             Ok(generation) => {
-                let index = open_generation(&generation, lexicon, None).map_err(|reason| {
-                    Error::Index(tantivy::TantivyError::InternalError(format!(
-                        "{}: {reason}",
-                        generation.display()
-                    )))
-                })?;
+                // Another process's build may have replaced (and removed) ours already: then
+                // what `pressroom.current` names now is read, a whole index of the same data.
+                let index = open_generation(&generation, lexicon, None)
+                    .or_else(|reason| match open_current(dir, &print, lexicon) {
+                        Ok(Some(index)) => Ok(index),
+                        _ => Err(reason),
+                    })
+                    .map_err(|reason| {
+                        Error::Index(tantivy::TantivyError::InternalError(format!(
+                            "{}: {reason}",
+                            generation.display()
+                        )))
+                    })?;
                 Ok(SearchIndex { origin, ..index })
             }
             Err(e) if !force => {

@@ -356,3 +356,33 @@ fn a_folder_with_a_meta_json_of_someone_else_is_not_taken_for_an_index() {
     assert!(err.to_string().contains("not empty"), "{err}");
     assert!(dir.path().join("meta.json").exists());
 }
+
+#[test]
+fn builds_racing_each_other_all_end_with_a_whole_index() {
+    let data = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    let s = seed_settings(data.path(), &index.path().join("idx"));
+    let force = pressroom::engine::BuildOptions {
+        force_rebuild: true,
+    };
+    std::thread::scope(|scope| {
+        let builders: Vec<_> = (0..3)
+            .map(|_| {
+                scope.spawn(|| {
+                    for _ in 0..4 {
+                        let e = Engine::load_with(&s, &force, |_, _| {}, |_, _| {})
+                            .expect("every racing build ends with an index");
+                        assert!(!e.ask("正确义利观", 1).hits.is_empty());
+                    }
+                })
+            })
+            .collect();
+        for b in builders {
+            b.join().unwrap();
+        }
+    });
+    assert_eq!(
+        Engine::load(&s).unwrap().index_origin(),
+        IndexOrigin::Reused
+    );
+}
