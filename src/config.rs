@@ -18,6 +18,77 @@ use crate::error::{Error, Result};
 const DEFAULTS: &str = include_str!("../config/default.toml");
 const LOCAL_FILE: &str = "config/local.toml";
 
+/// The keys that hold whole numbers.
+const WHOLE_NUMBER_KEYS: &[&str] = &[
+    "search.top_k",
+    "search.max_query_chars",
+    "reply.max_chars",
+    "discord.guild_id",
+    "discord.max_question_chars",
+    "discord.rate_limit.questions",
+    "discord.rate_limit.seconds",
+    "study.idle_minutes",
+    "discord.gateway_timeout_seconds",
+];
+
+/// `http://host[:port][/path]` or `https://…`, with a host and no spaces.
+fn is_http_url(s: &str) -> bool {
+    let Some(rest) = s
+        .strip_prefix("http://")
+        .or_else(|| s.strip_prefix("https://"))
+    else {
+        return false;
+    };
+    let authority = rest.split('/').next().unwrap_or_default();
+    let host = match authority.rsplit_once(':') {
+        Some((host, port)) if !host.ends_with(']') || authority.starts_with('[') => {
+            if port.parse::<u16>().is_err() {
+                return false;
+            }
+            host
+        }
+        _ => authority,
+    };
+    !host.is_empty()
+        && !s.chars().any(char::is_whitespace)
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-.[]:_".contains(c))
+}
+
+/// The first `key = number` of a TOML file whose number does not fit in 64 bits, said with
+/// its `section.key`.
+fn too_large_number(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut section = String::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim().to_string();
+        } else if let Some((key, value)) = line.split_once('=') {
+            let digits: String = value.trim().chars().filter(|c| *c != '_').collect();
+            let digits = digits.trim_start_matches(['+', '-']);
+            if !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && digits.parse::<i64>().is_err()
+            {
+                let key = key.trim();
+                let full = if section.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{section}.{key}")
+                };
+                return Some(format!(
+                    "{full}: {} is too large a number (in {})",
+                    value.trim(),
+                    path.display()
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// All settings.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -89,6 +160,10 @@ pub struct DiscordSettings {
     pub rate_limit: RateLimit,
     /// Longest question accepted.
     pub max_question_chars: usize,
+    /// Ask for the Message Content intent (typed quiz answers in threads).
+    pub message_content: bool,
+    /// Seconds a gateway connection may take to reach READY before it is made again.
+    pub gateway_timeout_seconds: u64,
 }
 
 /// A list of channel ids: a TOML array, or from the environment `1,2` — and a single `1`,
@@ -242,7 +317,32 @@ impl Settings {
                 .with_list_parse_key("discord.answer_channels")
                 .source(Some(map)),
         );
-        let cfg = b.build().map_err(|e| Error::Config(e.to_string()))?;
+        let cfg = b.build().map_err(|e| {
+            // The TOML reader says a number is too large but not which: find it.
+            let mut files = [local, file].into_iter().flatten();
+            match files.find_map(too_large_number) {
+                Some(found) => Error::Config(found),
+                None => Error::Config(e.to_string()),
+            }
+        })?;
+        // The reader turns 3.5 into 4 and true into 1 for a number key: refuse instead.
+        for key in WHOLE_NUMBER_KEYS {
+            let Ok(value) = cfg.get::<config::Value>(key) else {
+                continue;
+            };
+            let whole = match &value.kind {
+                config::ValueKind::I64(n) => *n >= 0,
+                config::ValueKind::U64(_) | config::ValueKind::U128(_) => true,
+                config::ValueKind::I128(n) => *n >= 0,
+                config::ValueKind::String(t) => t.trim().parse::<u64>().is_ok(),
+                _ => false,
+            };
+            if !whole {
+                return Err(Error::Config(format!(
+                    "{key}: must be a whole number, not `{value}`"
+                )));
+            }
+        }
         let mut s: Settings = cfg
             .try_deserialize()
             .map_err(|e| Error::Config(e.to_string()))?;
@@ -269,11 +369,26 @@ impl Settings {
         if !(1..=2000).contains(&self.discord.max_question_chars) {
             return bad("discord.max_question_chars", "must be between 1 and 2000");
         }
+        if !(1..=600).contains(&self.discord.gateway_timeout_seconds) {
+            return bad(
+                "discord.gateway_timeout_seconds",
+                "must be between 1 and 600",
+            );
+        }
         if self.discord.rate_limit.questions == 0 || self.discord.rate_limit.seconds == 0 {
             return bad("discord.rate_limit", "must be at least 1");
         }
-        if !self.discord.proxy_url.is_empty() && !self.discord.proxy_url.starts_with("http") {
-            return bad("discord.proxy_url", "must be an http:// or https:// URL");
+        if !self.discord.proxy_url.is_empty() && !is_http_url(&self.discord.proxy_url) {
+            return bad(
+                "discord.proxy_url",
+                "must be an http:// or https:// URL with a host, e.g. http://127.0.0.1:3000",
+            );
+        }
+        if self.store.path.as_os_str().is_empty() {
+            return bad(
+                "store.path",
+                "must name the study database file (empty would keep sessions in a throwaway database)",
+            );
         }
         Ok(())
     }
@@ -357,6 +472,51 @@ mod tests {
         let e =
             Settings::layered(None, Some(Path::new("/nonexistent.toml")), env(&[])).unwrap_err();
         assert!(e.to_string().contains("not found"));
+    }
+
+    #[test]
+    fn numbers_must_be_whole_and_fit_and_errors_name_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("c.toml");
+        for (body, key) in [
+            (
+                "[search]\ntop_k = 99999999999999999999999\n",
+                "search.top_k",
+            ),
+            ("[search]\ntop_k = 3.5\n", "search.top_k"),
+            ("[search]\ntop_k = true\n", "search.top_k"),
+            ("[discord]\nguild_id = 1.5\n", "discord.guild_id"),
+            (
+                "[discord]\nguild_id = 99999999999999999999999\n",
+                "discord.guild_id",
+            ),
+            (
+                "[discord]\nproxy_url = \"httpnonsense\"\n",
+                "discord.proxy_url",
+            ),
+            ("[discord]\nproxy_url = \"http://\"\n", "discord.proxy_url"),
+            ("[store]\npath = \"\"\n", "store.path"),
+        ] {
+            std::fs::write(&f, body).unwrap();
+            let e = Settings::layered(None, Some(&f), env(&[]))
+                .map(|s| (s.search.top_k, s.discord.guild_id))
+                .expect_err(body);
+            assert!(e.to_string().contains(key), "{body:?}: {e}");
+        }
+        for (k, v) in [
+            ("PRESSROOM__SEARCH__TOP_K", "3.5"),
+            ("PRESSROOM__DISCORD__GUILD_ID", "true"),
+            ("PRESSROOM__DISCORD__GUILD_ID", "1.5"),
+        ] {
+            let e = Settings::layered(None, None, env(&[(k, v)])).expect_err(v);
+            assert!(
+                e.to_string()
+                    .contains(&k[11..].to_lowercase().replace("__", ".")),
+                "{k}={v}: {e}"
+            );
+        }
+        std::fs::write(&f, "[discord]\nproxy_url = \"http://127.0.0.1:3000/api\"\n").unwrap();
+        assert!(Settings::layered(None, Some(&f), env(&[])).is_ok());
     }
 
     #[test]

@@ -23,13 +23,14 @@ pub enum Error {
     /// A bad configuration value.
     #[error("configuration: {0}")]
     Config(String),
-    /// Reading or writing a file failed.
-    #[error("{path}: {source}")]
+    /// Reading or writing a file failed. The OS error is part of the message and not a
+    /// `source` too, so a report of the chain (`{:#}`) says it once.
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
         /// What failed.
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The search index failed.
     #[error("search index: {0}")]
@@ -105,7 +106,7 @@ impl Error {
     pub fn io(path: &Path, source: std::io::Error) -> Error {
         Error::Io {
             path: path.to_path_buf(),
-            source,
+            error: source,
         }
     }
 

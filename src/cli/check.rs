@@ -289,8 +289,11 @@ pub fn read_paths(paths: &[PathBuf]) -> Vec<Result<Document, DataError>> {
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
-            match corpus::transcript_files(path) {
-                Ok(files) => out.extend(files.iter().map(|f| corpus::load_file(Some(path), f))),
+            match corpus::walk_transcripts(path) {
+                Ok((files, errors)) => {
+                    out.extend(errors.into_iter().map(Err));
+                    out.extend(files.iter().map(|f| corpus::load_file(Some(path), f)));
+                }
                 Err(e) => out.push(Err(unreadable(path, &e.to_string()))),
             }
         } else if path.exists() {

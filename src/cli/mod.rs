@@ -363,12 +363,40 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
         Ok(())
     };
     if args.question == "-" {
-        for line in std::io::stdin().lock().lines() {
-            let line = line.context("reading questions from stdin")?;
-            if line.trim().is_empty() {
-                continue;
+        // One answer per input line, always: a blank line gets an empty answer, a line that is
+        // not UTF-8 an answer saying so, and the batch goes on.
+        let mut stdin = std::io::stdin().lock();
+        let mut buf = Vec::new();
+        let mut number = 0;
+        loop {
+            buf.clear();
+            if stdin
+                .read_until(b'\n', &mut buf)
+                .context("reading questions from stdin")?
+                == 0
+            {
+                break;
             }
-            answer_one(line.trim(), &mut out)?;
+            number += 1;
+            let raw = buf.strip_suffix(b"\n").unwrap_or(&buf);
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            match std::str::from_utf8(raw) {
+                Ok(line) if args.json || !line.trim().is_empty() => {
+                    answer_one(line.trim(), &mut out)?
+                }
+                Ok(_) => {}
+                Err(_) if args.json => {
+                    let v = serde_json::json!({
+                        "query": String::from_utf8_lossy(raw).trim(),
+                        "hits": [],
+                        "error": format!("line {number} is not valid UTF-8"),
+                    });
+                    serde_json::to_writer(&mut out, &v)?;
+                    writeln!(out)?;
+                    out.flush()?;
+                }
+                Err(_) => eprintln!("warning: line {number} is not valid UTF-8; skipped"),
+            }
         }
     } else {
         answer_one(&args.question, &mut out)?;
@@ -469,12 +497,19 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
         },
     )?;
     bar.finish_and_clear();
+    if engine.index_origin() == crate::search::IndexOrigin::Memory {
+        bail!(
+            "could not write the index in {} (the warning above says why)",
+            index_dir.display()
+        );
+    }
     let elapsed = started.elapsed().as_secs_f64();
     let s = engine.stats();
     report_skipped(&engine, usize::MAX);
     let how = match engine.index_origin() {
         crate::search::IndexOrigin::Reused => "up to date, reused",
         crate::search::IndexOrigin::Built => "built",
+        crate::search::IndexOrigin::Repaired => "damaged, rebuilt",
         crate::search::IndexOrigin::Memory => "built in memory",
     };
     println!(

@@ -25,32 +25,81 @@ pub struct Loaded {
 }
 
 /// Lists the transcript files below `dir` (recursively, sorted, hidden entries skipped).
+/// Subfolders that cannot be read are left out; [`walk_transcripts`] says which.
 pub fn transcript_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let mut out = Vec::new();
+    walk_transcripts(dir).map(|(files, _)| files)
+}
+
+/// The transcript files below `dir` and the subfolders that could not be read. Each folder and
+/// each file is visited once however symbolic links reach it (a link back up the tree is no
+/// loop, a second link to a folder no duplicate); a file reached twice keeps its first name in
+/// sorted order. Only `dir` itself being unreadable is an error.
+pub fn walk_transcripts(dir: &Path) -> Result<(Vec<PathBuf>, Vec<DataError>), Error> {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen_dirs = std::collections::HashSet::new();
+    seen_dirs.insert(std::fs::canonicalize(dir).map_err(|e| Error::io(dir, e))?);
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))?;
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) if d == dir => return Err(Error::io(&d, e)),
+            Err(e) => {
+                errors.push(DataError {
+                    path: d.clone(),
+                    line: None,
+                    message: format!("folder not read: {e}"),
+                });
+                continue;
+            }
+        };
         for entry in entries {
-            let entry = entry.map_err(|e| Error::io(&d, e))?;
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    errors.push(DataError {
+                        path: d.clone(),
+                        line: None,
+                        message: format!("folder not fully read: {e}"),
+                    });
+                    break;
+                }
+            };
             let path = entry.path();
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             if path.is_dir() {
-                stack.push(path);
+                match std::fs::canonicalize(&path) {
+                    Ok(real) => {
+                        if seen_dirs.insert(real) {
+                            stack.push(path);
+                        }
+                    }
+                    Err(e) => errors.push(DataError {
+                        path: path.clone(),
+                        line: None,
+                        message: format!("folder not read: {e}"),
+                    }),
+                }
             } else if path.extension().is_some_and(|e| e == "txt") {
-                out.push(path);
+                files.push(path);
             }
         }
     }
-    out.sort();
-    Ok(out)
+    files.sort();
+    let mut seen_files = std::collections::HashSet::new();
+    files.retain(|f| seen_files.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((files, errors))
 }
 
 /// Loads every transcript below `dir`. `progress` is called once per file with its size.
 pub fn load_dir(dir: &Path, mut progress: impl FnMut(&Path, u64)) -> Result<Loaded, Error> {
     let mut loaded = Loaded::default();
-    for path in transcript_files(dir)? {
+    let (files, errors) = walk_transcripts(dir)?;
+    loaded.errors.extend(errors);
+    for path in files {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
@@ -143,6 +192,62 @@ mod tests {
             loaded.errors[1]
                 .to_string()
                 .contains("c-latin1.txt:1: not valid UTF-8")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_and_duplicate_links_load_each_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::write(root.join("a/one.txt"), "标题\n记者：问？\n王毅：答。\n").unwrap();
+        std::fs::write(root.join("a/b/two.txt"), "标题\n记者：问？\n王毅：答。\n").unwrap();
+        // Two loops (each back to an ancestor) and a second name for a folder and a file.
+        std::os::unix::fs::symlink(root, root.join("a/b/up")).unwrap();
+        std::os::unix::fs::symlink(root.join("a"), root.join("a/b/loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/b"), root.join("also-b")).unwrap();
+        std::os::unix::fs::symlink(root.join("a/one.txt"), root.join("z-one.txt")).unwrap();
+        let loaded = load_dir(root, |_, _| {}).unwrap();
+        let ids: Vec<_> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids.len(), 2, "{ids:?}");
+        assert!(loaded.errors.is_empty(), "{:?}", loaded.errors);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_subfolder_is_reported_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("good.txt"), "标题\n记者：问？\n王毅：答。\n").unwrap();
+        std::fs::create_dir(root.join("sub")).unwrap();
+        std::fs::write(root.join("sub/x.txt"), "标题\n问：问？\n答：答。\n").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(root.join("sub"), std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read_dir(root.join("sub")).is_ok() {
+            // Root reads any folder; a kernel folder root may not list stands in for it.
+            std::fs::set_permissions(root.join("sub"), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
+            std::fs::remove_dir_all(root.join("sub")).unwrap();
+            let closed = Path::new("/proc/1/map_files");
+            if std::fs::read_dir(closed).is_ok() {
+                eprintln!("skipped: no folder here that this user cannot read");
+                return;
+            }
+            std::os::unix::fs::symlink(closed, root.join("sub")).unwrap();
+        }
+        let loaded = load_dir(root, |_, _| {});
+        if !root.join("sub").is_symlink() {
+            std::fs::set_permissions(root.join("sub"), std::fs::Permissions::from_mode(0o755))
+                .unwrap();
+        }
+        let loaded = loaded.expect("the other files still load");
+        let ids: Vec<_> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert!(ids.contains(&"good"), "{ids:?}");
+        assert!(
+            loaded.errors.iter().any(|e| e.path.ends_with("sub")),
+            "{:?}",
+            loaded.errors
         );
     }
 

@@ -43,6 +43,14 @@ pub enum ButtonId {
         /// What the member does.
         action: Action,
     },
+    /// The quiz's "Type answer" button, and the form it opens: a typed answer to item `at`
+    /// without the Message Content intent.
+    AnswerForm {
+        /// The session.
+        session: i64,
+        /// The item.
+        at: usize,
+    },
     /// Not a button of ours, or one whose format is no longer understood: the presser is told
     /// it has expired.
     Expired,
@@ -147,6 +155,7 @@ impl ButtonId {
                 Some((code, at, extra)) => format!("st|{session}|{code}|{at}|{extra}"),
                 None => String::new(),
             },
+            ButtonId::AnswerForm { session, at } => format!("sf|{session}|{at}"),
             ButtonId::Expired => String::new(),
         };
         if id.is_empty() || id.chars().count() > MAX_CUSTOM_ID {
@@ -188,6 +197,11 @@ impl ButtonId {
                 let extra = parts.next()?.parse().ok()?;
                 let action = study_action(code, at, extra)?;
                 Some(ButtonId::Study { session, action })
+            }
+            "sf" => {
+                let session = parts.next()?.parse().ok()?;
+                let at = parts.next()?.parse().ok()?;
+                Some(ButtonId::AnswerForm { session, at })
             }
             _ => None,
         }

@@ -25,6 +25,9 @@ pub async fn handle(
         serenity::FullEvent::InteractionCreate {
             interaction: serenity::Interaction::Component(press),
         } => on_press(ctx, press, bot).await,
+        serenity::FullEvent::InteractionCreate {
+            interaction: serenity::Interaction::Modal(submit),
+        } => on_submit(ctx, submit, bot).await,
         serenity::FullEvent::Resume { .. } => tracing::info!("gateway session resumed"),
         _ => {}
     }
@@ -61,6 +64,9 @@ async fn on_message(
     bot_id: serenity::UserId,
     bot: &Bot,
 ) {
+    if msg.author.bot || msg.author.id == bot_id {
+        return;
+    }
     let mentioned = msg.mentions.iter().any(|u| u.id == bot_id);
     // In a quiz thread, what members type (not addressed to the bot) is an answer.
     if !mentioned && study::on_message(ctx, msg, bot).await {
@@ -70,9 +76,12 @@ async fn on_message(
     else {
         return;
     };
-    let prefer = bot
-        .study
-        .current_exchange(&msg.channel_id.get().to_string());
+    let study = bot.study.clone();
+    let place = msg.channel_id.get().to_string();
+    let prefer = tokio::task::spawn_blocking(move || study.current_exchange(&place))
+        .await
+        .ok()
+        .flatten();
     let lang = Lang::of_text(&question);
     let view = match bot.admit_question(msg.author.id.get(), &question) {
         Ok(()) => {
@@ -155,7 +164,8 @@ fn press_view(bot: &Bot, id: ButtonId, member: &crate::study::Member, lang: Lang
         ButtonId::Study { session, action } => {
             Some(study::on_press(bot, session, action, member, lang))
         }
-        ButtonId::Expired => None,
+        // Opens a form (see `on_press`); nothing to show here.
+        ButtonId::AnswerForm { .. } | ButtonId::Expired => None,
     };
     shown.unwrap_or_else(|| (render::expired(lang), Reply::New))
 }
@@ -163,11 +173,91 @@ fn press_view(bot: &Bot, id: ButtonId, member: &crate::study::Member, lang: Lang
 async fn on_press(ctx: &serenity::Context, press: &serenity::ComponentInteraction, bot: &Bot) {
     let lang = Lang::from_locale(&press.locale);
     let member = study::member_of(&press.user, press.member.as_ref());
-    let (view, reply) = press_view(bot, ButtonId::decode(&press.data.custom_id), &member, lang);
+    let (view, reply) = match ButtonId::decode(&press.data.custom_id) {
+        ButtonId::AnswerForm { at, .. } => {
+            let form = answer_form(&press.data.custom_id, at, lang);
+            if let Err(e) = press.create_response(&ctx.http, form).await {
+                tracing::warn!("could not open the answer form: {e}");
+            }
+            return;
+        }
+        // A study press writes the store: on a blocking thread, not the async runtime.
+        ButtonId::Study { session, action } => {
+            let study = bot.study.clone();
+            let acting = member.clone();
+            match tokio::task::spawn_blocking(move || study.act(session, &acting, action)).await {
+                Ok(result) => study::press_result(result, lang),
+                Err(e) => {
+                    tracing::error!(error = %e, "a study press failed");
+                    (render::expired(lang), Reply::New)
+                }
+            }
+        }
+        id => press_view(bot, id, &member, lang),
+    };
     let to = To::Press {
         http: &ctx.http,
         press,
         reply,
+    };
+    try_say(to, &view).await;
+}
+
+/// The form a quiz's "Type answer" button opens: one line of text.
+fn answer_form(custom_id: &str, at: usize, lang: Lang) -> serenity::CreateInteractionResponse {
+    let title = match lang {
+        Lang::Zh => format!("第 {} 题的答案", at + 1),
+        Lang::En => format!("Your answer to question {}", at + 1),
+    };
+    let input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        lang.pick("答案", "Answer"),
+        "answer",
+    )
+    .max_length(200)
+    .required(true);
+    serenity::CreateInteractionResponse::Modal(
+        serenity::CreateModal::new(custom_id, title)
+            .components(vec![serenity::CreateActionRow::InputText(input)]),
+    )
+}
+
+/// A submitted answer form: the typed answer to the item it was opened on (stale when the
+/// session has moved on), judged as a button press is, on a blocking thread.
+async fn on_submit(ctx: &serenity::Context, submit: &serenity::ModalInteraction, bot: &Bot) {
+    let lang = Lang::from_locale(&submit.locale);
+    let ButtonId::AnswerForm { session, at } = ButtonId::decode(&submit.data.custom_id) else {
+        return;
+    };
+    let text: String = submit
+        .data
+        .components
+        .iter()
+        .flat_map(|row| row.components.iter())
+        .find_map(|c| match c {
+            serenity::ActionRowComponent::InputText(t) => t.value.clone(),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let member = study::member_of(&submit.user, submit.member.as_ref());
+    let study = bot.study.clone();
+    let acted = tokio::task::spawn_blocking(move || match study.session(session)? {
+        Some(row) if row.open && row.position == at => {
+            study.act(session, &member, crate::study::Action::Typed(text))
+        }
+        _ => Ok(crate::study::Post::Stale),
+    })
+    .await;
+    let (view, _) = match acted {
+        Ok(result) => study::press_result(result, lang),
+        Err(e) => {
+            tracing::error!(error = %e, "an answer form failed");
+            (render::expired(lang), Reply::New)
+        }
+    };
+    let to = To::Submit {
+        http: &ctx.http,
+        submit,
     };
     try_say(to, &view).await;
 }

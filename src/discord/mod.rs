@@ -163,12 +163,13 @@ fn lang(ctx: Context<'_>) -> Lang {
 
 /// The gateway intents the bot asks for. Message content is privileged; Discord gives it to
 /// a bot without the intent for DMs and messages that mention it, so it is asked for only
-/// when answer channels (where every message is a question) are configured.
+/// when answer channels (where every message is a question) are configured or
+/// `discord.message_content` asks for typed quiz answers.
 pub fn intents(settings: &Settings) -> serenity::GatewayIntents {
     let mut intents = serenity::GatewayIntents::GUILDS
         | serenity::GatewayIntents::GUILD_MESSAGES
         | serenity::GatewayIntents::DIRECT_MESSAGES;
-    if !settings.discord.answer_channels.is_empty() {
+    if !settings.discord.answer_channels.is_empty() || settings.discord.message_content {
         intents |= serenity::GatewayIntents::MESSAGE_CONTENT;
     }
     intents
@@ -186,65 +187,156 @@ pub fn serve(settings: Settings, engine: Engine) -> Result<()> {
 /// Connects to Discord (or `discord.proxy_url`), registers the slash commands and answers until
 /// the connection ends for good. Reconnects and HTTP failures are handled inside.
 pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
+    // Open the study store before connecting: a bad path fails at once, not mid-session.
+    let store: Arc<dyn SessionStore> = Arc::new(SqliteStore::open(&settings.store.path)?);
+    run_with_store(settings, engine, store).await
+}
+
+/// [`run`] with study sessions kept in `store`.
+pub async fn run_with_store(
+    settings: Settings,
+    engine: Arc<Engine>,
+    store: Arc<dyn SessionStore>,
+) -> Result<()> {
     let token = settings.discord.token.clone();
     if token.is_empty() {
         return Err(Error::Config(
             "no Discord token: set DISCORD_TOKEN (or discord.token); see the README".into(),
         ));
     }
-    let mut http = serenity::HttpBuilder::new(token.expose());
-    if !settings.discord.proxy_url.is_empty() {
-        // serenity ignores the proxy while its own ratelimiter is on; behind a proxy the proxy
-        // does the rate limiting.
-        http = http
-            .proxy(settings.discord.proxy_url.trim_end_matches('/'))
-            .ratelimiter_disabled(true);
-    }
-    let http = http.build();
     let guild = settings.discord.guild_id;
     let intents = intents(&settings);
-    // Open the study store before connecting: a bad path fails at once, not mid-session.
-    let bot = Bot::new(settings, engine)?;
-    let framework = poise::Framework::builder()
-        .options(poise::FrameworkOptions {
-            commands: commands::all(),
-            on_error: |error| Box::pin(commands::on_error(error)),
-            event_handler: |framework, event| Box::pin(events::handle(framework, event)),
-            allowed_mentions: Some(send::no_mentions()),
-            ..Default::default()
-        })
-        .setup(move |ctx, ready, framework| {
-            Box::pin(async move {
-                let commands = &framework.options().commands;
-                if guild != 0 {
-                    poise::builtins::register_in_guild(
-                        ctx,
-                        commands,
-                        serenity::GuildId::new(guild),
-                    )
-                    .await?;
-                } else {
-                    poise::builtins::register_globally(ctx, commands).await?;
-                }
-                tracing::info!(
-                    user = %ready.user.name,
-                    guilds = ready.guilds.len(),
-                    commands = commands.len(),
-                    "connected to Discord; slash commands registered"
-                );
-                tokio::spawn(study::close_idle_sessions(
-                    ctx.http.clone(),
-                    bot.study.clone(),
-                ));
-                Ok(bot)
+    let gateway_timeout = Duration::from_secs(settings.discord.gateway_timeout_seconds);
+    let idle_closer_started = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    loop {
+        let mut http = serenity::HttpBuilder::new(token.expose());
+        if !settings.discord.proxy_url.is_empty() {
+            // serenity ignores the proxy while its own ratelimiter is on; behind a proxy the
+            // proxy does the rate limiting.
+            http = http
+                .proxy(settings.discord.proxy_url.trim_end_matches('/'))
+                .ratelimiter_disabled(true);
+        }
+        let http = http.build();
+        let bot = Bot::with_store(settings.clone(), engine.clone(), store.clone());
+        let idle_closer_started = idle_closer_started.clone();
+        let framework = poise::Framework::builder()
+            .options(poise::FrameworkOptions {
+                commands: commands::all(),
+                on_error: |error| Box::pin(commands::on_error(error)),
+                event_handler: |framework, event| Box::pin(events::handle(framework, event)),
+                allowed_mentions: Some(send::no_mentions()),
+                ..Default::default()
             })
-        })
-        .build();
-    let mut client = serenity::ClientBuilder::new_with_http(http, intents)
-        .framework(framework)
-        .await?;
-    client.start().await?;
-    Ok(())
+            .setup(move |ctx, ready, framework| {
+                Box::pin(async move {
+                    let commands =
+                        poise::builtins::create_application_commands(&framework.options().commands);
+                    tracing::info!(
+                        user = %ready.user.name,
+                        guilds = ready.guilds.len(),
+                        commands = commands.len(),
+                        "connected to Discord; registering slash commands"
+                    );
+                    // Registration runs beside the bot, retried until it goes through: a 5xx
+                    // or a 429 at start must not leave a bot that is connected but answers
+                    // nothing.
+                    tokio::spawn(register_commands(ctx.http.clone(), commands, guild));
+                    if !idle_closer_started.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                        tokio::spawn(study::close_idle_sessions(
+                            ctx.http.clone(),
+                            bot.study.clone(),
+                        ));
+                    }
+                    Ok(bot)
+                })
+            })
+            .build();
+        let mut client = serenity::ClientBuilder::new_with_http(http, intents)
+            .framework(framework)
+            .await?;
+        let manager = client.shard_manager.clone();
+        tokio::select! {
+            result = client.start() => {
+                result?;
+                return Ok(());
+            }
+            () = gateway_watchdog(manager.clone(), gateway_timeout) => {
+                // A connection (or its upgrade) that never answers: serenity would wait for
+                // it forever. Drop this client and connect afresh.
+                tracing::warn!(timeout_s = gateway_timeout.as_secs(), "no ready gateway connection in time; connecting again");
+                manager.shutdown_all().await;
+            }
+        }
+    }
+}
+
+/// Returns when no gateway connection has been ready (READY received, or resumed) for
+/// `timeout`: a gateway that accepts a connection and then says nothing (or never completes
+/// its upgrade) would otherwise leave the bot deaf.
+async fn gateway_watchdog(manager: Arc<serenity::ShardManager>, timeout: Duration) {
+    let mut since = tokio::time::Instant::now();
+    loop {
+        tokio::time::sleep((timeout / 4).max(Duration::from_millis(100))).await;
+        let connected = manager
+            .runners
+            .lock()
+            .await
+            .values()
+            .any(|info| info.stage == serenity::ConnectionStage::Connected);
+        if connected {
+            since = tokio::time::Instant::now();
+        } else if since.elapsed() >= timeout {
+            return;
+        }
+    }
+}
+
+/// Registers the slash commands (in `guild`, or globally when 0), retrying with backoff
+/// (500 ms doubling, at most 5 minutes apart) until Discord accepts them.
+async fn register_commands(
+    http: Arc<serenity::Http>,
+    commands: Vec<serenity::CreateCommand>,
+    guild: u64,
+) {
+    let mut delay = Duration::from_millis(500);
+    for attempt in 1u32.. {
+        let result = if guild != 0 {
+            serenity::GuildId::new(guild)
+                .set_commands(&http, commands.clone())
+                .await
+                .map(|_| ())
+        } else {
+            serenity::Command::set_global_commands(&http, commands.clone())
+                .await
+                .map(|_| ())
+        };
+        match result {
+            Ok(()) => {
+                tracing::info!(
+                    commands = commands.len(),
+                    attempt,
+                    "slash commands registered"
+                );
+                return;
+            }
+            Err(serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)))
+                if r.status_code.is_client_error() && r.status_code.as_u16() != 429 =>
+            {
+                tracing::error!(status = %r.status_code, "Discord refused the slash commands; they are not registered: {}", r.error.message);
+                return;
+            }
+            Err(e) => {
+                tracing::warn!(
+                    attempt,
+                    retry_in_ms = delay.as_millis() as u64,
+                    "registering the slash commands failed: {e}"
+                );
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(300));
+            }
+        }
+    }
 }
 
 /// The permissions the bot needs: read and send messages (and in threads), embed links, read

@@ -32,6 +32,13 @@ pub enum To<'a> {
         /// Replace the pressed message or add one.
         reply: Reply,
     },
+    /// The response to a submitted form (a new message, ephemeral when the view says so).
+    Submit {
+        /// The client.
+        http: &'a serenity::Http,
+        /// The submission.
+        submit: &'a serenity::ModalInteraction,
+    },
     /// A message in a channel, as a reply to `reply_to` when given.
     Channel {
         /// The client.
@@ -48,6 +55,7 @@ impl To<'_> {
         match self {
             To::Command(ctx) => format!("/{}", ctx.command().qualified_name),
             To::Press { press, .. } => format!("button {}", press.data.custom_id),
+            To::Submit { submit, .. } => format!("form {}", submit.data.custom_id),
             To::Channel { channel, .. } => format!("channel {channel}"),
         }
     }
@@ -66,6 +74,9 @@ pub async fn say(to: To<'_>, view: &View) -> Result<()> {
             };
             press.create_response(http, response).await?;
         }
+        To::Submit { http, submit } => {
+            submit.create_response(http, send::respond(view)).await?;
+        }
         To::Channel {
             http,
             channel,
@@ -81,11 +92,51 @@ pub async fn say(to: To<'_>, view: &View) -> Result<()> {
     Ok(())
 }
 
-/// Sends `view` to `to`; a failure (Discord refused, 5xx, a 429 behind a proxy) is logged and
-/// the bot carries on.
+/// How many times a reply is sent before giving up on a 429, a 5xx or a network failure.
+const SEND_ATTEMPTS: u32 = 4;
+
+/// Sends `view` to `to`. A passing failure (a 429, a 5xx, the network) is retried with backoff
+/// (250 ms doubling; at least 1 s after a 429, which is what Discord's `Retry-After` says for a
+/// route's bucket — serenity does not pass the header on when its rate limiter is off, as
+/// behind a proxy); a refusal or the last failure is logged and the bot carries on.
 pub async fn try_say(to: To<'_>, view: &View) {
-    if let Err(e) = say(to, view).await {
-        tracing::warn!(to = %to.describe(), "could not send a reply: {e}");
+    let mut delay = std::time::Duration::from_millis(250);
+    for attempt in 1..=SEND_ATTEMPTS {
+        let Err(e) = say(to, view).await else {
+            return;
+        };
+        match passing(&e) {
+            Some(floor) if attempt < SEND_ATTEMPTS => {
+                let wait = delay.max(floor);
+                tracing::info!(to = %to.describe(), attempt, wait_ms = wait.as_millis() as u64, "sending a reply failed ({e}); retrying");
+                tokio::time::sleep(wait).await;
+                delay *= 2;
+            }
+            _ => {
+                tracing::warn!(to = %to.describe(), attempts = attempt, "could not send a reply; gave up: {e}");
+                return;
+            }
+        }
+    }
+}
+
+/// When `e` may pass if the request is sent again: the least time to wait first.
+fn passing(e: &Error) -> Option<std::time::Duration> {
+    let Error::Discord(e) = e else {
+        return None;
+    };
+    match &**e {
+        serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) => {
+            if r.status_code.as_u16() == 429 {
+                Some(std::time::Duration::from_secs(1))
+            } else if r.status_code.is_server_error() {
+                Some(std::time::Duration::ZERO)
+            } else {
+                None
+            }
+        }
+        serenity::Error::Http(serenity::HttpError::Request(_)) => Some(std::time::Duration::ZERO),
+        _ => None,
     }
 }
 

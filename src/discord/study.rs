@@ -150,7 +150,12 @@ pub fn on_press(
     member: &Member,
     lang: Lang,
 ) -> (View, Reply) {
-    let view = match bot.study.act(session, member, action) {
+    press_result(bot.study.act(session, member, action), lang)
+}
+
+/// What a study press shows, from what the session did.
+pub fn press_result(result: crate::error::Result<Post>, lang: Lang) -> (View, Reply) {
+    let view = match result {
         Ok(post) => render::study(&post, lang),
         Err(e) => error_view(&e, lang, "a study button", true),
     };
@@ -158,28 +163,46 @@ pub fn on_press(
 }
 
 /// A message in a thread with a quiz running: a typed answer. Returns false when the message
-/// is not for the session (no quiz here).
+/// is not for the session (no quiz here). The cheap checks come first; the store is read on a
+/// blocking thread, never on the async runtime.
 pub async fn on_message(ctx: &serenity::Context, msg: &serenity::Message, bot: &Bot) -> bool {
-    let place = msg.channel_id.get().to_string();
-    let row = match bot.study.session_in(&place) {
-        Ok(Some(row)) => row,
-        Ok(None) => return false,
-        Err(e) => {
-            // Without the store we cannot tell whether this is an answer; treat it as a chat
-            // message, which is what it is when no quiz runs here.
-            e.log_if_ours("looking up a thread's study session");
-            return false;
-        }
-    };
-    if row.mode != Mode::Quiz || msg.author.bot || msg.content.trim().is_empty() {
+    if msg.author.bot || msg.content.trim().is_empty() {
         return false;
     }
-    let member = member_of(&msg.author, None);
+    let place = msg.channel_id.get().to_string();
+    // The name the member goes by here (their server nickname), as a button press has it.
+    let member = Member {
+        name: msg
+            .member
+            .as_ref()
+            .and_then(|m| m.nick.clone())
+            .or_else(|| msg.author.global_name.clone())
+            .unwrap_or_else(|| msg.author.name.clone()),
+        ..member_of(&msg.author, None)
+    };
+    let study = bot.study.clone();
+    let content = msg.content.clone();
+    let acted = tokio::task::spawn_blocking(move || {
+        let row = match study.session_in(&place) {
+            Ok(Some(row)) => row,
+            Ok(None) => return None,
+            Err(e) => {
+                // Without the store we cannot tell whether this is an answer; treat it as a
+                // chat message, which is what it is when no quiz runs here.
+                e.log_if_ours("looking up a thread's study session");
+                return None;
+            }
+        };
+        (row.mode == Mode::Quiz).then(|| study.act(row.id, &member, Action::Typed(content)))
+    })
+    .await
+    .ok()
+    .flatten();
+    let Some(acted) = acted else {
+        return false;
+    };
     let lang = Lang::of_text(&msg.content);
-    let view = match bot
-        .study
-        .act(row.id, &member, Action::Typed(msg.content.clone()))
-    {
+    let view = match acted {
         // The verdict on a typed answer is for the whole thread to see.
         Ok(post) => View {
             ephemeral: false,

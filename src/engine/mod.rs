@@ -112,8 +112,15 @@ impl Engine {
                 Lexicon::load(data)?,
             )
         } else {
-            tracing::info!(dir = %data.display(), "no transcripts folder there; using the transcripts built into the binary");
-            (corpus::load_embedded(), Lexicon::embedded())
+            let embedded = corpus::load_embedded();
+            let served: Vec<&str> = embedded.documents.iter().map(|d| d.id.as_str()).collect();
+            tracing::warn!(
+                "data.dir {}: no transcripts folder {}; serving the transcript built into the binary instead ({})",
+                data.display(),
+                transcripts.display(),
+                served.join(", ")
+            );
+            (embedded, Lexicon::embedded())
         };
         for e in &loaded.errors {
             tracing::debug!("skipped transcript: {e}");
@@ -144,6 +151,22 @@ impl Engine {
         let search_tok = ChineseTokenizer::search(lexicon.jieba());
         let exact_tok = ChineseTokenizer::exact(lexicon.jieba());
         name_topics(&mut documents, &exact_tok, &lexicon);
+        // Buttons name documents by a short key; two documents with one key would make a
+        // button quote the wrong one, so that stops the build (rename either file).
+        let mut by_key = HashMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            let key = document_key(&d.id);
+            if let Some(other) = by_key.insert(key.clone(), i) {
+                return Err(Error::Data(DataError {
+                    path: d.path.clone(),
+                    line: None,
+                    message: format!(
+                        "documents “{}” and “{}” share the short key {key} that buttons carry; rename either file",
+                        documents[other].id, d.id
+                    ),
+                }));
+            }
+        }
         let index = SearchIndex::open_or_build(
             settings.index_dir(),
             &documents,
@@ -156,13 +179,6 @@ impl Engine {
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let mut by_key = HashMap::new();
-        for (i, d) in documents.iter().enumerate() {
-            if let Some(other) = by_key.insert(document_key(&d.id), i) {
-                // Astronomically rare; a button naming this key then opens the later document.
-                tracing::warn!(a = %documents[other].id, b = %d.id, "two documents share a short key");
-            }
-        }
         let topic_keys = topic_keys(&documents);
         let speakers = ask::library_speakers(&documents);
         let normalized = documents

@@ -8,6 +8,10 @@ use sha2::{Digest, Sha256};
 use std::ops::Bound;
 use tantivy::collector::TopDocs;
 
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -86,8 +90,11 @@ pub enum IndexOrigin {
     Memory,
     /// Built (or rebuilt) in the index directory.
     Built,
-    /// Opened from the index directory: its fingerprint matched.
+    /// Opened from the index directory: its fingerprint matched and it is whole.
     Reused,
+    /// The persisted index was damaged (unreadable files, bad checksums, a missing part) and
+    /// was rebuilt.
+    Repaired,
 }
 
 /// The passage index.
@@ -182,6 +189,13 @@ pub fn fingerprint(docs: &[Document], lexicon: &Lexicon) -> String {
 impl SearchIndex {
     /// Builds the index in memory, or opens / rebuilds it in `dir`. `progress(done, total)` is
     /// called as documents are added.
+    ///
+    /// A persisted index lives in `dir` as generations: each build goes into a hidden
+    /// `.pressroom-build-…` folder, is renamed to `pressroom-…` when whole, and the file
+    /// `pressroom.current` (replaced atomically) names the one to read. A reader therefore always
+    /// sees a whole index; a build never disturbs one. Opening checks more than the fingerprint:
+    /// every file's checksum and the passage count. A damaged index is rebuilt. Only entries
+    /// pressroom made are ever removed.
     pub fn open_or_build(
         dir: Option<&Path>,
         docs: &[Document],
@@ -189,138 +203,49 @@ impl SearchIndex {
         force: bool,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<SearchIndex> {
-        let (schema, fields) = schema();
-        let tokenizer = ChineseTokenizer::search(lexicon.jieba());
-        let (index, origin) = match dir {
-            None => (Index::create_in_ram(schema), IndexOrigin::Memory),
-            Some(dir) => {
-                let print = fingerprint(docs, lexicon);
-                let print_path = dir.join(FINGERPRINT_FILE);
-                let stored = std::fs::read_to_string(&print_path).ok();
-                if !force && stored.as_deref().map(str::trim) == Some(print.as_str()) {
-                    let index = Index::open_in_dir(dir)?;
-                    index.tokenizers().register(TOKENIZER_NAME, tokenizer);
-                    return SearchIndex::from_index(index, fields, IndexOrigin::Reused);
+        let Some(dir) = dir else {
+            let (schema, fields) = schema();
+            let index = Index::create_in_ram(schema);
+            fill(&index, fields, docs, lexicon, &mut progress)?;
+            return SearchIndex::from_index(index, fields, IndexOrigin::Memory);
+        };
+        let print = fingerprint(docs, lexicon);
+        check_dir_is_ours(dir)?;
+        let mut origin = IndexOrigin::Built;
+        if !force {
+            match open_current(dir, &print, lexicon) {
+                Ok(Some(index)) => return Ok(index),
+                Ok(None) => {}
+                Err(reason) => {
+                    tracing::warn!(dir = %dir.display(), %reason, "the persisted index is damaged; rebuilding it");
+                    origin = IndexOrigin::Repaired;
                 }
-                // Stale or missing: start from an empty directory. Only our own files are removed.
-                if dir.exists() {
-                    if stored.is_none()
-                        && std::fs::read_dir(dir)
-                            .map_err(|e| Error::io(dir, e))?
-                            .next()
-                            .is_some()
-                        && !dir.join("meta.json").exists()
-                    {
-                        return Err(Error::Config(format!(
-                            "index.dir {} is not empty and holds no pressroom index; choose an empty or new directory",
-                            dir.display()
-                        )));
-                    }
-                    std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                }
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                let index = Index::create_in_dir(dir, schema)?;
-                // The fingerprint is written after the commit below, so a crash mid-build leaves
-                // a directory that is rebuilt next time.
-                (index, IndexOrigin::Built)
             }
-        };
-        index.tokenizers().register(TOKENIZER_NAME, tokenizer);
-        // Small data (the usual few transcripts) indexes fastest on one thread with the
-        // smallest arena tantivy accepts; a large folder gets a thread per core.
-        let text_bytes: usize = docs
-            .iter()
-            .flat_map(|d| d.paragraphs.iter().map(|p| p.text.len()))
-            .sum();
-        let threads = if text_bytes < 4_000_000 {
-            1
-        } else {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .clamp(1, 4)
-        };
-        let per_thread = if threads == 1 && text_bytes < 4_000_000 {
-            20_000_000
-        } else {
-            64_000_000
-        };
-        let mut writer: IndexWriter =
-            index.writer_with_num_threads(threads, per_thread * threads)?;
-        let total = docs.len();
-        let mut tok = ChineseTokenizer::search(lexicon.jieba());
-        for (ord, d) in docs.iter().enumerate() {
-            // Each paragraph and each question is segmented once; the passage, its question
-            // and its context field reuse the tokens (tantivy's pre-tokenized text).
-            let mut paragraph_tokens: Vec<Option<Vec<Token>>> = vec![None; d.paragraphs.len()];
-            let mut question_tokens: Vec<Option<PreTokenizedString>> =
-                vec![None; d.exchanges.len()];
-            let date = day_number(d.date.as_deref());
-            for (i, p) in d.paragraphs.iter().enumerate() {
-                if p.role != Role::Answer {
-                    continue;
-                }
-                let mut tokens_of = |j: usize| -> Vec<Token> {
-                    paragraph_tokens[j]
-                        .get_or_insert_with(|| tokens(&mut tok, &d.paragraphs[j].text))
-                        .clone()
-                };
-                let text_tokens = tokens_of(i);
-                let mut context = Vec::new();
-                for j in context_paragraphs(d, i) {
-                    let shift = context.last().map_or(0, |t: &Token| t.position + 8);
-                    context.extend(tokens_of(j).into_iter().map(|mut t| {
-                        t.position += shift;
-                        t
-                    }));
-                }
-                let question = p.exchange.map(|e| {
-                    question_tokens[e]
-                        .get_or_insert_with(|| {
-                            let text = question_text(d, Some(e));
-                            let tokens = tokens(&mut tok, &text);
-                            PreTokenizedString { text, tokens }
-                        })
-                        .clone()
-                });
-                let mut document = TantivyDocument::new();
-                document.add_pre_tokenized_text(
-                    fields.text,
-                    PreTokenizedString {
-                        text: p.text.clone(),
-                        tokens: text_tokens,
-                    },
-                );
-                if let Some(q) = question {
-                    document.add_pre_tokenized_text(fields.question, q);
-                }
-                if !context.is_empty() {
-                    document.add_pre_tokenized_text(
-                        fields.context,
-                        PreTokenizedString {
-                            text: String::new(),
-                            tokens: context,
-                        },
-                    );
-                }
-                document.add_text(fields.doc, &d.id);
-                document.add_u64(fields.doc_ord, ord as u64);
-                document.add_u64(fields.paragraph, i as u64);
-                document.add_u64(fields.date, date);
-                if let Some(s) = &p.speaker {
-                    document.add_text(fields.speaker, s);
-                }
-                writer.add_document(document)?;
+        }
+        match build_generation(dir, &print, docs, lexicon, &mut progress) {
+            Ok(generation) => {
+                // Another process's build may have replaced (and removed) ours already: then
+                // what `pressroom.current` names now is read, a whole index of the same data.
+                let index = open_generation(&generation, lexicon, None)
+                    .or_else(|reason| match open_current(dir, &print, lexicon) {
+                        Ok(Some(index)) => Ok(index),
+                        _ => Err(reason),
+                    })
+                    .map_err(|reason| {
+                        Error::Index(tantivy::TantivyError::InternalError(format!(
+                            "{}: {reason}",
+                            generation.display()
+                        )))
+                    })?;
+                Ok(SearchIndex { origin, ..index })
             }
-            progress(ord + 1, total);
+            Err(e) if !force => {
+                // A read-only or full disk: still answer, from memory, and say so.
+                tracing::warn!(dir = %dir.display(), error = %e, "cannot write the index there; building it in memory for this run (run `pressroom index --force` where the folder is writable)");
+                SearchIndex::open_or_build(None, docs, lexicon, false, progress)
+            }
+            Err(e) => Err(e),
         }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        progress(total, total);
-        if let (Some(dir), IndexOrigin::Built) = (dir, origin) {
-            let path = dir.join(FINGERPRINT_FILE);
-            std::fs::write(&path, fingerprint(docs, lexicon)).map_err(|e| Error::io(&path, e))?;
-        }
-        SearchIndex::from_index(index, fields, origin)
     }
 
     fn from_index(index: Index, fields: Fields, origin: IndexOrigin) -> Result<SearchIndex> {
@@ -401,6 +326,384 @@ impl SearchIndex {
         }
         (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
     }
+}
+
+const CURRENT_FILE: &str = "pressroom.current";
+const GENERATION_PREFIX: &str = "pressroom-";
+const BUILD_PREFIX: &str = ".pressroom-build-";
+const CURRENT_TMP_PREFIX: &str = ".pressroom.current.";
+
+/// A name no other process picks: pid and a clock reading.
+fn unique_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    static SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("{}-{nanos:x}-{seq}", std::process::id())
+}
+
+/// Files of the first layout (tantivy's files directly in `index.dir`), which pressroom made.
+fn is_legacy_entry(name: &str) -> bool {
+    if matches!(
+        name,
+        "meta.json" | ".managed.json" | "pressroom.fingerprint"
+    ) || name.starts_with(".tantivy-")
+    {
+        return true;
+    }
+    // Segment files: 32 hex digits, a dot, an extension (`…​.idx`, `….store`, `….7.del`).
+    name.split_once('.')
+        .is_some_and(|(stem, _)| stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// True for an entry of `index.dir` that pressroom made. The first layout's files count only
+/// where its `pressroom.fingerprint` says that layout is pressroom's (`legacy`).
+fn is_ours(name: &str, legacy: bool) -> bool {
+    name == CURRENT_FILE
+        || name.starts_with(GENERATION_PREFIX)
+        || name.starts_with(BUILD_PREFIX)
+        || name.starts_with(CURRENT_TMP_PREFIX)
+        || (legacy && is_legacy_entry(name))
+}
+
+/// Refuses a directory that holds something but nothing of pressroom's (a mistyped
+/// `index.dir` pointing at a home folder, say).
+fn check_dir_is_ours(dir: &Path) -> Result<()> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let legacy = names.iter().any(|n| n == "pressroom.fingerprint");
+    if !names.is_empty() && !names.iter().any(|n| is_ours(n, legacy)) {
+        return Err(Error::Config(format!(
+            "index.dir {} is not empty and holds no pressroom index; choose an empty or new directory",
+            dir.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Opens the generation `pressroom.current` names when its fingerprint is `print`.
+/// `Ok(None)`: there is none, or it is stale. `Err`: it is damaged (the reason).
+fn open_current(
+    dir: &Path,
+    print: &str,
+    lexicon: &Lexicon,
+) -> std::result::Result<Option<SearchIndex>, String> {
+    let read_current = || std::fs::read_to_string(dir.join(CURRENT_FILE));
+    let mut last_error = String::new();
+    // A build elsewhere may replace the generation between reading its name and opening it:
+    // then the name has changed, and the new one is read.
+    for _ in 0..5 {
+        let name = match read_current() {
+            Ok(n) => n.trim().to_string(),
+            // No index yet, or the first layout (tantivy's files directly in the folder):
+            // either way it is built (and the first layout's files removed).
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("{CURRENT_FILE}: {e}")),
+        };
+        if !name.starts_with(GENERATION_PREFIX) || name.contains(['/', '\\']) || name == ".." {
+            return Err(format!("{CURRENT_FILE} names no index ({name:?})"));
+        }
+        let generation = dir.join(&name);
+        match std::fs::read_to_string(generation.join(FINGERPRINT_FILE)) {
+            Ok(stored) => {
+                let mut lines = stored.lines();
+                if lines.next().map(str::trim) != Some(print) {
+                    return Ok(None);
+                }
+                let passages = lines.next().and_then(|l| l.trim().parse::<usize>().ok());
+                match open_generation(&generation, lexicon, Some(passages)) {
+                    Ok(index) => {
+                        return Ok(Some(SearchIndex {
+                            origin: IndexOrigin::Reused,
+                            ..index
+                        }));
+                    }
+                    Err(e) => last_error = e,
+                }
+            }
+            Err(e) => last_error = format!("{}: {e}", generation.join(FINGERPRINT_FILE).display()),
+        }
+        if read_current().ok().map(|n| n.trim().to_string()).as_deref() == Some(name.as_str()) {
+            return Err(last_error);
+        }
+    }
+    Err(last_error)
+}
+
+/// Opens one generation for reading: no lock taken, nothing written (a read-only folder
+/// works). With `expect`, the index is checked first: every file's checksum, and that it holds
+/// the passage count the build recorded (`Some(None)`: no count recorded, damaged).
+fn open_generation(
+    generation: &Path,
+    lexicon: &Lexicon,
+    expect: Option<Option<usize>>,
+) -> std::result::Result<SearchIndex, String> {
+    let attempt = || -> std::result::Result<SearchIndex, String> {
+        let directory = MmapDirectory::open(generation).map_err(|e| e.to_string())?;
+        let index = Index::open(NoLockDirectory(directory)).map_err(|e| e.to_string())?;
+        index
+            .tokenizers()
+            .register(TOKENIZER_NAME, ChineseTokenizer::search(lexicon.jieba()));
+        let (_, fields) = schema();
+        if expect.is_some() {
+            let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
+            if !damaged.is_empty() {
+                let mut names: Vec<_> = damaged.iter().map(|p| p.display().to_string()).collect();
+                names.sort();
+                return Err(format!("damaged files: {}", names.join(", ")));
+            }
+        }
+        let index = SearchIndex::from_index(index, fields, IndexOrigin::Built)
+            .map_err(|e| e.to_string())?;
+        if let Some(expected) = expect {
+            if expected != Some(index.passages) {
+                return Err(format!(
+                    "{} passages where the build recorded {}",
+                    index.passages,
+                    expected.map_or("none".to_string(), |n| n.to_string())
+                ));
+            }
+            // Read every passage's fast fields once: a damaged column fails here, not in a question.
+            index
+                .search(&tantivy::query::AllQuery, index.passages.max(1))
+                .map_err(|e| e.to_string())?;
+        }
+        Ok(index)
+    };
+    // tantivy panics on some damaged files instead of returning an error.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(attempt)) {
+        Ok(r) => r,
+        Err(panic) => Err(panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .map_or("the index cannot be read".to_string(), |m| {
+                format!("the index cannot be read ({m})")
+            })),
+    }
+}
+
+/// Builds a new generation in a hidden folder, renames it into place and points
+/// `pressroom.current` at it (an atomic rename), then removes the generations it replaced.
+fn build_generation(
+    dir: &Path,
+    print: &str,
+    docs: &[Document],
+    lexicon: &Lexicon,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<std::path::PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let suffix = unique_suffix();
+    let building = dir.join(format!("{BUILD_PREFIX}{suffix}"));
+    std::fs::create_dir(&building).map_err(|e| Error::io(&building, e))?;
+    let result = (|| -> Result<std::path::PathBuf> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(&building, schema)?;
+        let passages = fill(&index, fields, docs, lexicon, progress)?;
+        drop(index);
+        let path = building.join(FINGERPRINT_FILE);
+        std::fs::write(&path, format!("{print}\n{passages}\n")).map_err(|e| Error::io(&path, e))?;
+        let generation = dir.join(format!("{GENERATION_PREFIX}{}-{suffix}", &print[..12]));
+        std::fs::rename(&building, &generation).map_err(|e| Error::io(&generation, e))?;
+        let tmp = dir.join(format!("{CURRENT_TMP_PREFIX}{suffix}"));
+        let name = generation
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        std::fs::write(&tmp, format!("{name}\n")).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, dir.join(CURRENT_FILE)).map_err(|e| Error::io(&tmp, e))?;
+        Ok(generation)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&building);
+    }
+    let generation = result?;
+    remove_replaced(dir, &generation);
+    Ok(generation)
+}
+
+/// Removes what `keep` replaced: older generations, the first layout's files, and builds
+/// abandoned over an hour ago. Only pressroom's own entries; failures are ignored (a reader
+/// that still maps an old generation keeps reading it).
+fn remove_replaced(dir: &Path, keep: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let legacy = dir.join("pressroom.fingerprint").is_file();
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path == keep || name == CURRENT_FILE {
+            continue;
+        }
+        let stale = || {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600))
+        };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if name.starts_with(GENERATION_PREFIX) && is_dir {
+            let _ = std::fs::remove_dir_all(&path);
+        } else if (name.starts_with(BUILD_PREFIX) && is_dir) || name.starts_with(CURRENT_TMP_PREFIX)
+        {
+            if stale() {
+                let _ = std::fs::remove_dir_all(&path).or_else(|_| std::fs::remove_file(&path));
+            }
+        } else if legacy && is_legacy_entry(&name) && !is_dir {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}
+
+/// A read-only view of an index folder: tantivy's readers take a lock file, which a read-only
+/// folder cannot hold; a generation is never written after its build, so none is needed.
+#[derive(Debug, Clone)]
+struct NoLockDirectory(MmapDirectory);
+
+impl Directory for NoLockDirectory {
+    fn get_file_handle(
+        &self,
+        path: &Path,
+    ) -> std::result::Result<std::sync::Arc<dyn FileHandle>, OpenReadError> {
+        self.0.get_file_handle(path)
+    }
+    fn delete(&self, path: &Path) -> std::result::Result<(), DeleteError> {
+        self.0.delete(path)
+    }
+    fn exists(&self, path: &Path) -> std::result::Result<bool, OpenReadError> {
+        self.0.exists(path)
+    }
+    fn open_write(&self, path: &Path) -> std::result::Result<WritePtr, OpenWriteError> {
+        self.0.open_write(path)
+    }
+    fn atomic_read(&self, path: &Path) -> std::result::Result<Vec<u8>, OpenReadError> {
+        self.0.atomic_read(path)
+    }
+    fn atomic_write(&self, path: &Path, data: &[u8]) -> std::io::Result<()> {
+        self.0.atomic_write(path, data)
+    }
+    fn sync_directory(&self) -> std::io::Result<()> {
+        self.0.sync_directory()
+    }
+    fn acquire_lock(&self, _lock: &Lock) -> std::result::Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+    fn watch(&self, callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        self.0.watch(callback)
+    }
+}
+
+/// Adds every passage of `docs` to `index` and commits; returns the number of passages.
+fn fill(
+    index: &Index,
+    fields: Fields,
+    docs: &[Document],
+    lexicon: &Lexicon,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
+    index
+        .tokenizers()
+        .register(TOKENIZER_NAME, ChineseTokenizer::search(lexicon.jieba()));
+    let text_bytes: usize = docs
+        .iter()
+        .flat_map(|d| d.paragraphs.iter().map(|p| p.text.len()))
+        .sum();
+    let threads = if text_bytes < 4_000_000 {
+        1
+    } else {
+        std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4)
+    };
+    let per_thread = if threads == 1 && text_bytes < 4_000_000 {
+        20_000_000
+    } else {
+        64_000_000
+    };
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, per_thread * threads)?;
+    let total = docs.len();
+    let mut passages = 0;
+    let mut tok = ChineseTokenizer::search(lexicon.jieba());
+    for (ord, d) in docs.iter().enumerate() {
+        // Each paragraph and each question is segmented once; the passage, its question
+        // and its context field reuse the tokens (tantivy's pre-tokenized text).
+        let mut paragraph_tokens: Vec<Option<Vec<Token>>> = vec![None; d.paragraphs.len()];
+        let mut question_tokens: Vec<Option<PreTokenizedString>> = vec![None; d.exchanges.len()];
+        let date = day_number(d.date.as_deref());
+        for (i, p) in d.paragraphs.iter().enumerate() {
+            if p.role != Role::Answer {
+                continue;
+            }
+            let mut tokens_of = |j: usize| -> Vec<Token> {
+                paragraph_tokens[j]
+                    .get_or_insert_with(|| tokens(&mut tok, &d.paragraphs[j].text))
+                    .clone()
+            };
+            let text_tokens = tokens_of(i);
+            let mut context = Vec::new();
+            for j in context_paragraphs(d, i) {
+                let shift = context.last().map_or(0, |t: &Token| t.position + 8);
+                context.extend(tokens_of(j).into_iter().map(|mut t| {
+                    t.position += shift;
+                    t
+                }));
+            }
+            let question = p.exchange.map(|e| {
+                question_tokens[e]
+                    .get_or_insert_with(|| {
+                        let text = question_text(d, Some(e));
+                        let tokens = tokens(&mut tok, &text);
+                        PreTokenizedString { text, tokens }
+                    })
+                    .clone()
+            });
+            let mut document = TantivyDocument::new();
+            document.add_pre_tokenized_text(
+                fields.text,
+                PreTokenizedString {
+                    text: p.text.clone(),
+                    tokens: text_tokens,
+                },
+            );
+            if let Some(q) = question {
+                document.add_pre_tokenized_text(fields.question, q);
+            }
+            if !context.is_empty() {
+                document.add_pre_tokenized_text(
+                    fields.context,
+                    PreTokenizedString {
+                        text: String::new(),
+                        tokens: context,
+                    },
+                );
+            }
+            document.add_text(fields.doc, &d.id);
+            document.add_u64(fields.doc_ord, ord as u64);
+            document.add_u64(fields.paragraph, i as u64);
+            document.add_u64(fields.date, date);
+            if let Some(s) = &p.speaker {
+                document.add_text(fields.speaker, s);
+            }
+            writer.add_document(document)?;
+            passages += 1;
+        }
+        progress(ord + 1, total);
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    progress(total, total);
+    Ok(passages)
 }
 
 fn tokens(tok: &mut ChineseTokenizer, text: &str) -> Vec<Token> {

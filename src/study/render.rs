@@ -20,7 +20,13 @@ pub fn console(post: &Post) -> String {
             topic,
             ..
         } => {
-            let mut out = format!("\n[{}/{}] {topic}\n", at + 1, total);
+            // A quiz question's heading never names its topic (often its answer).
+            let heading = if item.kind == ItemKind::Exchange {
+                topic.as_str()
+            } else {
+                "quiz"
+            };
+            let mut out = format!("\n[{}/{}] {heading}\n", at + 1, total);
             match item.kind {
                 ItemKind::Exchange => {
                     if item.prompt.is_empty() {

@@ -147,6 +147,11 @@ impl Study {
         let allowed = member.id == row.host || member.can_manage;
         let items = self.store.items(id)?;
         let total = items.len();
+        if row.position >= total {
+            // Left open past its last item (a store from before moves closed sessions, or
+            // another store): end it now rather than act on an item that is not there.
+            return self.end(&row);
+        }
         match action {
             Action::End => {
                 if !allowed {
@@ -158,13 +163,13 @@ impl Study {
                 if !allowed {
                     return Err(UserError::NotHost.into());
                 }
-                if !self.store.advance(id, at, true, now())? {
+                if at >= total || !self.store.advance(id, at, true, now())? {
                     return Ok(Post::Stale);
                 }
                 self.after_move(&row, at + 1, &items)
             }
             Action::Next { at } => {
-                if !self.store.advance(id, at, false, now())? {
+                if at >= total || !self.store.advance(id, at, false, now())? {
                     return Ok(Post::Stale);
                 }
                 let next = self.after_move(&row, at + 1, &items)?;
@@ -216,6 +221,7 @@ impl Study {
     }
 
     fn end(&self, row: &SessionRow) -> Result<Post> {
+        // Closing twice is harmless (a move past the last item has closed it already).
         self.store.close(row.id, now())?;
         Ok(Post::Summary(self.summary(row.id)?))
     }
@@ -270,22 +276,29 @@ impl Study {
         }
     }
 
-    /// The score board of a session.
+    /// The score board of a session: one line per member (by user id, whatever names they
+    /// answered under), shown with the name of their latest answer.
     pub fn board(&self, id: i64) -> Result<Vec<Score>> {
-        let mut scores: Vec<Score> = Vec::new();
+        let mut scores: Vec<(String, Score)> = Vec::new();
+        // Answers come in item order, so the last name seen is the latest.
         for a in self.store.answers(id)? {
-            match scores.iter_mut().find(|s| s.name == a.name) {
-                Some(s) => {
+            match scores.iter_mut().find(|(member, _)| *member == a.member) {
+                Some((_, s)) => {
                     s.answered += 1;
                     s.right += usize::from(a.correct);
+                    s.name = a.name;
                 }
-                None => scores.push(Score {
-                    name: a.name,
-                    right: usize::from(a.correct),
-                    answered: 1,
-                }),
+                None => scores.push((
+                    a.member,
+                    Score {
+                        name: a.name,
+                        right: usize::from(a.correct),
+                        answered: 1,
+                    },
+                )),
             }
         }
+        let mut scores: Vec<Score> = scores.into_iter().map(|(_, s)| s).collect();
         scores.sort_by(|a, b| b.right.cmp(&a.right).then(a.answered.cmp(&b.answered)));
         Ok(scores)
     }

@@ -69,8 +69,9 @@ pub trait SessionStore: Send + Sync {
     fn get(&self, id: i64) -> Result<Option<SessionRow>>;
     /// Its items in order.
     fn items(&self, id: i64) -> Result<Vec<Item>>;
-    /// Moves an open session from item `from` to `from + 1`; false when it is not at `from`
-    /// (a stale or repeated press) or not open.
+    /// Moves an open session from item `from` to `from + 1`, ending it (in the same
+    /// transaction) when that is past its last item; false when it is not at `from` (a stale
+    /// or repeated press) or not open.
     fn advance(&self, id: i64, from: usize, skipped: bool, now: i64) -> Result<bool>;
     /// Records a member's first answer to an item; false when they had answered it already.
     fn record_answer(
@@ -150,7 +151,11 @@ impl SqliteStore {
         }
         let conn =
             Connection::open(path).map_err(|e| Error::Store(format!("{}: {e}", path.display())))?;
-        SqliteStore::with_connection(conn)
+        // A damaged or foreign file fails here: say which file.
+        SqliteStore::with_connection(conn).map_err(|e| match e {
+            Error::Store(m) => Error::Store(format!("{}: {m}", path.display())),
+            other => other,
+        })
     }
 
     /// An in-memory store (tests, the console without a path).
@@ -312,8 +317,11 @@ impl SessionStore for SqliteStore {
     fn advance(&self, id: i64, from: usize, skipped: bool, now: i64) -> Result<bool> {
         self.with(|c| {
             let tx = c.transaction()?;
+            // Moving past the last item ends the session in the same statement: a process
+            // killed after the move can never leave an open session with no item on screen.
             let moved = tx.execute(
-                "UPDATE sessions SET position = position + 1, last_active = ?3
+                "UPDATE sessions SET position = position + 1, last_active = ?3,
+                        open = (position + 1 < (SELECT COUNT(*) FROM items WHERE session = ?1))
                  WHERE id = ?1 AND position = ?2 AND open = 1",
                 params![id, from as i64, now],
             )? == 1;
@@ -439,6 +447,15 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_database_is_reported_with_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("study.sqlite3");
+        std::fs::write(&path, vec![0x5a; 8192]).unwrap();
+        let e = SqliteStore::open(&path).err().expect("not a database");
+        assert!(e.to_string().contains(&path.display().to_string()), "{e}");
+    }
+
+    #[test]
     fn moves_and_answers_happen_once() {
         let store = SqliteStore::in_memory().unwrap();
         let s = NewSession {
@@ -461,6 +478,27 @@ mod tests {
         assert_eq!(store.idle_since(200).unwrap().len(), 1);
         assert!(store.close(id, 105).unwrap());
         assert!(!store.close(id, 106).unwrap());
+        assert!(store.open_in("t1").unwrap().is_none());
+        assert!(store.idle_since(200).unwrap().is_empty());
+    }
+
+    #[test]
+    fn moving_past_the_last_item_ends_the_session_in_the_same_transaction() {
+        let store = SqliteStore::in_memory().unwrap();
+        let s = NewSession {
+            place: "t1",
+            host: "u1",
+            mode: Mode::Quiz,
+            title: "T",
+        };
+        let id = store.create(&s, &[item(1), item(2)], 100).unwrap();
+        assert!(store.advance(id, 0, false, 101).unwrap());
+        assert!(store.get(id).unwrap().unwrap().open);
+        assert!(store.advance(id, 1, false, 102).unwrap());
+        let row = store.get(id).unwrap().unwrap();
+        assert_eq!(row.position, 2);
+        assert!(!row.open, "no open session is ever at position == total");
+        assert!(!store.advance(id, 2, false, 103).unwrap());
         assert!(store.open_in("t1").unwrap().is_none());
         assert!(store.idle_since(200).unwrap().is_empty());
     }

@@ -435,7 +435,7 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
         .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
         .await;
 
-    for status in [500, 429] {
+    for status in [500, 429, 503] {
         stand.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), status);
         let mark = stand.mark();
         stand.message(UserMessage::to_bot(7, "全球南方"));
@@ -443,6 +443,11 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
             .wait_request(mark, |r| r.path.ends_with("/messages"))
             .await;
         assert_eq!(failed.status, status);
+        // The reply is not dropped: it is sent again, the same, and goes through.
+        let retried = stand
+            .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+            .await;
+        assert_eq!(retried.body, failed.body);
         // The bot is alive: the next question is answered.
         let mark = stand.mark();
         stand.message(UserMessage::to_bot(8, "朝鲜半岛"));
@@ -450,6 +455,31 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
             .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
             .await;
         assert!(text(&ok.body).contains("朝鲜半岛"));
+    }
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_button_press_answered_with_a_5xx_or_429_is_sent_again() {
+    let stand = StandIn::start().await;
+    let _bot = start_bot(&stand, |_| {}).await;
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "ask", question(AI_QUESTION));
+    stand.callback(mark, &sent).await;
+    let answer = stand.response_message(&sent);
+    let first = stand.posted(answer);
+    for status in [500, 429] {
+        stand.fail_next("POST", "/interactions/", status);
+        let mark = stand.mark();
+        let press = stand.click(&Interact::new(8), answer, &button(&first, "记者提问"));
+        let path = format!("/interactions/{}/{}/callback", press.id, press.token);
+        let failed = stand.wait_request(mark, |r| r.path == path).await;
+        assert_eq!(failed.status, status);
+        let ok = stand
+            .wait_request(mark, |r| r.path == path && r.status < 300)
+            .await;
+        assert_eq!(ok.body, failed.body, "the same response, sent again");
+        assert!(text(&ok.body["data"]).contains("凤凰卫视记者"));
     }
     assert_clean(&stand);
 }
@@ -563,5 +593,59 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     .await;
     assert!(ephemeral(&data), "{data}");
     assert!(text(&data).contains("不是日期"), "{data}");
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_command_registration_is_retried_and_the_bot_answers_meanwhile() {
+    let stand = StandIn::start().await;
+    stand.fail_next("PUT", "/applications/", 500);
+    stand.fail_next("PUT", "/applications/", 429);
+    let settings = super::settings(&stand);
+    let engine = std::sync::Arc::new(pressroom::Engine::load(&settings).unwrap());
+    let bot = tokio::spawn(async move {
+        let _ = pressroom::discord::run(settings, engine).await;
+    });
+    stand.wait_identified(1).await;
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    let reply = stand
+        .wait_request(mark, |r| {
+            r.path == format!("/channels/{CHANNEL_ID}/messages") && r.status == 200
+        })
+        .await;
+    assert!(text(&reply.body).contains("人工智能"));
+    // The registration went through in the end, after the two failures.
+    stand.wait_ready(1).await;
+    let puts: Vec<u16> = stand
+        .requests()
+        .iter()
+        .filter(|r| r.method == "PUT" && r.path.starts_with("/applications/"))
+        .map(|r| r.status)
+        .collect();
+    assert_eq!(puts, [500, 429, 200]);
+    bot.abort();
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gateway_that_accepts_and_then_says_nothing_is_left_for_a_new_connection() {
+    let stand = StandIn::start().await;
+    // First a connection whose upgrade is never answered, then one that is upgraded and then
+    // silent (no HELLO): serenity waits for either forever.
+    stand.hang_gateway(1);
+    stand.silence_gateway(1);
+    let _bot = start_bot(&stand, |s| s.discord.gateway_timeout_seconds = 1).await;
+    assert_eq!(
+        stand.connection_count(),
+        3,
+        "hung, silent, then one that answers"
+    );
+    let mark = stand.mark();
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    let reply = stand
+        .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+        .await;
+    assert!(text(&reply.body).contains("人工智能"));
     assert_clean(&stand);
 }

@@ -55,6 +55,8 @@ pub struct UserMessage {
     pub content: String,
     /// Users mentioned (ids).
     pub mentions: Vec<u64>,
+    /// Written by a bot (another bot, a webhook).
+    pub author_bot: bool,
 }
 
 impl UserMessage {
@@ -66,6 +68,7 @@ impl UserMessage {
             author_id,
             content: content.to_string(),
             mentions: Vec::new(),
+            author_bot: false,
         }
     }
 
@@ -125,6 +128,14 @@ struct Inner {
     seq: AtomicU64,
     ids: AtomicU64,
     identifies: AtomicUsize,
+    /// The intents of the last IDENTIFY.
+    intents: AtomicU64,
+    /// Gateway connections still to accept and then never answer (no HELLO, nothing).
+    silent: AtomicUsize,
+    /// Gateway connections still to accept and never upgrade (the HTTP request hangs).
+    hanging: AtomicUsize,
+    /// Gateway connections opened so far.
+    connections: AtomicUsize,
     resumes: AtomicUsize,
     fail_next: Mutex<Vec<(String, String, u16)>>,
     /// Messages the bot posted (also interaction responses), by id: what a button sits on.
@@ -136,6 +147,8 @@ struct Inner {
     /// Threads the bot created: id → parent.
     threads: Mutex<HashMap<u64, u64>>,
     commands: Mutex<Vec<Value>>,
+    /// Server nicknames: user id → nick (in the `member` of their messages and interactions).
+    nicks: Mutex<HashMap<u64, String>>,
     /// This test's files (the bot's study database and logs), removed with the stand-in.
     dir: tempfile::TempDir,
 }
@@ -159,6 +172,10 @@ impl StandIn {
             seq: AtomicU64::new(0),
             ids: AtomicU64::new(1_200_000_000_000_000_000),
             identifies: AtomicUsize::new(0),
+            intents: AtomicU64::new(0),
+            silent: AtomicUsize::new(0),
+            hanging: AtomicUsize::new(0),
+            connections: AtomicUsize::new(0),
             resumes: AtomicUsize::new(0),
             fail_next: Mutex::default(),
             messages: Mutex::default(),
@@ -166,6 +183,7 @@ impl StandIn {
             sent_at: Mutex::default(),
             threads: Mutex::default(),
             commands: Mutex::default(),
+            nicks: Mutex::default(),
             dir: tempfile::tempdir().unwrap(),
         });
         let app = Router::new()
@@ -201,6 +219,12 @@ impl StandIn {
             self.identify_count() >= n && !self.0.commands.lock().unwrap().is_empty()
         })
         .await;
+    }
+
+    /// Waits until the bot has identified `n` times in all (READY sent), registered or not.
+    pub async fn wait_identified(&self, n: usize) {
+        self.wait_for("the bot to identify", || self.identify_count() >= n)
+            .await;
     }
 
     /// Waits until the bot has resumed `n` times in all.
@@ -279,6 +303,35 @@ impl StandIn {
             .push((method.into(), prefix.into(), status));
     }
 
+    /// Gives `user` a server nickname, as Discord sends it in their guild `member` objects.
+    pub fn set_nick(&self, user: u64, nick: &str) {
+        self.0.nicks.lock().unwrap().insert(user, nick.into());
+    }
+
+    fn nick(&self, user: u64) -> Value {
+        self.0
+            .nicks
+            .lock()
+            .unwrap()
+            .get(&user)
+            .map_or(Value::Null, |n| json!(n))
+    }
+
+    /// The next `n` gateway connections are accepted and then never answered.
+    pub fn silence_gateway(&self, n: usize) {
+        self.0.silent.store(n, Ordering::SeqCst);
+    }
+
+    /// The next `n` gateway connections are accepted and their upgrade never answered.
+    pub fn hang_gateway(&self, n: usize) {
+        self.0.hanging.store(n, Ordering::SeqCst);
+    }
+
+    /// Gateway connections the bot opened so far.
+    pub fn connection_count(&self) -> usize {
+        self.0.connections.load(Ordering::SeqCst)
+    }
+
     /// Asks the bot to reconnect (op 7); it should open a new socket and RESUME.
     pub fn reconnect(&self) {
         self.send_raw(json!({"op": 7, "d": null}));
@@ -307,11 +360,20 @@ impl StandIn {
             .iter()
             .map(|&u| user(u, "someone", u == BOT_USER_ID))
             .collect();
+        // Discord's Message Content rule: without the privileged intent a bot gets no content
+        // of guild messages that do not mention it.
+        let content_intent = self.0.intents.load(Ordering::SeqCst) & (1 << 15) != 0;
+        let content =
+            if m.guild_id.is_some() && !m.mentions.contains(&BOT_USER_ID) && !content_intent {
+                String::new()
+            } else {
+                m.content.clone()
+            };
         let mut d = json!({
             "id": id.to_string(),
             "channel_id": m.channel_id.to_string(),
-            "author": user(m.author_id, &format!("user{}", m.author_id % 1000), false),
-            "content": m.content,
+            "author": user(m.author_id, &format!("user{}", m.author_id % 1000), m.author_bot),
+            "content": content,
             "timestamp": "2026-11-25T10:00:00.000000+00:00",
             "edited_timestamp": null,
             "tts": false,
@@ -329,7 +391,7 @@ impl StandIn {
             d["guild_id"] = json!(g.to_string());
             d["member"] = json!({
                 "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0,
+                "deaf": false, "mute": false, "flags": 0, "nick": self.nick(m.author_id),
             });
         }
         let checked: serenity::model::channel::Message =
@@ -353,7 +415,7 @@ impl StandIn {
             "member": {
                 "user": user(who.user_id, &format!("user{}", who.user_id % 1000), false),
                 "roles": [], "joined_at": "2025-01-01T00:00:00.000000+00:00",
-                "deaf": false, "mute": false, "flags": 0,
+                "deaf": false, "mute": false, "flags": 0, "nick": self.nick(who.user_id),
                 "permissions": who.permissions.to_string(),
             },
             "token": token,
@@ -422,6 +484,17 @@ impl StandIn {
         self.interaction(who, 3, data, Some(message))
     }
 
+    /// A user submits the form (modal) `custom_id` with `value` in its one text input.
+    pub fn submit_form(&self, who: &Interact, custom_id: &str, value: &str) -> Sent {
+        let data = json!({
+            "custom_id": custom_id,
+            "components": [{"type": 1, "components": [
+                {"type": 4, "custom_id": "answer", "value": value}
+            ]}],
+        });
+        self.interaction(who, 5, data, None)
+    }
+
     /// The body of the callback for an interaction (`{"type", "data"}`).
     pub async fn callback(&self, mark: usize, sent: &Sent) -> Value {
         let path = format!("/interactions/{}/{}/callback", sent.id, sent.token);
@@ -486,11 +559,31 @@ fn now() -> &'static str {
 // Gateway
 
 async fn gateway(ws: WebSocketUpgrade, State(inner): State<Arc<Inner>>) -> Response {
+    inner.connections.fetch_add(1, Ordering::SeqCst);
+    inner.changed.notify_waiters();
+    let hang = inner
+        .hanging
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
+    if hang {
+        // Accepted, and the upgrade never answered.
+        std::future::pending::<()>().await;
+    }
     ws.on_upgrade(move |socket| session(socket, inner))
 }
 
 async fn session(socket: WebSocket, inner: Arc<Inner>) {
+    let silent = inner
+        .silent
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
     let (mut sink, mut stream) = socket.split();
+    if silent {
+        // Accepted, then nothing: no HELLO, no answer to whatever the bot sends.
+        while let Some(Ok(_)) = stream.next().await {}
+        let _ = sink.close().await;
+        return;
+    }
     let (tx, mut rx) = mpsc::unbounded_channel::<WsMessage>();
     *inner.socket.lock().unwrap() = Some(tx.clone());
     let writer = tokio::spawn(async move {
@@ -531,6 +624,10 @@ async fn session(socket: WebSocket, inner: Arc<Inner>) {
                         .push(format!("IDENTIFY with token {}", payload["d"]["token"]));
                 }
                 inner.seq.store(0, Ordering::SeqCst);
+                inner.intents.store(
+                    payload["d"]["intents"].as_u64().unwrap_or(0),
+                    Ordering::SeqCst,
+                );
                 let ready = json!({
                     "v": 10,
                     "user": user(BOT_USER_ID, "pressroom", true),

@@ -187,7 +187,7 @@ fn to_traditional(s: &str) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
     let stand = StandIn::start().await;
-    let bot = start_bot(&stand, |_| {}).await;
+    let bot = start_bot(&stand, |s| s.discord.message_content = true).await;
     let (thread, mut msg_id, mut msg) = start_session(&stand, CHANNEL_ID, 1, None).await;
     let settings = super::settings(&stand);
     let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
@@ -241,7 +241,7 @@ async fn a_quiz_with_two_members_keeps_scores_and_survives_a_restart() {
     // The bot is killed and started again: scores intact, the old buttons work, and the
     // next question is not one already asked.
     drop(bot);
-    let _bot = start_bot(&stand, |_| {}).await;
+    let _bot = start_bot(&stand, |s| s.discord.message_content = true).await;
     let body = press(&stand, BOB, thread, msg_id, letter).await;
     assert!(
         text(&body["data"]).contains("已经答过"),
@@ -327,4 +327,225 @@ async fn a_quiz_resumes_after_the_bot_process_is_killed_with_sigkill() {
     let board = text(&study_command(&stand, thread, "score").await);
     assert!(board.contains("user8 — "), "{board}");
     assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_member_who_types_and_presses_is_one_line_under_their_nickname() {
+    let stand = StandIn::start().await;
+    stand.set_nick(ALICE, "Alice");
+    let _bot = start_bot(&stand, |s| s.discord.message_content = true).await;
+    let (thread, msg_id, _) = start_session(&stand, CHANNEL_ID, 1, None).await;
+    let settings = super::settings(&stand);
+    let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
+    use pressroom::study::SessionStore;
+    let session = store.open_in(&thread.to_string()).unwrap().unwrap();
+    let items = store.items(session.id).unwrap();
+
+    // Question 1 by button, question 2 typed (the typed one is the latest name).
+    let letter = ["A", "B", "C", "D"][items[0].answer_index.unwrap()];
+    press(&stand, ALICE, thread, msg_id, letter).await;
+    press(&stand, HOST, thread, msg_id, "公布答案").await;
+    let mark = stand.mark();
+    stand.message(UserMessage {
+        channel_id: thread,
+        ..UserMessage::new(ALICE, &items[1].answer)
+    });
+    stand
+        .wait_request(mark, |r| r.path == format!("/channels/{thread}/messages"))
+        .await;
+
+    let board = text(&study_command(&stand, thread, "score").await);
+    assert!(board.contains("1. Alice — 2/2"), "{board}");
+    assert!(!board.contains("user8"), "one line, the nickname: {board}");
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_message_content_a_quiz_is_answered_by_typing_into_a_form() {
+    let stand = StandIn::start().await;
+    // The default: no privileged intent, so typed thread messages arrive without content.
+    let _bot = start_bot(&stand, |_| {}).await;
+    let (thread, msg_id, first) = start_session(&stand, CHANNEL_ID, 1, None).await;
+    let settings = super::settings(&stand);
+    let store = pressroom::study::SqliteStore::open(&settings.store.path).unwrap();
+    use pressroom::study::SessionStore;
+    let session = store.open_in(&thread.to_string()).unwrap().unwrap();
+    let items = store.items(session.id).unwrap();
+
+    // "Type answer" opens a form with one text input.
+    let form_id = button(&first, "输入答案");
+    let mark = stand.mark();
+    let sent = stand.click(&Interact::new(ALICE).in_channel(thread), msg_id, &form_id);
+    let form = stand.callback(mark, &sent).await;
+    assert_eq!(form["type"], 9, "a modal: {form:#}");
+    assert_eq!(form["data"]["custom_id"], form_id);
+    assert_eq!(form["data"]["components"][0]["components"][0]["type"], 4);
+
+    // The answer typed into it is judged as a typed answer (traditional script folds).
+    let mark = stand.mark();
+    let sent = stand.submit_form(
+        &Interact::new(ALICE).in_channel(thread),
+        &form_id,
+        &format!(" {} ", items[0].answer),
+    );
+    let verdict = stand.callback(mark, &sent).await;
+    assert!(text(&verdict["data"]).contains("答对了"), "{verdict:#}");
+
+    // A form submitted after the quiz moved on changes nothing.
+    press(&stand, HOST, thread, msg_id, "公布答案").await;
+    let mark = stand.mark();
+    let sent = stand.submit_form(
+        &Interact::new(BOB).in_channel(thread),
+        &form_id,
+        &items[0].answer,
+    );
+    let stale = stand.callback(mark, &sent).await;
+    assert!(ephemeral(&stale["data"]), "{stale:#}");
+
+    let board = text(&study_command(&stand, thread, "score").await);
+    assert!(
+        board.contains("user8 — 1/1") && !board.contains("user9"),
+        "{board}"
+    );
+    assert_clean(&stand);
+}
+
+/// A study store that counts its calls and, while closed, holds every call (as a store on a
+/// busy disk or a locked database does).
+struct GatedStore {
+    inner: pressroom::study::SqliteStore,
+    calls: std::sync::atomic::AtomicUsize,
+    open: std::sync::Mutex<bool>,
+    opened: std::sync::Condvar,
+}
+
+impl GatedStore {
+    fn pass(&self) {
+        self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let mut open = self.open.lock().unwrap();
+        while !*open {
+            open = self.opened.wait(open).unwrap();
+        }
+    }
+    fn set_open(&self, value: bool) {
+        *self.open.lock().unwrap() = value;
+        self.opened.notify_all();
+    }
+}
+
+impl pressroom::study::SessionStore for GatedStore {
+    fn create(
+        &self,
+        s: &pressroom::study::NewSession<'_>,
+        items: &[pressroom::study::Item],
+        now: i64,
+    ) -> pressroom::Result<i64> {
+        self.pass();
+        self.inner.create(s, items, now)
+    }
+    fn open_in(&self, place: &str) -> pressroom::Result<Option<pressroom::study::SessionRow>> {
+        self.pass();
+        self.inner.open_in(place)
+    }
+    fn get(&self, id: i64) -> pressroom::Result<Option<pressroom::study::SessionRow>> {
+        self.pass();
+        self.inner.get(id)
+    }
+    fn items(&self, id: i64) -> pressroom::Result<Vec<pressroom::study::Item>> {
+        self.pass();
+        self.inner.items(id)
+    }
+    fn advance(&self, id: i64, from: usize, skipped: bool, now: i64) -> pressroom::Result<bool> {
+        self.pass();
+        self.inner.advance(id, from, skipped, now)
+    }
+    fn record_answer(
+        &self,
+        id: i64,
+        position: usize,
+        member: &str,
+        name: &str,
+        correct: bool,
+        now: i64,
+    ) -> pressroom::Result<bool> {
+        self.pass();
+        self.inner
+            .record_answer(id, position, member, name, correct, now)
+    }
+    fn answers(&self, id: i64) -> pressroom::Result<Vec<pressroom::study::AnswerRow>> {
+        self.pass();
+        self.inner.answers(id)
+    }
+    fn skipped(&self, id: i64) -> pressroom::Result<Vec<usize>> {
+        self.pass();
+        self.inner.skipped(id)
+    }
+    fn close(&self, id: i64, now: i64) -> pressroom::Result<bool> {
+        self.pass();
+        self.inner.close(id, now)
+    }
+    fn idle_since(&self, before: i64) -> pressroom::Result<Vec<pressroom::study::SessionRow>> {
+        self.pass();
+        self.inner.idle_since(before)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_busy_store_never_stalls_the_bot_and_other_bots_never_reach_it() {
+    let stand = StandIn::start().await;
+    let store = std::sync::Arc::new(GatedStore {
+        inner: pressroom::study::SqliteStore::open(&super::store_path(&stand)).unwrap(),
+        calls: Default::default(),
+        open: std::sync::Mutex::new(true),
+        opened: Default::default(),
+    });
+    let settings = super::settings(&stand);
+    let engine = std::sync::Arc::new(pressroom::Engine::load(&settings).unwrap());
+    let running = {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let _ = pressroom::discord::run_with_store(settings, engine, store).await;
+        })
+    };
+    stand.wait_ready(1).await;
+    let (thread, _, _) = start_session(&stand, CHANNEL_ID, 1, None).await;
+
+    // Other bots' messages in the quiz thread are filtered before any store work.
+    let before = store.calls.load(std::sync::atomic::Ordering::SeqCst);
+    let mark = stand.mark();
+    for author in [900, 901] {
+        stand.message(UserMessage {
+            channel_id: thread,
+            author_bot: true,
+            ..UserMessage::new(author, "15")
+        });
+    }
+    // (A mention answered after them shows they were handled.)
+    stand.message(UserMessage::to_bot(7, "人工智能"));
+    stand
+        .wait_request(mark, |r| {
+            r.path == format!("/channels/{CHANNEL_ID}/messages")
+        })
+        .await;
+    // The mention's own store work: the session of its channel (one read).
+    let after = store.calls.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(after - before <= 1, "{} store calls", after - before);
+
+    // The store hangs; members answer in the thread (more than the runtime has workers).
+    store.set_open(false);
+    for author in [ALICE, BOB, HOST] {
+        stand.message(UserMessage {
+            channel_id: thread,
+            ..UserMessage::new(author, "15")
+        });
+    }
+    // A command that needs no store is still answered, in time (the stand-in records a
+    // violation past Discord's 3 s).
+    let mark = stand.mark();
+    let sent = stand.slash(&Interact::new(7), "about", json!([]));
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    assert!(!text(&data).is_empty());
+    store.set_open(true);
+    assert_clean(&stand);
+    running.abort();
 }

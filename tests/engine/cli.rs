@@ -104,12 +104,41 @@ fn ask_json_stdin_one_object_per_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines.len(), 4, "one object per input line, blank ones too");
     for v in &lines {
         check_answer_schema(v);
     }
-    assert_eq!(lines[1]["query"], "朝鲜半岛");
-    assert!(lines[2]["hits"].as_array().unwrap().is_empty());
+    assert_eq!(lines[1]["query"], "");
+    assert!(lines[1]["hits"].as_array().unwrap().is_empty());
+    assert_eq!(lines[2]["query"], "朝鲜半岛");
+    assert!(lines[3]["hits"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn ask_json_stdin_answers_whitespace_and_invalid_utf8_lines_and_goes_on() {
+    let mut cmd = crate::pressroom_binary();
+    cmd.args(["ask", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let input: &[u8] =
+        b"   \t \n\xff\xfe bad\n\xe4\xba\xba\xe5\xb7\xa5\xe6\x99\xba\xe8\x83\xbd\r\n";
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{}", stderr(&o));
+    for v in &lines {
+        check_answer_schema(v);
+    }
+    assert_eq!(lines[0]["query"], "");
+    assert!(lines[1]["error"].as_str().unwrap().contains("UTF-8"));
+    assert_eq!(lines[2]["query"], "人工智能");
+    assert!(!lines[2]["hits"].as_array().unwrap().is_empty());
+    assert!(o.status.success());
 }
 
 #[test]
@@ -265,4 +294,33 @@ fn malformed_transcripts_are_named_and_the_rest_load() {
             .iter()
             .all(|t| t["paragraphs"].as_u64().unwrap() > 0)
     );
+}
+
+#[test]
+fn a_missing_data_folder_is_warned_about_and_the_served_data_named() {
+    let o = pressroom(
+        &["ask", "人工智能"],
+        "",
+        &[("PRESSROOM__DATA__DIR", "/nonexistent/pressroom-data")],
+    );
+    assert!(o.status.success());
+    let err = stderr(&o);
+    assert!(err.contains("/nonexistent/pressroom-data"), "{err}");
+    assert!(
+        err.contains("built into the binary") && err.contains("2024-03-07-wangyi"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_os_error_is_said_once_with_its_path() {
+    let o = pressroom(
+        &["study", "--quiz"],
+        "",
+        &[("PRESSROOM__STORE__PATH", "/proc/version/sub/study.sqlite3")],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("/proc/version"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
 }

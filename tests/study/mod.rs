@@ -320,3 +320,85 @@ fn the_console_quiz_survives_sigkill() {
     );
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn a_session_left_open_past_its_last_item_ends_instead_of_panicking() {
+    // The state a kill between "advance" and "close" left behind in earlier versions.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.sqlite3");
+    let study = study_at(&path, Duration::from_secs(600));
+    let (row, _) = study.start("t", "host", None, Mode::Quiz).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE sessions SET position = (SELECT COUNT(*) FROM items WHERE session = ?1), open = 1 WHERE id = ?1",
+        [row.id],
+    )
+    .unwrap();
+    drop(conn);
+    let host = member("host", false);
+    let at = study.session(row.id).unwrap().unwrap().position;
+    for action in [
+        Action::Next { at },
+        Action::Skip { at },
+        Action::Choose { at, choice: 0 },
+        Action::Typed("15".into()),
+        Action::Reveal { at, page: 0 },
+    ] {
+        let post = study.act(row.id, &host, action.clone());
+        assert!(
+            matches!(post, Ok(Post::Summary(_)) | Err(_)),
+            "{action:?}: {post:?}"
+        );
+    }
+    assert!(study.session_in("t").unwrap().is_none(), "it is closed");
+}
+
+#[test]
+fn a_member_is_one_line_on_the_board_under_their_current_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let study = study_at(&dir.path().join("s.sqlite3"), Duration::from_secs(600));
+    let (row, first) = study.start("t", "host", None, Mode::Quiz).unwrap();
+    let Post::Item { item, .. } = first else {
+        panic!()
+    };
+    // Typed under the account name, then pressed under the server nickname.
+    let typed = Member {
+        id: "42".into(),
+        name: "account".into(),
+        can_manage: false,
+    };
+    let pressed = Member {
+        id: "42".into(),
+        name: "Nickname".into(),
+        can_manage: false,
+    };
+    study
+        .act(row.id, &typed, Action::Typed(item.answer.clone()))
+        .unwrap();
+    study.act(row.id, &typed, Action::Next { at: 0 }).unwrap();
+    let Post::Item { item, .. } = study
+        .current(&study.session(row.id).unwrap().unwrap())
+        .unwrap()
+    else {
+        panic!()
+    };
+    let choice = item.answer_index.unwrap();
+    study
+        .act(row.id, &pressed, Action::Choose { at: 1, choice })
+        .unwrap();
+    // Someone else happens to share the old name: a different line.
+    let namesake = Member {
+        id: "7".into(),
+        name: "account".into(),
+        can_manage: false,
+    };
+    study
+        .act(row.id, &namesake, Action::Choose { at: 1, choice })
+        .unwrap();
+    let board = study.board(row.id).unwrap();
+    let lines: Vec<(&str, usize, usize)> = board
+        .iter()
+        .map(|s| (s.name.as_str(), s.right, s.answered))
+        .collect();
+    assert_eq!(lines, [("Nickname", 2, 2), ("account", 1, 1)]);
+}

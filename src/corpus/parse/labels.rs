@@ -257,8 +257,14 @@ pub(crate) fn ends_sentence(p: &str) -> bool {
     static STAGE_NOTE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[（(][^（）()]{1,12}[）)]$").unwrap());
     let trimmed = p.trim_end();
-    let p = match STAGE_NOTE.find(trimmed) {
-        Some(m) if m.start() > 0 => &trimmed[..m.start()],
+    // Only the end matters (a note is at most 14 characters): a paragraph rejoined line by
+    // line is looked at once per line, so looking at all of it would cost its length squared.
+    let mut tail = trimmed.len().saturating_sub(64);
+    while !trimmed.is_char_boundary(tail) {
+        tail -= 1;
+    }
+    let p = match STAGE_NOTE.find(&trimmed[tail..]) {
+        Some(m) if tail + m.start() > 0 => &trimmed[..tail + m.start()],
         _ => trimmed,
     };
     let mut chars = p.chars().rev();

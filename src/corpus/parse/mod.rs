@@ -34,6 +34,31 @@ static PAGE_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// The encoding's name when `bytes` look like UTF-16: a byte-order mark, or (without one) NUL
+/// bytes all on one side of the byte pairs, as ASCII characters (line ends, digits) leave them.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xff, 0xfe, ..] => return Some("UTF-16 (little-endian)"),
+        [0xfe, 0xff, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        match (pair[0] == 0, pair[1] == 0) {
+            (true, true) => return None,
+            (true, false) => even += 1,
+            (false, true) => odd += 1,
+            _ => {}
+        }
+    }
+    match (even, odd) {
+        (0, n) if n >= 2 => Some("UTF-16 (little-endian)"),
+        (n, 0) if n >= 2 => Some("UTF-16 (big-endian)"),
+        _ => None,
+    }
+}
+
 /// Parses one transcript. `id` names the document; `path` is used in errors. Only a file with
 /// no usable text is an error (empty, binary, not UTF-8, broken front matter); everything else
 /// is a document, with warnings for what the parser doubts.
@@ -43,6 +68,14 @@ pub fn parse_transcript(id: &str, path: &Path, bytes: &[u8]) -> Result<Document,
         line,
         message,
     };
+    if let Some(encoding) = utf16(bytes) {
+        return Err(err(
+            None,
+            format!(
+                "{encoding} text, not UTF-8: save the transcript as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)"
+            ),
+        ));
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(err(None, "binary file, not a text transcript".into()));
     }
@@ -132,10 +165,41 @@ fn body_lines(text: &str, body_start: usize) -> (Vec<(usize, String)>, bool) {
             line = PAGE_MARKER.replace_all(&line, "").trim().to_string();
         }
         if !line.is_empty() {
-            raw.push((i + 1, line));
+            for piece in split_long(line, crate::corpus::HARD_PARAGRAPH_CHARS) {
+                raw.push((i + 1, piece));
+            }
         }
     }
     (raw, continued)
+}
+
+/// `line` cut into pieces of at most `max` characters, each ending at a sentence end where
+/// one falls in its second half (else at `max` characters). Linear in the line's length.
+fn split_long(line: String, max: usize) -> Vec<String> {
+    if line.len() <= max {
+        return vec![line];
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut count = 0;
+    let mut sentence_end = None;
+    for (at, c) in line.char_indices() {
+        if count == max {
+            let cut = sentence_end.unwrap_or(at);
+            pieces.push(line[start..cut].trim().to_string());
+            // Characters after the cut count towards the next piece.
+            count = line[cut..at].chars().count();
+            start = cut;
+            sentence_end = None;
+        }
+        count += 1;
+        if "。！？!?；;".contains(c) && count > max / 2 {
+            sentence_end = Some(at + c.len_utf8());
+        }
+    }
+    pieces.push(line[start..].trim().to_string());
+    pieces.retain(|p| !p.is_empty());
+    pieces
 }
 
 /// What the whole text says about its speakers: the names it shows, who answers `答：`, whether
@@ -198,6 +262,39 @@ mod tests {
 
     fn parse(text: &str) -> Document {
         parse_transcript("t", Path::new("t.txt"), text.as_bytes()).expect("parses")
+    }
+
+    #[test]
+    fn no_paragraph_is_longer_than_the_hard_limit() {
+        use crate::corpus::HARD_PARAGRAPH_CHARS as MAX;
+        let sentence = "中方始终坚持多边主义，维护以联合国为核心的国际体系。";
+        let long_line = sentence.repeat(3 * MAX / sentence.chars().count());
+        let no_end = "长".repeat(2 * MAX + 5);
+        // Short lines the page layout cut mid-sentence, which the parser rejoins.
+        let cut_lines = "没有句号的一行文字\n".repeat(2 * MAX / 9);
+        let text = format!("标题\n记者：问？\n王毅：{long_line}\n{no_end}\n{cut_lines}完。\n");
+        let doc = parse_transcript("x", Path::new("x.txt"), text.as_bytes()).unwrap();
+        let longest = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.text.chars().count())
+            .max()
+            .unwrap();
+        assert!(longest <= MAX, "{longest}");
+        let all: String = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(all.contains(&long_line[..sentence.len() * 3]));
+        assert_eq!(all.matches('长').count(), 2 * MAX + 5, "nothing is lost");
+        // Split at sentence ends where there are some.
+        let first = doc
+            .paragraphs
+            .iter()
+            .find(|p| p.text.contains("多边主义"))
+            .unwrap();
+        assert!(
+            first.text.ends_with('。'),
+            "{}",
+            &first.text[first.text.len() - 30..]
+        );
     }
 
     #[test]
@@ -276,6 +373,21 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = parse_transcript("x", Path::new("x.txt"), b"\x00\x01binary").unwrap_err();
         assert!(e.message.contains("binary"));
+        let text = "标题\n记者：问？\n王毅：答。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [
+            ([&[0xff, 0xfe][..], &le].concat(), "UTF-16 (little-endian)"),
+            ([&[0xfe, 0xff][..], &be].concat(), "UTF-16 (big-endian)"),
+            (le, "UTF-16 (little-endian)"),
+            (be, "UTF-16 (big-endian)"),
+        ] {
+            let e = parse_transcript("x", Path::new("x.txt"), &bytes).unwrap_err();
+            assert!(
+                e.message.contains(name) && !e.message.contains("binary"),
+                "{e}"
+            );
+        }
         let e = parse_transcript("x", Path::new("x.txt"), "标题\n".as_bytes()).unwrap_err();
         assert!(e.message.contains("no text besides the title"));
         let e = parse_transcript(

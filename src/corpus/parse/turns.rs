@@ -159,6 +159,7 @@ impl Builder<'_> {
         if let Some(last) = self.out.paragraphs.last_mut()
             && last.role != Role::Narration
             && !labels::ends_sentence(&last.text)
+            && fits(&last.text, &text)
         {
             last.text.push_str(&text);
             return;
@@ -479,4 +480,13 @@ impl Builder<'_> {
         self.out.warnings.sort_by_key(|w| w.line);
         self.out
     }
+}
+
+/// Whether `a` and `b` joined stay within [`crate::corpus::HARD_PARAGRAPH_CHARS`]. Bytes
+/// bound characters, so characters are counted only near the limit (and never beyond three
+/// bytes a character), which keeps rejoining linear.
+fn fits(a: &str, b: &str) -> bool {
+    let max = crate::corpus::HARD_PARAGRAPH_CHARS;
+    let bytes = a.len() + b.len();
+    bytes <= max || (bytes <= 3 * max && a.chars().count() + b.chars().count() <= max)
 }

@@ -51,13 +51,19 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
             item,
             topic,
         } => {
-            let title = format!(
-                "[{}/{}] {} · {}",
-                at + 1,
-                total,
-                kind_label(item.kind, lang),
-                topic
-            );
+            // A quiz question's title never names its topic: the topic is the answer of a
+            // "which topic" question and often the word a cloze masks.
+            let title = if item.kind == ItemKind::Exchange {
+                format!(
+                    "[{}/{}] {} · {}",
+                    at + 1,
+                    total,
+                    kind_label(item.kind, lang),
+                    topic
+                )
+            } else {
+                format!("[{}/{}] {}", at + 1, total, kind_label(item.kind, lang))
+            };
             let mut embed = Embed {
                 title: Some(title),
                 color: COLOR,
@@ -124,6 +130,16 @@ fn push(post: &Post, lang: Lang, v: &mut View) {
                     let choose = Action::Choose { at: *at, choice: i };
                     v.buttons.push(button(letter, id(*session, choose), false));
                 }
+                // A typed answer through a form: needs no Message Content intent.
+                v.buttons.push(button(
+                    lang.pick("输入答案", "Type answer"),
+                    ButtonId::AnswerForm {
+                        session: *session,
+                        at: *at,
+                    }
+                    .encode(),
+                    false,
+                ));
                 v.buttons.push(button(
                     lang.pick("公布答案·下一题", "Answer & next"),
                     id(*session, Action::Next { at: *at }),
@@ -335,6 +351,49 @@ mod tests {
     use crate::study::Item;
 
     #[test]
+    fn no_quiz_question_names_its_topic_outside_the_prompt_and_choices() {
+        for kind in [
+            ItemKind::WhichTopic,
+            ItemKind::Cloze,
+            ItemKind::WhoAsked,
+            ItemKind::WhichStatement,
+        ] {
+            let item = Item {
+                kind,
+                exchange: "d#1".into(),
+                prompt: "哪个话题：中国连续____年成为第一大贸易伙伴".into(),
+                choices: vec!["外交为民".into(), "人工智能".into(), "南海".into()],
+                answer: "外交为民".into(),
+                answer_index: Some(0),
+                quote: String::new(),
+                citation: String::new(),
+            };
+            let post = Post::Item {
+                session: 7,
+                at: 5,
+                total: 8,
+                item,
+                topic: "外交为民".into(),
+            };
+            for lang in [Lang::Zh, Lang::En] {
+                let v = view(&post, lang);
+                let e = &v.embeds[0];
+                assert!(
+                    !e.title.as_deref().unwrap_or_default().contains("外交为民"),
+                    "{kind:?}: {e:?}"
+                );
+                assert!(
+                    e.fields.iter().all(|f| !f.name.contains("外交为民")),
+                    "{kind:?}: {e:?}"
+                );
+            }
+            let console = crate::study::render::console(&post);
+            let head = console.lines().find(|l| l.starts_with('[')).unwrap();
+            assert!(!head.contains("外交为民"), "{kind:?}: {console}");
+        }
+    }
+
+    #[test]
     fn a_quiz_item_has_a_button_per_choice_then_next_and_end() {
         let item = Item {
             kind: ItemKind::Cloze,
@@ -354,7 +413,7 @@ mod tests {
             topic: "非洲".into(),
         };
         let v = view(&post, Lang::Zh);
-        assert_eq!(v.embeds[0].title.as_deref(), Some("[3/8] 填空 · 非洲"));
+        assert_eq!(v.embeds[0].title.as_deref(), Some("[3/8] 填空"));
         let pressed: Vec<ButtonId> = v
             .buttons
             .iter()
@@ -367,11 +426,15 @@ mod tests {
                 study(Action::Choose { at: 2, choice: 0 }),
                 study(Action::Choose { at: 2, choice: 1 }),
                 study(Action::Choose { at: 2, choice: 2 }),
+                ButtonId::AnswerForm { session: 7, at: 2 },
                 study(Action::Next { at: 2 }),
                 study(Action::End),
             ]
         );
         let labels: Vec<&str> = v.buttons.iter().map(|b| b.label.as_str()).collect();
-        assert_eq!(labels, ["A", "B", "C", "公布答案·下一题", "结束"]);
+        assert_eq!(
+            labels,
+            ["A", "B", "C", "输入答案", "公布答案·下一题", "结束"]
+        );
     }
 }
