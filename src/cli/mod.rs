@@ -2,10 +2,13 @@
 //! `eval`, `study` (in `cli/study.rs`) and the Discord commands. `main.rs` parses it and calls
 //! [`run`].
 
+pub mod chat;
 pub mod check;
+pub mod ids;
 mod study;
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -104,8 +107,10 @@ pub enum Command {
 /// `ask` arguments.
 #[derive(Debug, Args)]
 pub struct AskArgs {
-    /// The question; `-` reads one question per line from stdin.
-    pub question: String,
+    /// The question (several words are one question); `-` reads one question per line from
+    /// stdin.
+    #[arg(required = true, num_args = 1..)]
+    pub question: Vec<String>,
     /// Passages to show (default: `search.top_k`).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=50))]
     pub top: Option<u16>,
@@ -188,29 +193,47 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let settings = Settings::load(cli.config.as_deref())?;
     match cli.command {
         Some(Command::Ask(args)) => ask(&settings, &args),
-        Some(Command::Chat) => chat(&load(&settings)?, &settings),
+        Some(Command::Chat) => {
+            let engine = load(&settings)?;
+            chat::run(&engine, &settings, &banner(&engine, &settings))
+        }
         None => {
             if !settings.discord.token.is_empty() {
                 let engine = load(&settings)?;
                 crate::discord::serve(settings, engine)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            {
-                eprintln!(
-                    "No Discord token is set, so this is the console. Ask a question and press Enter (Ctrl-D ends).\nTo run the Discord bot, set DISCORD_TOKEN and run `pressroom serve` (see the README)."
-                );
-            }
-            chat(&load(&settings)?, &settings)
+            eprintln!(
+                "No Discord token is set, so this is the console (`pressroom chat`). To run the Discord bot, set DISCORD_TOKEN and run `pressroom serve` (see the README)."
+            );
+            let engine = load(&settings)?;
+            chat::run(&engine, &settings, &banner(&engine, &settings))
         }
         Some(Command::Topics { json }) => {
-            let topics = load(&settings)?.topics();
-            print(&topics, json, || render::topic_list(&topics))
+            let engine = load(&settings)?;
+            let topics = engine.topics();
+            let short = ids::ShortIds::new(engine.documents());
+            print(&topics, json, || {
+                render::topic_list_with(&short.topics(topics.clone()), chat::columns())
+            })
         }
         Some(Command::Topic { name, json }) => {
             let engine = load(&settings)?;
-            let at = engine.find_exchange(&name)?;
+            let short = ids::ShortIds::new(engine.documents());
+            let at = match engine.find_exchange(&short.expand(&name)) {
+                Ok(at) => at,
+                Err(e) => {
+                    // Nothing found, as `ask` finding nothing: exit 1.
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
             let view = engine.exchange(at).context("exchange vanished")?;
-            print(&view, json, || render::exchange(&view))
+            print(&view, json, || {
+                let mut v = view.clone();
+                v.summary.id = short.shorten(&v.summary.id);
+                render::exchange_with(&v, chat::columns())
+            })
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
         Some(Command::Check { paths, json }) => check_paths(&settings, paths, json),
@@ -315,7 +338,52 @@ fn check_paths(settings: &Settings, mut paths: Vec<PathBuf>, json: bool) -> Resu
 fn load(settings: &Settings) -> Result<Engine> {
     let engine = Engine::load(settings)?;
     report_skipped(&engine, 5);
+    if let Some(why) = fallback(settings) {
+        eprintln!("warning: {why}");
+    }
     Ok(engine)
+}
+
+/// Why the transcripts built into the binary are served instead of a folder's, if they are.
+pub fn fallback(settings: &Settings) -> Option<String> {
+    let transcripts = settings.data.dir.join("transcripts");
+    if transcripts.is_dir() {
+        return None;
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Some(format!(
+        "no transcripts folder at {} (data.dir = {}, working directory {}): serving the transcripts built into the binary",
+        transcripts.display(),
+        settings.data.dir.display(),
+        cwd.display()
+    ))
+}
+
+/// Which data is served: the folder (absolute), the counts, and where the index is.
+pub fn data_summary(engine: &Engine, settings: &Settings) -> String {
+    let s = engine.stats();
+    let transcripts = settings.data.dir.join("transcripts");
+    let folder = if transcripts.is_dir() {
+        absolute(&transcripts).display().to_string()
+    } else {
+        "the transcripts built into the binary".to_string()
+    };
+    let index = match settings.index_dir() {
+        Some(d) => format!("index {}", absolute(d).display()),
+        None => "index in memory".to_string(),
+    };
+    format!(
+        "{} documents, {} exchanges, {} passages from {folder}; {index}",
+        s.documents, s.exchanges, s.passages
+    )
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn banner(engine: &Engine, settings: &Settings) -> String {
+    format!("pressroom — {}", data_summary(engine, settings))
 }
 
 /// Says which transcripts were skipped and why: the first `max`, then a count.
@@ -332,7 +400,7 @@ fn report_skipped(engine: &Engine, max: usize) {
     }
 }
 
-fn highlight_style() -> Highlight {
+pub(crate) fn highlight_style() -> Highlight {
     if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         Highlight::Ansi
     } else {
@@ -341,28 +409,47 @@ fn highlight_style() -> Highlight {
 }
 
 fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
+    let question = args.question.join(" ");
+    if question.trim().is_empty() {
+        bail!("the question is empty: pressroom ask \"问题\"");
+    }
     let engine = load(settings)?;
     let top = args.top.map_or(engine.default_top(), usize::from);
+    // One more than shown, to say whether there are more.
     let options = crate::engine::AskOptions {
-        top,
+        top: if args.json { top } else { top + 1 },
         constraints: args.constraints(),
         prefer: None,
     };
+    let short = ids::ShortIds::new(engine.documents());
+    let mut first = true;
     let mut out = std::io::stdout().lock();
     let mut found = false;
     let mut answer_one = |q: &str, out: &mut dyn Write| -> Result<()> {
-        let answer = engine.ask_with(q, &options);
+        let mut answer = engine.ask_with(q, &options);
         found |= !answer.hits.is_empty();
         if args.json {
             serde_json::to_writer(&mut *out, &answer)?;
             writeln!(out)?;
         } else {
-            out.write_all(render::console(&answer, highlight_style()).as_bytes())?;
+            let more = answer.hits.len() > top;
+            answer.hits.truncate(top);
+            let opts = render::ConsoleOptions {
+                highlight: highlight_style(),
+                width: chat::columns(),
+                footer: more.then(|| format!("(more results: --top {})", top + 5)),
+                topics_command: "pressroom topics".into(),
+            };
+            if !first {
+                out.write_all(b"\n")?;
+            }
+            first = false;
+            out.write_all(render::console_with(&short.answer(answer), &opts).as_bytes())?;
         }
         out.flush()?;
         Ok(())
     };
-    if args.question == "-" {
+    if question == "-" {
         for line in std::io::stdin().lock().lines() {
             let line = line.context("reading questions from stdin")?;
             if line.trim().is_empty() {
@@ -371,7 +458,7 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
             answer_one(line.trim(), &mut out)?;
         }
     } else {
-        answer_one(&args.question, &mut out)?;
+        answer_one(&question, &mut out)?;
     }
     Ok(if found {
         ExitCode::SUCCESS
@@ -380,59 +467,17 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
     })
 }
 
-/// The console: the same reply path as the Discord bot (check the question, ask, render).
-fn chat(engine: &Engine, settings: &Settings) -> Result<ExitCode> {
-    let interactive = std::io::stdin().is_terminal();
-    let stats = engine.stats();
-    if interactive {
-        eprintln!(
-            "pressroom — {} documents, {} exchanges. `/topics` lists them, `/topic NAME` shows one, Ctrl-D ends.",
-            stats.documents, stats.exchanges
-        );
-    }
-    let mut out = std::io::stdout().lock();
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    loop {
-        if interactive {
-            eprint!("? ");
-        }
-        let Some(line) = lines.next() else { break };
-        let line = line.context("reading stdin")?;
-        let q = line.trim();
-        if q.is_empty() {
-            continue;
-        }
-        let reply = if q == "/topics" {
-            render::topic_list(&engine.topics())
-        } else if let Some(name) = q.strip_prefix("/topic ") {
-            match engine.find_exchange(name).map(|at| engine.exchange(at)) {
-                Ok(Some(view)) => render::exchange(&view),
-                Ok(None) => "That exchange is gone.\n".into(),
-                Err(e) => format!("{e}\n"),
-            }
-        } else if matches!(q, "/quit" | "/exit") {
-            break;
-        } else {
-            match engine.check_question(q, settings.discord.max_question_chars) {
-                Ok(()) => render::console(&engine.ask(q, engine.default_top()), highlight_style()),
-                Err(e) => format!("{e}\n"),
-            }
-        };
-        out.write_all(reply.as_bytes())?;
-        out.write_all(b"\n")?;
-        out.flush()?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<ExitCode> {
     if let Some(d) = dir {
         settings.index.dir = d;
     }
     let Some(index_dir) = settings.index_dir().map(|p| p.to_path_buf()) else {
+        let suggestion = crate::paths::data_dir().map_or_else(
+            || "/var/lib/pressroom/index".into(),
+            |d| d.join("index").display().to_string(),
+        );
         bail!(
-            "no index directory: set index.dir in the config, PRESSROOM__INDEX__DIR, or pass --dir DIR"
+            "index.dir is empty, so every start builds the index in memory (fine for a few MB of transcripts) and there is nothing to write. To keep one on disk, pass --dir {suggestion}, or set index.dir = \"{suggestion}\" in a config file (~/.config/pressroom/local.toml) or PRESSROOM__INDEX__DIR"
         );
     };
     let transcripts = settings.data.dir.join("transcripts");

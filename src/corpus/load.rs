@@ -38,7 +38,10 @@ pub fn transcript_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
             }
             if path.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt") {
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
                 out.push(path);
             }
         }
