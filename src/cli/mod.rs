@@ -157,7 +157,11 @@ impl AskArgs {
 /// Runs the command line; the exit code is 0 when something was found, 1 when nothing was,
 /// 2 on an error (as grep does).
 pub fn run(cli: Cli) -> ExitCode {
-    init_logging(cli.verbose);
+    let serving = matches!(cli.command, Some(Command::Serve))
+        || (cli.command.is_none()
+            && (std::env::var_os("DISCORD_TOKEN").is_some_and(|t| !t.is_empty())
+                || std::env::var_os("PRESSROOM__DISCORD__TOKEN").is_some_and(|t| !t.is_empty())));
+    init_logging(cli.verbose, serving);
     match dispatch(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -174,8 +178,10 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, serving: bool) {
     let default = match verbose {
+        // The bot says what it serves and when it connects.
+        0 if serving => "warn,pressroom=info",
         0 => "warn",
         1 => "info",
         _ => "debug",
@@ -185,6 +191,7 @@ fn init_logging(verbose: u8) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_target(false)
         .try_init();
 }

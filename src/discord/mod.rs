@@ -19,6 +19,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
+use arc_swap::ArcSwap;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use poise::serenity_prelude as serenity;
@@ -31,8 +32,9 @@ use crate::study::{SessionStore, SqliteStore, Study};
 
 /// The shared state of the bot: poise's `Data`.
 pub struct Bot {
-    /// The engine every handler asks.
-    pub engine: Arc<Engine>,
+    /// The engine every handler asks: swapped whole by [`Bot::reload`] (SIGHUP), so a
+    /// handler works with one engine from start to end.
+    engine: Arc<ArcSwap<Engine>>,
     /// The settings it started with.
     pub settings: Settings,
     /// Study sessions (SQLite at `store.path`).
@@ -66,7 +68,7 @@ impl Bot {
         let idle = Duration::from_secs(settings.study.idle_minutes * 60);
         let study = Arc::new(Study::new(engine.clone(), store, idle));
         Bot {
-            engine,
+            engine: Arc::new(ArcSwap::new(engine)),
             settings,
             study,
             limiter: RateLimiter::keyed(quota),
@@ -78,6 +80,16 @@ impl Bot {
     pub(crate) fn in_memory(settings: Settings, engine: Arc<Engine>) -> Bot {
         let store = SqliteStore::in_memory().expect("an in-memory SQLite database opens");
         Bot::with_store(settings, engine, Arc::new(store))
+    }
+
+    /// The engine now serving (a reload swaps it; this one stays whole while it is held).
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine.load_full()
+    }
+
+    /// Re-reads the data folder and swaps the engine in; see [`reload`].
+    pub async fn reload(&self) -> Result<String, String> {
+        reload(&self.engine, &self.settings).await
     }
 
     /// Takes one question from `user`'s allowance, or says how long to wait.
@@ -95,7 +107,7 @@ impl Bot {
 
     /// Checks a typed question (rate limit, then length and content).
     pub fn admit_question(&self, user: u64, question: &str) -> Result<(), UserError> {
-        self.engine
+        self.engine()
             .check_question(question, self.settings.discord.max_question_chars)?;
         self.take_question(user)
     }
@@ -109,7 +121,8 @@ impl Bot {
         lang: Lang,
         ephemeral_when_empty: bool,
     ) -> view::View {
-        let answer = self.engine.ask_with(question, options);
+        let engine = self.engine();
+        let answer = engine.ask_with(question, options);
         if answer.hits.is_empty() {
             return match &answer.abstained {
                 Some(why) => {
@@ -117,8 +130,8 @@ impl Bot {
                         .suggestions
                         .iter()
                         .filter_map(|t| {
-                            let at = self.engine.exchange_ref(&t.id)?;
-                            Some((t.title.clone(), self.engine.exchange_key(at)))
+                            let at = engine.exchange_ref(&t.id)?;
+                            Some((t.title.clone(), engine.exchange_key(at)))
                         })
                         .collect();
                     render::abstained(
@@ -137,7 +150,7 @@ impl Bot {
             .hits
             .into_iter()
             .map(|hit| render::KeyedHit {
-                key: self.engine.passage_key(&hit),
+                key: engine.passage_key(&hit),
                 hit,
             })
             .collect();
@@ -154,6 +167,57 @@ impl Bot {
         }
         view.fit()
     }
+}
+
+/// Re-reads the data folder (off the async threads) and swaps the new engine in. The old
+/// engine keeps serving, and the reason is returned, when loading fails, when a transcript
+/// that was not already skipped cannot be read, or when no document is left.
+pub async fn reload(swap: &ArcSwap<Engine>, settings: &Settings) -> Result<String, String> {
+    let s = settings.clone();
+    let loaded = tokio::task::spawn_blocking(move || Engine::load(&s))
+        .await
+        .map_err(|e| format!("the reload stopped: {e}"))?;
+    let engine = loaded.map_err(|e| format!("kept the transcripts already served: {e}"))?;
+    let old = swap.load();
+    let new_errors: Vec<String> = engine
+        .load_errors()
+        .iter()
+        .filter(|e| !old.load_errors().iter().any(|o| o.path == e.path))
+        .map(|e| e.to_string())
+        .collect();
+    if !new_errors.is_empty() {
+        return Err(format!(
+            "kept the transcripts already served: {}",
+            new_errors.join("; ")
+        ));
+    }
+    if engine.stats().documents == 0 {
+        return Err("kept the transcripts already served: the data folder has none".into());
+    }
+    let summary = crate::cli::data_summary(&engine, settings);
+    swap.store(Arc::new(engine));
+    Ok(summary)
+}
+
+/// Reloads on every SIGHUP, logging what is served or why the old engine stays.
+async fn reload_on_sighup(swap: Arc<ArcSwap<Engine>>, settings: Settings) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            tracing::warn!("cannot listen for SIGHUP: reloading needs a restart");
+            return;
+        };
+        while hup.recv().await.is_some() {
+            tracing::info!("SIGHUP: re-reading the data folder");
+            match reload(&swap, &settings).await {
+                Ok(summary) => tracing::info!("reloaded: {summary}"),
+                Err(why) => tracing::error!("reload refused: {why}"),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (swap, settings);
 }
 
 /// The language of a slash command's user, by their Discord locale.
@@ -203,8 +267,10 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
     let http = http.build();
     let guild = settings.discord.guild_id;
     let intents = intents(&settings);
+    tracing::info!("serving {}", crate::cli::data_summary(&engine, &settings));
     // Open the study store before connecting: a bad path fails at once, not mid-session.
     let bot = Bot::new(settings, engine)?;
+    tokio::spawn(reload_on_sighup(bot.engine.clone(), bot.settings.clone()));
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
             commands: commands::all(),
@@ -227,10 +293,11 @@ pub async fn run(settings: Settings, engine: Arc<Engine>) -> Result<()> {
                     poise::builtins::register_globally(ctx, commands).await?;
                 }
                 tracing::info!(
-                    user = %ready.user.name,
-                    guilds = ready.guilds.len(),
-                    commands = commands.len(),
-                    "connected to Discord; slash commands registered"
+                    "connected as {} to {} servers, {} transcripts; {} slash commands registered",
+                    ready.user.name,
+                    ready.guilds.len(),
+                    bot.engine().stats().documents,
+                    commands.len()
                 );
                 tokio::spawn(study::close_idle_sessions(
                     ctx.http.clone(),
@@ -295,6 +362,43 @@ mod tests {
         }
         // Another user has their own allowance.
         assert!(bot.take_question(2).is_ok());
+    }
+
+    #[tokio::test]
+    async fn reload_swaps_in_new_transcripts_and_keeps_the_old_engine_on_a_bad_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let transcripts = dir.path().join("transcripts");
+        std::fs::create_dir(&transcripts).unwrap();
+        let seed = Settings::for_tests().data.dir.join("transcripts");
+        for f in std::fs::read_dir(&seed).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, transcripts.join(f.file_name().unwrap())).unwrap();
+        }
+        let mut settings = Settings::for_tests();
+        settings.data.dir = dir.path().to_path_buf();
+        let bot = Bot::in_memory(settings.clone(), Arc::new(Engine::load(&settings).unwrap()));
+        let before = bot.engine();
+        assert_eq!(before.stats().documents, 1);
+        std::fs::write(
+            transcripts.join("2024-05-01-mine.TXT"),
+            "外交部发言人记者会\n问：火星探测合作进展如何？\n答：火星探测合作进展顺利，各方积极参与。\n",
+        )
+        .unwrap();
+        let summary = bot.reload().await.unwrap();
+        assert!(summary.starts_with("2 documents"), "{summary}");
+        let after = bot.engine();
+        assert_eq!(after.stats().documents, 2);
+        assert!(!after.ask("火星探测合作", 1).hits.is_empty());
+        // The engine held before the reload is whole and still answers.
+        assert_eq!(before.stats().documents, 1);
+        std::fs::write(transcripts.join("broken.txt"), b"\xff\xfe\x00bad").unwrap();
+        let why = bot.reload().await.unwrap_err();
+        assert!(why.contains("broken.txt"), "{why}");
+        assert_eq!(
+            bot.engine().stats().documents,
+            2,
+            "the old engine serves on"
+        );
     }
 
     #[test]

@@ -307,3 +307,38 @@ fn malformed_transcripts_are_named_and_the_rest_load() {
             .all(|t| t["paragraphs"].as_u64().unwrap() > 0)
     );
 }
+
+#[test]
+fn the_users_config_folder_is_read_and_the_data_served_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("pressroom")).unwrap();
+    std::fs::write(
+        home.path().join("pressroom/local.toml"),
+        "[search]\ntop_k = 1\n",
+    )
+    .unwrap();
+    let o = pressroom(
+        &["ask", "--json", "人工智能"],
+        "",
+        &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())],
+    );
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(
+        v["hits"].as_array().unwrap().len(),
+        1,
+        "top_k from the user's file"
+    );
+    // A wrong data folder is said, not silently replaced by the built-in transcripts.
+    let o = pressroom(
+        &["ask", "人工智能"],
+        "",
+        &[("PRESSROOM__DATA__DIR", "/nonexistent/pressroom-data")],
+    );
+    assert!(o.status.success());
+    assert!(
+        stderr(&o)
+            .contains("warning: no transcripts folder at /nonexistent/pressroom-data/transcripts"),
+        "{}",
+        stderr(&o)
+    );
+}
