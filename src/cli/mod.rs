@@ -74,8 +74,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token).
+    /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token). SIGHUP re-reads
+    /// the data folder.
     Serve,
+    /// Check the configuration, the data folder, the index and the study store; exit 0 when
+    /// all is well, 1 on a problem (each said on stderr).
+    Health,
     /// Print the link that invites the bot to a server.
     Invite {
         /// The application's client id (Discord developer portal → OAuth2).
@@ -249,6 +253,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             crate::discord::serve(settings, engine)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Health) => health(&settings),
         Some(Command::Invite { client_id }) => {
             println!("{}", crate::discord::invite_url(client_id));
             Ok(ExitCode::SUCCESS)
@@ -468,6 +473,79 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
         answer_one(&question, &mut out)?;
     }
     Ok(if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `pressroom health`: one line per check, `ok` or `problem`; exit 1 on any problem.
+fn health(settings: &Settings) -> Result<ExitCode> {
+    let mut problems = 0;
+    let mut line = |ok: bool, what: &str, detail: String| {
+        if ok {
+            println!("ok       {what}: {detail}");
+        } else {
+            problems += 1;
+            println!("problem  {what}: {detail}");
+        }
+    };
+    let files: Vec<String> = Settings::local_files()
+        .into_iter()
+        .filter(|f| f.is_file())
+        .map(|f| absolute(&f).display().to_string())
+        .collect();
+    line(
+        true,
+        "config",
+        if files.is_empty() {
+            "built-in defaults and the environment".into()
+        } else {
+            format!("read {}", files.join(", "))
+        },
+    );
+    match Engine::load(settings) {
+        Ok(engine) => {
+            match fallback(settings) {
+                Some(why) => line(false, "data", why),
+                None => line(
+                    engine.load_errors().is_empty() && engine.stats().documents > 0,
+                    "data",
+                    format!(
+                        "{}{}",
+                        data_summary(&engine, settings),
+                        match engine.load_errors() {
+                            [] => String::new(),
+                            errors => format!(
+                                "; {} files skipped: {}",
+                                errors.len(),
+                                errors
+                                    .iter()
+                                    .map(|e| e.to_string())
+                                    .collect::<Vec<_>>()
+                                    .join("; ")
+                            ),
+                        }
+                    ),
+                ),
+            }
+            let index = match settings.index_dir() {
+                Some(d) => format!("{} ({:?})", absolute(d).display(), engine.index_origin()),
+                None => "in memory".into(),
+            };
+            line(true, "index", index);
+        }
+        Err(e) => line(false, "data and index", format!("{e:#}")),
+    }
+    match crate::study::SqliteStore::open(&settings.store.path) {
+        Ok(_) => line(
+            true,
+            "store",
+            absolute(&settings.store.path).display().to_string(),
+        ),
+        Err(e) => line(false, "store", format!("{e:#}")),
+    }
+    Ok(if problems == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -103,9 +103,17 @@ fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<R
     let start_char = if first + 8 <= budget * 3 / 4 {
         0
     } else {
-        first
+        let from = first
             .saturating_sub(budget / 4)
-            .min(total.saturating_sub(budget))
+            .min(total.saturating_sub(budget));
+        // Start at a clause: after the last punctuation before the highlight.
+        text.chars()
+            .enumerate()
+            .skip(from)
+            .take(first.saturating_sub(from))
+            .filter(|(_, c)| "。！？；，：".contains(*c))
+            .last()
+            .map_or(from, |(i, _)| i + 1)
     };
     let byte_at = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
     let (from, to) = (byte_at(start_char), byte_at(start_char + budget));

@@ -6,6 +6,7 @@ mod hostile;
 mod index;
 mod library;
 mod quality;
+mod readme;
 mod seed;
 
 use std::sync::LazyLock;
