@@ -191,8 +191,17 @@ pub fn run(engine: &Engine, settings: &Settings, banner: &str) -> Result<ExitCod
     let mut chat = Chat::new(engine, settings);
     chat.highlight = super::highlight_style();
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
-        eprintln!("{banner}");
-        eprintln!("Ask a question and press Enter. /help lists the commands; Ctrl-D quits.");
+        let cols = columns();
+        eprint!("{}", crate::reply::wrap::wrap(banner, cols, "", "  "));
+        eprint!(
+            "{}",
+            crate::reply::wrap::wrap(
+                "Ask a question and press Enter. /help lists the commands; Ctrl-D quits.",
+                cols,
+                "",
+                "  "
+            )
+        );
         return interactive(chat);
     }
     let mut out = std::io::stdout().lock();

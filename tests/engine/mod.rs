@@ -2,6 +2,7 @@
 
 mod attribution;
 mod cli;
+mod console;
 mod hostile;
 mod index;
 mod library;
