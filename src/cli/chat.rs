@@ -380,7 +380,8 @@ mod tests {
             let first = reply(chat, "人工智能");
             assert!(first.ends_with("(more results: /more)\n"), "{first}");
             let more = reply(chat, "/more");
-            assert!(more.starts_with("4. ¶"), "{more}");
+            assert!(more.contains("\n4. ¶"), "{more}");
+            assert!(!more.contains("「"), "one line each: {more}");
         });
     }
 }

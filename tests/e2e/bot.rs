@@ -465,7 +465,14 @@ async fn the_binary_serves_and_never_logs_the_token() {
         .await;
     assert!(text(&reply.body).replace("**", "").contains(AI_GOLD));
     let log = child.kill().await;
-    assert!(log.contains("connected to Discord"), "{log}");
+    assert!(log.contains("serving 1 documents, 9 exchanges"), "{log}");
+    assert!(log.contains("connected as "), "{log}");
+    assert!(log.contains(" servers, 1 transcripts"), "{log}");
+    assert!(!log.contains("\x1b["), "no ANSI codes off a terminal");
+    assert!(
+        !log.contains("Recognized prefix"),
+        "a mention is no unknown command"
+    );
     assert!(
         !log.contains("SECRET"),
         "the token leaked into the log:\n{log}"
