@@ -279,7 +279,20 @@ impl Settings {
     /// The binary's settings: defaults, `config/local.toml` (relative to the working
     /// directory) if present, `file`, then the process environment.
     pub fn load(file: Option<&Path>) -> Result<Settings> {
-        Settings::layered(Some(Path::new(LOCAL_FILE)), file, std::env::vars())
+        let locals = Settings::local_files();
+        let locals: Vec<&Path> = locals.iter().map(PathBuf::as_path).collect();
+        Settings::layered_over(&locals, file, std::env::vars())
+    }
+
+    /// The local files read, in order, when present: the user's
+    /// `~/.config/pressroom/local.toml`, then `config/local.toml` below the working directory.
+    pub fn local_files() -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = crate::paths::config_dir()
+            .map(|d| d.join("local.toml"))
+            .into_iter()
+            .collect();
+        out.push(PathBuf::from(LOCAL_FILE));
+        out
     }
 
     /// The layers spelled out: defaults, then `local` if that file exists, then `file` (which
@@ -289,10 +302,19 @@ impl Settings {
         file: Option<&Path>,
         env: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Settings> {
+        Settings::layered_over(local.as_slice(), file, env)
+    }
+
+    /// [`Settings::layered`] with several optional local files, later ones winning.
+    pub fn layered_over(
+        locals: &[&Path],
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Settings> {
         let env: Vec<(String, String)> = env.into_iter().collect();
         let mut b = Config::builder().add_source(File::from_str(DEFAULTS, FileFormat::Toml));
-        if let Some(local) = local {
-            b = b.add_source(File::from(local).format(FileFormat::Toml).required(false));
+        for local in locals {
+            b = b.add_source(File::from(*local).format(FileFormat::Toml).required(false));
         }
         if let Some(f) = file {
             if !f.is_file() {
@@ -319,7 +341,7 @@ impl Settings {
         );
         let cfg = b.build().map_err(|e| {
             // The TOML reader says a number is too large but not which: find it.
-            let mut files = [local, file].into_iter().flatten();
+            let mut files = locals.iter().copied().chain(file);
             match files.find_map(too_large_number) {
                 Some(found) => Error::Config(found),
                 None => Error::Config(e.to_string()),

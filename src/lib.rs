@@ -26,6 +26,7 @@ pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod locale;
+pub mod paths;
 pub mod reply;
 pub mod script;
 pub mod search;

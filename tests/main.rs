@@ -23,7 +23,7 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// The `pressroom` binary as a user runs it, minus the developer's machine: the working
-/// directory has no `config/local.toml`, no `PRESSROOM__*` or `DISCORD_TOKEN` variable is
+/// directory has no `config/local.toml`, the user's config and data folders are empty, no `PRESSROOM__*` or `DISCORD_TOKEN` variable is
 /// inherited, and the data folder is this checkout's.
 pub fn pressroom_binary() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_pressroom"));
@@ -33,7 +33,11 @@ pub fn pressroom_binary() -> Command {
             cmd.env_remove(key);
         }
     }
+    // No ~/.config/pressroom/local.toml and no console history of the caller's.
+    let home = std::env::temp_dir().join("pressroom-tests-no-home");
     cmd.env_remove("DISCORD_TOKEN")
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .env("PRESSROOM__DATA__DIR", Settings::for_tests().data.dir);
     cmd
 }

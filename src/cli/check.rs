@@ -57,6 +57,8 @@ pub struct DocumentReport {
     pub title: String,
     /// ISO date.
     pub date: Option<String>,
+    /// Where the text comes from (front matter `source:`).
+    pub source: Option<String>,
     /// Citation label.
     pub label: String,
     /// Conference or statement.
@@ -179,6 +181,7 @@ fn document_report(doc: &Document) -> DocumentReport {
     DocumentReport {
         title: doc.title.clone(),
         date: doc.date.clone(),
+        source: doc.source.clone(),
         label: doc.label.clone(),
         kind: doc.kind,
         askers,
@@ -212,6 +215,9 @@ pub fn render(report: &Report) -> String {
             d.date.as_deref().unwrap_or("(none)"),
             d.label
         );
+        if let Some(source) = &d.source {
+            let _ = writeln!(out, "  source: {source}");
+        }
         let list = |v: &[String]| {
             if v.is_empty() {
                 "(none)".to_string()

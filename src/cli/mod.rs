@@ -2,10 +2,13 @@
 //! `eval`, `study` (in `cli/study.rs`) and the Discord commands. `main.rs` parses it and calls
 //! [`run`].
 
+pub mod chat;
 pub mod check;
+pub mod ids;
 mod study;
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -71,8 +74,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token).
+    /// Run the Discord bot (needs a token: DISCORD_TOKEN or discord.token). SIGHUP re-reads
+    /// the data folder.
     Serve,
+    /// Check the configuration, the data folder, the index and the study store; exit 0 when
+    /// all is well, 1 on a problem (each said on stderr).
+    Health,
     /// Print the link that invites the bot to a server.
     Invite {
         /// The application's client id (Discord developer portal → OAuth2).
@@ -104,8 +111,10 @@ pub enum Command {
 /// `ask` arguments.
 #[derive(Debug, Args)]
 pub struct AskArgs {
-    /// The question; `-` reads one question per line from stdin.
-    pub question: String,
+    /// The question (several words are one question); `-` reads one question per line from
+    /// stdin.
+    #[arg(required = true, num_args = 1..)]
+    pub question: Vec<String>,
     /// Passages to show (default: `search.top_k`).
     #[arg(long, short = 'n', value_parser = clap::value_parser!(u16).range(1..=50))]
     pub top: Option<u16>,
@@ -152,7 +161,11 @@ impl AskArgs {
 /// Runs the command line; the exit code is 0 when something was found, 1 when nothing was,
 /// 2 on an error (as grep does).
 pub fn run(cli: Cli) -> ExitCode {
-    init_logging(cli.verbose);
+    let serving = matches!(cli.command, Some(Command::Serve))
+        || (cli.command.is_none()
+            && (std::env::var_os("DISCORD_TOKEN").is_some_and(|t| !t.is_empty())
+                || std::env::var_os("PRESSROOM__DISCORD__TOKEN").is_some_and(|t| !t.is_empty())));
+    init_logging(cli.verbose, serving);
     match dispatch(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -169,8 +182,10 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-fn init_logging(verbose: u8) {
+fn init_logging(verbose: u8, serving: bool) {
     let default = match verbose {
+        // The bot says what it serves and when it connects.
+        0 if serving => "warn,pressroom=info",
         0 => "warn",
         1 => "info",
         _ => "debug",
@@ -180,6 +195,7 @@ fn init_logging(verbose: u8) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_target(false)
         .try_init();
 }
@@ -188,29 +204,47 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     let settings = Settings::load(cli.config.as_deref())?;
     match cli.command {
         Some(Command::Ask(args)) => ask(&settings, &args),
-        Some(Command::Chat) => chat(&load(&settings)?, &settings),
+        Some(Command::Chat) => {
+            let engine = load(&settings)?;
+            chat::run(&engine, &settings, &banner(&engine, &settings))
+        }
         None => {
             if !settings.discord.token.is_empty() {
                 let engine = load(&settings)?;
                 crate::discord::serve(settings, engine)?;
                 return Ok(ExitCode::SUCCESS);
             }
-            {
-                eprintln!(
-                    "No Discord token is set, so this is the console. Ask a question and press Enter (Ctrl-D ends).\nTo run the Discord bot, set DISCORD_TOKEN and run `pressroom serve` (see the README)."
-                );
-            }
-            chat(&load(&settings)?, &settings)
+            eprintln!(
+                "No Discord token is set, so this is the console (`pressroom chat`). To run the Discord bot, set DISCORD_TOKEN and run `pressroom serve` (see the README)."
+            );
+            let engine = load(&settings)?;
+            chat::run(&engine, &settings, &banner(&engine, &settings))
         }
         Some(Command::Topics { json }) => {
-            let topics = load(&settings)?.topics();
-            print(&topics, json, || render::topic_list(&topics))
+            let engine = load(&settings)?;
+            let topics = engine.topics();
+            let short = ids::ShortIds::new(engine.documents());
+            print(&topics, json, || {
+                render::topic_list_with(&short.topics(topics.clone()), chat::columns())
+            })
         }
         Some(Command::Topic { name, json }) => {
             let engine = load(&settings)?;
-            let at = engine.find_exchange(&name)?;
+            let short = ids::ShortIds::new(engine.documents());
+            let at = match engine.find_exchange(&short.expand(&name)) {
+                Ok(at) => at,
+                Err(e) => {
+                    // Nothing found, as `ask` finding nothing: exit 1.
+                    eprintln!("{e}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
             let view = engine.exchange(at).context("exchange vanished")?;
-            print(&view, json, || render::exchange(&view))
+            print(&view, json, || {
+                let mut v = view.clone();
+                v.summary.id = short.shorten(&v.summary.id);
+                render::exchange_with(&v, chat::columns())
+            })
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
         Some(Command::Check { paths, json }) => check_paths(&settings, paths, json),
@@ -219,6 +253,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             crate::discord::serve(settings, engine)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Health) => health(&settings),
         Some(Command::Invite { client_id }) => {
             println!("{}", crate::discord::invite_url(client_id));
             Ok(ExitCode::SUCCESS)
@@ -313,9 +348,52 @@ fn check_paths(settings: &Settings, mut paths: Vec<PathBuf>, json: bool) -> Resu
 }
 
 fn load(settings: &Settings) -> Result<Engine> {
+    // A missing data folder is warned about by the engine (the bot logs it the same way).
     let engine = Engine::load(settings)?;
     report_skipped(&engine, 5);
     Ok(engine)
+}
+
+/// Why the transcripts built into the binary are served instead of a folder's, if they are.
+pub fn fallback(settings: &Settings) -> Option<String> {
+    let transcripts = settings.data.dir.join("transcripts");
+    if transcripts.is_dir() {
+        return None;
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Some(format!(
+        "no transcripts folder at {} (data.dir = {}, working directory {}): serving the transcripts built into the binary",
+        transcripts.display(),
+        settings.data.dir.display(),
+        cwd.display()
+    ))
+}
+
+/// Which data is served: the folder (absolute), the counts, and where the index is.
+pub fn data_summary(engine: &Engine, settings: &Settings) -> String {
+    let s = engine.stats();
+    let transcripts = settings.data.dir.join("transcripts");
+    let folder = if transcripts.is_dir() {
+        absolute(&transcripts).display().to_string()
+    } else {
+        "the transcripts built into the binary".to_string()
+    };
+    let index = match settings.index_dir() {
+        Some(d) => format!("index {}", absolute(d).display()),
+        None => "index in memory".to_string(),
+    };
+    format!(
+        "{} documents, {} exchanges, {} passages from {folder}; {index}",
+        s.documents, s.exchanges, s.passages
+    )
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn banner(engine: &Engine, settings: &Settings) -> String {
+    format!("pressroom — {}", data_summary(engine, settings))
 }
 
 /// Says which transcripts were skipped and why: the first `max`, then a count.
@@ -332,7 +410,7 @@ fn report_skipped(engine: &Engine, max: usize) {
     }
 }
 
-fn highlight_style() -> Highlight {
+pub(crate) fn highlight_style() -> Highlight {
     if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         Highlight::Ansi
     } else {
@@ -341,28 +419,47 @@ fn highlight_style() -> Highlight {
 }
 
 fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
+    let question = args.question.join(" ");
+    if question.trim().is_empty() {
+        bail!("the question is empty: pressroom ask \"问题\"");
+    }
     let engine = load(settings)?;
     let top = args.top.map_or(engine.default_top(), usize::from);
+    // One more than shown, to say whether there are more.
     let options = crate::engine::AskOptions {
-        top,
+        top: if args.json { top } else { top + 1 },
         constraints: args.constraints(),
         prefer: None,
     };
+    let short = ids::ShortIds::new(engine.documents());
+    let mut first = true;
     let mut out = std::io::stdout().lock();
     let mut found = false;
     let mut answer_one = |q: &str, out: &mut dyn Write| -> Result<()> {
-        let answer = engine.ask_with(q, &options);
+        let mut answer = engine.ask_with(q, &options);
         found |= !answer.hits.is_empty();
         if args.json {
             serde_json::to_writer(&mut *out, &answer)?;
             writeln!(out)?;
         } else {
-            out.write_all(render::console(&answer, highlight_style()).as_bytes())?;
+            let more = answer.hits.len() > top;
+            answer.hits.truncate(top);
+            let opts = render::ConsoleOptions {
+                highlight: highlight_style(),
+                width: chat::columns(),
+                footer: more.then(|| format!("(more results: --top {})", top + 5)),
+                topics_command: "pressroom topics".into(),
+            };
+            if !first {
+                out.write_all(b"\n")?;
+            }
+            first = false;
+            out.write_all(render::console_with(&short.answer(answer), &opts).as_bytes())?;
         }
         out.flush()?;
         Ok(())
     };
-    if args.question == "-" {
+    if question == "-" {
         // One answer per input line, always: a blank line gets an empty answer, a line that is
         // not UTF-8 an answer saying so, and the batch goes on.
         let mut stdin = std::io::stdin().lock();
@@ -399,7 +496,7 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
             }
         }
     } else {
-        answer_one(&args.question, &mut out)?;
+        answer_one(&question, &mut out)?;
     }
     Ok(if found {
         ExitCode::SUCCESS
@@ -408,50 +505,77 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
     })
 }
 
-/// The console: the same reply path as the Discord bot (check the question, ask, render).
-fn chat(engine: &Engine, settings: &Settings) -> Result<ExitCode> {
-    let interactive = std::io::stdin().is_terminal();
-    let stats = engine.stats();
-    if interactive {
-        eprintln!(
-            "pressroom — {} documents, {} exchanges. `/topics` lists them, `/topic NAME` shows one, Ctrl-D ends.",
-            stats.documents, stats.exchanges
-        );
-    }
-    let mut out = std::io::stdout().lock();
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    loop {
-        if interactive {
-            eprint!("? ");
-        }
-        let Some(line) = lines.next() else { break };
-        let line = line.context("reading stdin")?;
-        let q = line.trim();
-        if q.is_empty() {
-            continue;
-        }
-        let reply = if q == "/topics" {
-            render::topic_list(&engine.topics())
-        } else if let Some(name) = q.strip_prefix("/topic ") {
-            match engine.find_exchange(name).map(|at| engine.exchange(at)) {
-                Ok(Some(view)) => render::exchange(&view),
-                Ok(None) => "That exchange is gone.\n".into(),
-                Err(e) => format!("{e}\n"),
-            }
-        } else if matches!(q, "/quit" | "/exit") {
-            break;
+/// `pressroom health`: one line per check, `ok` or `problem`; exit 1 on any problem.
+fn health(settings: &Settings) -> Result<ExitCode> {
+    let mut problems = 0;
+    let mut line = |ok: bool, what: &str, detail: String| {
+        if ok {
+            println!("ok       {what}: {detail}");
         } else {
-            match engine.check_question(q, settings.discord.max_question_chars) {
-                Ok(()) => render::console(&engine.ask(q, engine.default_top()), highlight_style()),
-                Err(e) => format!("{e}\n"),
+            problems += 1;
+            println!("problem  {what}: {detail}");
+        }
+    };
+    let files: Vec<String> = Settings::local_files()
+        .into_iter()
+        .filter(|f| f.is_file())
+        .map(|f| absolute(&f).display().to_string())
+        .collect();
+    line(
+        true,
+        "config",
+        if files.is_empty() {
+            "built-in defaults and the environment".into()
+        } else {
+            format!("read {}", files.join(", "))
+        },
+    );
+    match Engine::load(settings) {
+        Ok(engine) => {
+            match fallback(settings) {
+                Some(why) => line(false, "data", why),
+                None => line(
+                    engine.load_errors().is_empty() && engine.stats().documents > 0,
+                    "data",
+                    format!(
+                        "{}{}",
+                        data_summary(&engine, settings),
+                        match engine.load_errors() {
+                            [] => String::new(),
+                            errors => format!(
+                                "; {} files skipped: {}",
+                                errors.len(),
+                                errors
+                                    .iter()
+                                    .map(|e| e.to_string())
+                                    .collect::<Vec<_>>()
+                                    .join("; ")
+                            ),
+                        }
+                    ),
+                ),
             }
-        };
-        out.write_all(reply.as_bytes())?;
-        out.write_all(b"\n")?;
-        out.flush()?;
+            let index = match settings.index_dir() {
+                Some(d) => format!("{} ({:?})", absolute(d).display(), engine.index_origin()),
+                None => "in memory".into(),
+            };
+            line(true, "index", index);
+        }
+        Err(e) => line(false, "data and index", format!("{e:#}")),
     }
-    Ok(ExitCode::SUCCESS)
+    match crate::study::SqliteStore::open(&settings.store.path) {
+        Ok(_) => line(
+            true,
+            "store",
+            absolute(&settings.store.path).display().to_string(),
+        ),
+        Err(e) => line(false, "store", format!("{e:#}")),
+    }
+    Ok(if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<ExitCode> {
@@ -459,8 +583,12 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
         settings.index.dir = d;
     }
     let Some(index_dir) = settings.index_dir().map(|p| p.to_path_buf()) else {
+        let suggestion = crate::paths::data_dir().map_or_else(
+            || "/var/lib/pressroom/index".into(),
+            |d| d.join("index").display().to_string(),
+        );
         bail!(
-            "no index directory: set index.dir in the config, PRESSROOM__INDEX__DIR, or pass --dir DIR"
+            "index.dir is empty, so every start builds the index in memory (fine for a few MB of transcripts) and there is nothing to write. To keep one on disk, pass --dir {suggestion}, or set index.dir = \"{suggestion}\" in a config file (~/.config/pressroom/local.toml) or PRESSROOM__INDEX__DIR"
         );
     };
     let transcripts = settings.data.dir.join("transcripts");

@@ -82,7 +82,10 @@ pub fn walk_transcripts(dir: &Path) -> Result<(Vec<PathBuf>, Vec<DataError>), Er
                         message: format!("folder not read: {e}"),
                     }),
                 }
-            } else if path.extension().is_some_and(|e| e == "txt") {
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+            {
                 files.push(path);
             }
         }

@@ -52,7 +52,7 @@ async fn ask(
     let bot = ctx.data();
     bot.admit_question(ctx.author().id.get(), &question)?;
     let top = top
-        .map_or(bot.engine.default_top(), usize::from)
+        .map_or(bot.engine().default_top(), usize::from)
         .clamp(1, 5);
     let date = |d: &Option<String>, end: bool| -> Result<Option<u64>, Error> {
         match d.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
@@ -93,7 +93,7 @@ async fn speaker_choices(ctx: Context<'_>, partial: &str) -> serenity::CreateAut
     let typed = partial.trim().to_lowercase();
     let choices = ctx
         .data()
-        .engine
+        .engine()
         .speakers()
         .iter()
         .filter(|s| {
@@ -113,7 +113,7 @@ pub(super) async fn topic_choices(
 ) -> serenity::CreateAutocompleteResponse {
     let choices = ctx
         .data()
-        .engine
+        .engine()
         .suggest_topics(partial, limits::CHOICES)
         .iter()
         .map(render::topic_choice)
@@ -137,7 +137,7 @@ async fn topic(
     #[autocomplete = "topic_choices"]
     name: String,
 ) -> Result<(), Error> {
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let at = engine
         .exchange_ref(&name)
         .map_or_else(|| engine.find_exchange(&name), Ok)?;
@@ -163,13 +163,13 @@ async fn quote(
 ) -> Result<(), Error> {
     let bot = ctx.data();
     let hit = match citation.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
-        Some(c) => bot.engine.passage_by_citation(c)?,
+        Some(c) => bot.engine().passage_by_citation(c)?,
         None => bot
-            .engine
+            .engine()
             .passage_from_seed(rand::rng().random())
             .ok_or_else(|| UserError::UnknownCitation(String::new()))?,
     };
-    let key = bot.engine.passage_key(&hit);
+    let key = bot.engine().passage_key(&hit);
     let view = render::quote(
         &KeyedHit { hit, key },
         lang(ctx),
@@ -185,7 +185,7 @@ async fn quote(
     description_localized("zh-CN", "已收录的内容和使用方法")
 )]
 async fn about(ctx: Context<'_>) -> Result<(), Error> {
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let documents: Vec<(String, String)> = engine
         .documents()
         .iter()
@@ -207,6 +207,9 @@ pub async fn on_error(error: poise::FrameworkError<'_, Bot, Error>) {
             let view = error_view(&error, lang(ctx), &during, true);
             try_say(To::Command(ctx), &view).await;
         }
+        // A message that mentions the bot is a question for the event handler, not an
+        // unknown prefix command: nothing to log (poise would warn, with the message's text).
+        poise::FrameworkError::UnknownCommand { .. } => {}
         other => {
             if let Err(e) = poise::builtins::on_error(other).await {
                 tracing::warn!("error while handling an error: {e}");

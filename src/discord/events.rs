@@ -86,7 +86,7 @@ async fn on_message(
     let view = match bot.admit_question(msg.author.id.get(), &question) {
         Ok(()) => {
             let options = AskOptions {
-                top: bot.engine.default_top(),
+                top: bot.engine().default_top(),
                 prefer,
                 ..AskOptions::default()
             };
@@ -105,7 +105,7 @@ async fn on_message(
 /// What a press shows, and whether it replaces the pressed message or comes as a new
 /// (ephemeral) one. Study presses act on the session on behalf of `member`.
 fn press_view(bot: &Bot, id: ButtonId, member: &crate::study::Member, lang: Lang) -> (View, Reply) {
-    let engine = &bot.engine;
+    let engine = &bot.engine();
     let shown = match id {
         ButtonId::Results {
             act: ResultAct::Next | ResultAct::Previous,

@@ -19,6 +19,7 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
+use arc_swap::ArcSwap;
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use poise::serenity_prelude as serenity;
@@ -31,8 +32,9 @@ use crate::study::{SessionStore, SqliteStore, Study};
 
 /// The shared state of the bot: poise's `Data`.
 pub struct Bot {
-    /// The engine every handler asks.
-    pub engine: Arc<Engine>,
+    /// The engine every handler asks: swapped whole by [`Bot::reload`] (SIGHUP), so a
+    /// handler works with one engine from start to end.
+    engine: Arc<ArcSwap<Engine>>,
     /// The settings it started with.
     pub settings: Settings,
     /// Study sessions (SQLite at `store.path`).
@@ -56,6 +58,16 @@ impl Bot {
         engine: Arc<Engine>,
         store: Arc<dyn SessionStore>,
     ) -> Bot {
+        Bot::sharing(settings, Arc::new(ArcSwap::new(engine)), store)
+    }
+
+    /// The state over an engine slot shared with others (the reconnect loop and the SIGHUP
+    /// reload): whatever is swapped into it serves this bot's next handler.
+    pub fn sharing(
+        settings: Settings,
+        engine: Arc<ArcSwap<Engine>>,
+        store: Arc<dyn SessionStore>,
+    ) -> Bot {
         let rl = settings.discord.rate_limit;
         let questions = NonZeroU32::new(rl.questions).unwrap_or(NonZeroU32::MIN);
         // GCRA: a burst of `questions`, refilled evenly over `seconds`.
@@ -64,7 +76,7 @@ impl Bot {
             .expect("period is positive")
             .allow_burst(questions);
         let idle = Duration::from_secs(settings.study.idle_minutes * 60);
-        let study = Arc::new(Study::new(engine.clone(), store, idle));
+        let study = Arc::new(Study::new(engine.load_full(), store, idle));
         Bot {
             engine,
             settings,
@@ -78,6 +90,16 @@ impl Bot {
     pub(crate) fn in_memory(settings: Settings, engine: Arc<Engine>) -> Bot {
         let store = SqliteStore::in_memory().expect("an in-memory SQLite database opens");
         Bot::with_store(settings, engine, Arc::new(store))
+    }
+
+    /// The engine now serving (a reload swaps it; this one stays whole while it is held).
+    pub fn engine(&self) -> Arc<Engine> {
+        self.engine.load_full()
+    }
+
+    /// Re-reads the data folder and swaps the engine in; see [`reload`].
+    pub async fn reload(&self) -> Result<String, String> {
+        reload(&self.engine, &self.settings).await
     }
 
     /// Takes one question from `user`'s allowance, or says how long to wait.
@@ -95,7 +117,7 @@ impl Bot {
 
     /// Checks a typed question (rate limit, then length and content).
     pub fn admit_question(&self, user: u64, question: &str) -> Result<(), UserError> {
-        self.engine
+        self.engine()
             .check_question(question, self.settings.discord.max_question_chars)?;
         self.take_question(user)
     }
@@ -109,7 +131,8 @@ impl Bot {
         lang: Lang,
         ephemeral_when_empty: bool,
     ) -> view::View {
-        let answer = self.engine.ask_with(question, options);
+        let engine = self.engine();
+        let answer = engine.ask_with(question, options);
         if answer.hits.is_empty() {
             return match &answer.abstained {
                 Some(why) => {
@@ -117,8 +140,8 @@ impl Bot {
                         .suggestions
                         .iter()
                         .filter_map(|t| {
-                            let at = self.engine.exchange_ref(&t.id)?;
-                            Some((t.title.clone(), self.engine.exchange_key(at)))
+                            let at = engine.exchange_ref(&t.id)?;
+                            Some((t.title.clone(), engine.exchange_key(at)))
                         })
                         .collect();
                     render::abstained(
@@ -137,7 +160,7 @@ impl Bot {
             .hits
             .into_iter()
             .map(|hit| render::KeyedHit {
-                key: self.engine.passage_key(&hit),
+                key: engine.passage_key(&hit),
                 hit,
             })
             .collect();
@@ -154,6 +177,57 @@ impl Bot {
         }
         view.fit()
     }
+}
+
+/// Re-reads the data folder (off the async threads) and swaps the new engine in. The old
+/// engine keeps serving, and the reason is returned, when loading fails, when a transcript
+/// that was not already skipped cannot be read, or when no document is left.
+pub async fn reload(swap: &ArcSwap<Engine>, settings: &Settings) -> Result<String, String> {
+    let s = settings.clone();
+    let loaded = tokio::task::spawn_blocking(move || Engine::load(&s))
+        .await
+        .map_err(|e| format!("the reload stopped: {e}"))?;
+    let engine = loaded.map_err(|e| format!("kept the transcripts already served: {e}"))?;
+    let old = swap.load();
+    let new_errors: Vec<String> = engine
+        .load_errors()
+        .iter()
+        .filter(|e| !old.load_errors().iter().any(|o| o.path == e.path))
+        .map(|e| e.to_string())
+        .collect();
+    if !new_errors.is_empty() {
+        return Err(format!(
+            "kept the transcripts already served: {}",
+            new_errors.join("; ")
+        ));
+    }
+    if engine.stats().documents == 0 {
+        return Err("kept the transcripts already served: the data folder has none".into());
+    }
+    let summary = crate::cli::data_summary(&engine, settings);
+    swap.store(Arc::new(engine));
+    Ok(summary)
+}
+
+/// Reloads on every SIGHUP, logging what is served or why the old engine stays.
+async fn reload_on_sighup(swap: Arc<ArcSwap<Engine>>, settings: Settings) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            tracing::warn!("cannot listen for SIGHUP: reloading needs a restart");
+            return;
+        };
+        while hup.recv().await.is_some() {
+            tracing::info!("SIGHUP: re-reading the data folder");
+            match reload(&swap, &settings).await {
+                Ok(summary) => tracing::info!("reloaded: {summary}"),
+                Err(why) => tracing::error!("reload refused: {why}"),
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (swap, settings);
 }
 
 /// The language of a slash command's user, by their Discord locale.
@@ -208,6 +282,10 @@ pub async fn run_with_store(
     let intents = intents(&settings);
     let gateway_timeout = Duration::from_secs(settings.discord.gateway_timeout_seconds);
     let idle_closer_started = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    tracing::info!("serving {}", crate::cli::data_summary(&engine, &settings));
+    // One engine slot for every connection the loop below makes: a SIGHUP reload swaps it.
+    let shared = Arc::new(ArcSwap::new(engine));
+    tokio::spawn(reload_on_sighup(shared.clone(), settings.clone()));
     loop {
         let mut http = serenity::HttpBuilder::new(token.expose());
         if !settings.discord.proxy_url.is_empty() {
@@ -218,7 +296,7 @@ pub async fn run_with_store(
                 .ratelimiter_disabled(true);
         }
         let http = http.build();
-        let bot = Bot::with_store(settings.clone(), engine.clone(), store.clone());
+        let bot = Bot::sharing(settings.clone(), shared.clone(), store.clone());
         let idle_closer_started = idle_closer_started.clone();
         let framework = poise::Framework::builder()
             .options(poise::FrameworkOptions {
@@ -233,10 +311,11 @@ pub async fn run_with_store(
                     let commands =
                         poise::builtins::create_application_commands(&framework.options().commands);
                     tracing::info!(
-                        user = %ready.user.name,
-                        guilds = ready.guilds.len(),
-                        commands = commands.len(),
-                        "connected to Discord; registering slash commands"
+                        "connected as {} to {} servers, {} transcripts; registering {} slash commands",
+                        ready.user.name,
+                        ready.guilds.len(),
+                        bot.engine().stats().documents,
+                        commands.len()
                     );
                     // Registration runs beside the bot, retried until it goes through: a 5xx
                     // or a 429 at start must not leave a bot that is connected but answers
@@ -387,6 +466,43 @@ mod tests {
         }
         // Another user has their own allowance.
         assert!(bot.take_question(2).is_ok());
+    }
+
+    #[tokio::test]
+    async fn reload_swaps_in_new_transcripts_and_keeps_the_old_engine_on_a_bad_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let transcripts = dir.path().join("transcripts");
+        std::fs::create_dir(&transcripts).unwrap();
+        let seed = Settings::for_tests().data.dir.join("transcripts");
+        for f in std::fs::read_dir(&seed).unwrap() {
+            let f = f.unwrap().path();
+            std::fs::copy(&f, transcripts.join(f.file_name().unwrap())).unwrap();
+        }
+        let mut settings = Settings::for_tests();
+        settings.data.dir = dir.path().to_path_buf();
+        let bot = Bot::in_memory(settings.clone(), Arc::new(Engine::load(&settings).unwrap()));
+        let before = bot.engine();
+        assert_eq!(before.stats().documents, 1);
+        std::fs::write(
+            transcripts.join("2024-05-01-mine.TXT"),
+            "外交部发言人记者会\n问：火星探测合作进展如何？\n答：火星探测合作进展顺利，各方积极参与。\n",
+        )
+        .unwrap();
+        let summary = bot.reload().await.unwrap();
+        assert!(summary.starts_with("2 documents"), "{summary}");
+        let after = bot.engine();
+        assert_eq!(after.stats().documents, 2);
+        assert!(!after.ask("火星探测合作", 1).hits.is_empty());
+        // The engine held before the reload is whole and still answers.
+        assert_eq!(before.stats().documents, 1);
+        std::fs::write(transcripts.join("broken.txt"), b"\xff\xfe\x00bad").unwrap();
+        let why = bot.reload().await.unwrap_err();
+        assert!(why.contains("broken.txt"), "{why}");
+        assert_eq!(
+            bot.engine().stats().documents,
+            2,
+            "the old engine serves on"
+        );
     }
 
     #[test]

@@ -77,7 +77,7 @@ async fn start(
         _ => Mode::Walkthrough,
     };
     // Check the topic before making a thread for it.
-    let name = bot.engine.study_scope(topic.as_deref())?.name;
+    let name = bot.engine().study_scope(topic.as_deref())?.name;
     ctx.defer().await?;
     let kind = match mode {
         Mode::Quiz => lang.pick("测验", "Quiz"),

@@ -115,9 +115,10 @@ impl Engine {
             let embedded = corpus::load_embedded();
             let served: Vec<&str> = embedded.documents.iter().map(|d| d.id.as_str()).collect();
             tracing::warn!(
-                "data.dir {}: no transcripts folder {}; serving the transcript built into the binary instead ({})",
-                data.display(),
+                "no transcripts folder at {} (data.dir = {}, working directory {}): serving the transcript built into the binary instead ({})",
                 transcripts.display(),
+                data.display(),
+                std::env::current_dir().unwrap_or_default().display(),
                 served.join(", ")
             );
             (embedded, Lexicon::embedded())

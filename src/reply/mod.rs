@@ -2,6 +2,7 @@
 //! function of it ([`render`]); the console and Discord only send what it renders.
 
 pub mod render;
+pub mod wrap;
 
 use std::ops::Range;
 

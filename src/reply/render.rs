@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Answer, ExchangeView, Hit, TopicSummary};
+use super::{Answer, ExchangeView, Hit, TopicSummary, wrap};
 
 /// How matched words are marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,9 +98,23 @@ fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<R
     let first = highlights
         .first()
         .map_or(0, |r| text[..r.start].chars().count());
-    let start_char = first
-        .saturating_sub(budget / 4)
-        .min(total.saturating_sub(budget));
+    // From the start when the first highlight is well inside the window, else a little
+    // before it.
+    let start_char = if first + 8 <= budget * 3 / 4 {
+        0
+    } else {
+        let from = first
+            .saturating_sub(budget / 4)
+            .min(total.saturating_sub(budget));
+        // Start at a clause: after the last punctuation before the highlight.
+        text.chars()
+            .enumerate()
+            .skip(from)
+            .take(first.saturating_sub(from))
+            .filter(|(_, c)| "。！？；，：".contains(*c))
+            .last()
+            .map_or(from, |(i, _)| i + 1)
+    };
     let byte_at = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
     let (from, to) = (byte_at(start_char), byte_at(start_char + budget));
     let prefix = if from > 0 { "…" } else { "" };
@@ -114,36 +128,168 @@ fn window(text: &str, highlights: &[Range<usize>], max: usize) -> (String, Vec<R
     (format!("{prefix}{}{suffix}", &text[from..to]), ranges)
 }
 
-/// The console rendering of an answer.
+/// How the console lays an answer out.
+#[derive(Debug, Clone)]
+pub struct ConsoleOptions {
+    /// How matched words are marked.
+    pub highlight: Highlight,
+    /// Columns of the terminal (80 when not a terminal).
+    pub width: usize,
+    /// A last line saying more results can be had (`(more: /more)`), when there are.
+    pub footer: Option<String>,
+    /// How the reader lists the topics (`/topics`, `pressroom topics`), named when nothing
+    /// is found.
+    pub topics_command: String,
+}
+
+impl ConsoleOptions {
+    /// `highlight` at 80 columns, no footer.
+    pub fn new(highlight: Highlight) -> ConsoleOptions {
+        ConsoleOptions {
+            highlight,
+            width: 80,
+            footer: None,
+            topics_command: "/topics".into(),
+        }
+    }
+}
+
+/// The console rendering of an answer at 80 columns.
 pub fn console(answer: &Answer, style: Highlight) -> String {
+    console_with(answer, &ConsoleOptions::new(style))
+}
+
+/// The console rendering of an answer: the best passage whole, with who said it, the
+/// question it answers, the paragraphs around and the citation; then one line per other
+/// result, grouped by exchange.
+pub fn console_with(answer: &Answer, opts: &ConsoleOptions) -> String {
+    let width = opts.width.clamp(40, 200);
     if answer.hits.is_empty() {
-        return match &answer.abstained {
+        let text = match &answer.abstained {
             Some(why) => abstained(answer, &why.reason(crate::locale::Lang::En)),
-            None => no_answer(&answer.query),
+            None => no_answer(&answer.query, &opts.topics_command),
         };
+        return text
+            .lines()
+            .map(|l| {
+                let indent = if l.starts_with("   ") { "     " } else { "  " };
+                wrap::wrap(l, width, "", indent)
+            })
+            .collect();
     }
     let mut out = String::new();
     if let Some(f) = &answer.filters {
-        if answer.relaxed {
-            out.push_str(&format!(
-                "(nothing matched {f}; these passages ignore it)\n\n"
-            ));
+        let note = if answer.relaxed {
+            format!("(nothing matched {f}; these passages ignore it)")
         } else {
-            out.push_str(&format!("(only {f})\n\n"));
-        }
+            format!("(only {f})")
+        };
+        out.push_str(&wrap::wrap(&note, width, "", " "));
     }
-    for hit in &answer.hits {
-        out.push_str(&console_hit(hit, style));
-        out.push('\n');
+    let best = &answer.hits[0];
+    out.push_str(&best_hit(best, opts.highlight, width));
+    out.push_str(&grouped(
+        &answer.hits[1..],
+        Some(&best.exchange),
+        opts.highlight,
+        width,
+    ));
+    if let Some(footer) = &opts.footer {
+        out.push_str(&wrap::wrap(footer, width, "", " "));
     }
     out
 }
 
+/// More results (after the first ones): one line each, grouped by exchange.
+pub fn more_results(hits: &[Hit], style: Highlight, width: usize) -> String {
+    grouped(hits, None, style, width.clamp(40, 200))
+}
+
+/// One line per hit, under a line naming its exchange (`more from this exchange:` for the
+/// best hit's), exchanges in the order they rank.
+fn grouped(hits: &[Hit], best: Option<&str>, style: Highlight, width: usize) -> String {
+    let mut groups: Vec<(&str, Vec<&Hit>)> = Vec::new();
+    for hit in hits {
+        match groups.iter_mut().find(|(ex, _)| *ex == hit.exchange) {
+            Some((_, hits)) => hits.push(hit),
+            None => groups.push((&hit.exchange, vec![hit])),
+        }
+    }
+    let mut out = String::new();
+    for (exchange, hits) in groups {
+        let header = if Some(exchange) == best {
+            "more from this exchange:".to_string()
+        } else {
+            let h = hits[0];
+            let source = h
+                .citation
+                .rsplit_once(" ¶")
+                .map_or(h.citation.as_str(), |(s, _)| s);
+            format!("{} ({exchange}) — {}, {source}", h.topic, h.speaker)
+        };
+        out.push_str(&format!("   {}\n", wrap::fit(&header, width - 3)));
+        for h in hits {
+            out.push_str(&other_hit(h, style, width));
+        }
+    }
+    out
+}
+
+/// The longest best passage shown (characters); `topic` shows the whole answer.
+const BEST_MAX_CHARS: usize = 500;
+
+fn best_hit(hit: &Hit, style: Highlight, width: usize) -> String {
+    let rank = format!("{}. ", hit.rank);
+    let indent = " ".repeat(wrap::width(&rank).max(3));
+    let quote = format!("「{}」", marked_text(hit, style, BEST_MAX_CHARS));
+    let mut out = wrap::wrap(&quote, width, &rank, &indent);
+    let said = match &hit.question {
+        Some(q) => format!(
+            "— {}, answering {}: “{}”",
+            hit.speaker,
+            q.speaker,
+            truncate_chars(&q.text, 70)
+        ),
+        None => format!("— {} (the question is not in the transcript)", hit.speaker),
+    };
+    out.push_str(&wrap::wrap(&said, width, &indent, &indent));
+    let room = width - indent.len();
+    if let Some(b) = &hit.context.before {
+        out.push_str(&format!(
+            "{indent}{}\n",
+            wrap::fit(&format!("before: {b}"), room)
+        ));
+    }
+    if let Some(a) = &hit.context.after {
+        out.push_str(&format!(
+            "{indent}{}\n",
+            wrap::fit(&format!("after:  {a}"), room)
+        ));
+    }
+    let source = format!(
+        "source: {} · topic: {} ({})",
+        hit.citation, hit.topic, hit.exchange
+    );
+    out.push_str(&wrap::wrap(&source, width, &indent, &indent));
+    if let Some(also) = also_said(hit) {
+        out.push_str(&wrap::wrap(&also, width, &indent, &indent));
+    }
+    out
+}
+
+fn other_hit(hit: &Hit, style: Highlight, width: usize) -> String {
+    let head = format!("{}. ¶{} ", hit.rank, hit.paragraph);
+    let room = width.saturating_sub(wrap::width(&head)).max(10);
+    // A window around the first matched word, then cut to the line.
+    let text = marked_text(hit, style, room / 2 + 4);
+    format!("{head}{}\n", wrap::fit(&text, room))
+}
+
 /// What is said when nothing matches.
-pub fn no_answer(query: &str) -> String {
+pub fn no_answer(query: &str, topics_command: &str) -> String {
     let q = truncate_chars(query.trim(), 60);
     format!(
-        "No passage answers “{q}”. Try other words, or list the topics with `pressroom topics`.\n"
+        "No passage answers “{q}”. Try other words, or list the topics with `{topics_command}`.\n"
     )
 }
 
@@ -180,78 +326,84 @@ pub fn also_said(hit: &Hit) -> Option<String> {
     ))
 }
 
-fn console_hit(hit: &Hit, style: Highlight) -> String {
-    let mut out = format!(
-        "{}. 「{}」\n",
-        hit.rank,
-        marked_text(hit, style, usize::MAX)
-    );
-    match &hit.question {
-        Some(q) => out.push_str(&format!(
-            "   — {}, answering {}: “{}”\n",
-            hit.speaker,
-            q.speaker,
-            truncate_chars(&q.text, 120)
-        )),
-        None => out.push_str(&format!(
-            "   — {} (the question is not in the transcript)\n",
-            hit.speaker
-        )),
-    }
-    if let Some(b) = &hit.context.before {
-        out.push_str(&format!("   before: {}\n", truncate_chars(b, 80)));
-    }
-    if let Some(a) = &hit.context.after {
-        out.push_str(&format!("   after:  {}\n", truncate_chars(a, 80)));
-    }
-    out.push_str(&format!(
-        "   source: {} · topic: {} ({})\n",
-        hit.citation, hit.topic, hit.exchange
-    ));
-    if let Some(also) = also_said(hit) {
-        out.push_str(&format!("   {also}\n"));
-    }
-    out
+/// The console list of topics at 80 columns.
+pub fn topic_list(topics: &[TopicSummary]) -> String {
+    topic_list_with(topics, 80)
 }
 
-/// The console list of topics.
-pub fn topic_list(topics: &[TopicSummary]) -> String {
+/// The console list of topics: id, topic name, asker → answerer, in columns aligned by
+/// display width, and the question under it.
+pub fn topic_list_with(topics: &[TopicSummary], width: usize) -> String {
+    let width = width.clamp(40, 200);
+    let id_cols = topics
+        .iter()
+        .map(|t| wrap::width(&t.id))
+        .max()
+        .unwrap_or(0)
+        .min(width / 3);
+    let title_cols = topics
+        .iter()
+        .map(|t| wrap::width(&t.title))
+        .max()
+        .unwrap_or(0)
+        .min(16);
+    let indent = " ".repeat(id_cols + 2);
     let mut out = String::new();
     for t in topics {
         let asker = t.asker.as_deref().unwrap_or("—");
-        let q = t.question.as_deref().map_or_else(
-            || "(question not in the transcript)".to_string(),
-            |q| truncate_chars(q, 50),
+        let line = format!(
+            "{}  {}  {asker} → {} ({} ¶)",
+            wrap::pad(&t.id, id_cols),
+            wrap::pad(&wrap::fit(&t.title, title_cols), title_cols),
+            t.answerer,
+            t.paragraphs
         );
-        out.push_str(&format!(
-            "{:<48} {:<10} {} → {} ({} ¶)\n   {q}\n",
-            t.id, t.title, asker, t.answerer, t.paragraphs
-        ));
+        out.push_str(&wrap::fit(&line, width));
+        out.push('\n');
+        let q = t
+            .question
+            .as_deref()
+            .unwrap_or("(question not in the transcript)");
+        out.push_str(&indent);
+        out.push_str(&wrap::fit(q, width.saturating_sub(indent.len())));
+        out.push('\n');
     }
     out
 }
 
-/// The console rendering of a whole exchange.
+/// The console rendering of a whole exchange at 80 columns.
 pub fn exchange(view: &ExchangeView) -> String {
+    exchange_with(view, 80)
+}
+
+/// The console rendering of a whole exchange, paragraphs wrapped to `width` with a hanging
+/// indent.
+pub fn exchange_with(view: &ExchangeView, width: usize) -> String {
+    let width = width.clamp(40, 200);
     let s = &view.summary;
-    let mut out = format!(
-        "{} — {}\n{} {}\n\n",
-        s.title,
-        s.id,
+    let mut out = wrap::wrap(&format!("{} — {}", s.title, s.id), width, "", "  ");
+    let doc = format!(
+        "{} {}",
         view.document.date.as_deref().unwrap_or(""),
         view.document.title
     );
+    out.push_str(&wrap::wrap(doc.trim(), width, "", "  "));
+    out.push('\n');
     match (&s.asker, &s.question) {
-        (Some(a), Some(q)) => out.push_str(&format!("{a}：{q}\n\n")),
-        _ => out.push_str("(the question is not in the transcript)\n\n"),
+        (Some(a), Some(q)) => out.push_str(&wrap::wrap(&format!("{a}：{q}"), width, "", "  ")),
+        _ => out.push_str("(the question is not in the transcript)\n"),
     }
+    out.push('\n');
     let mut last_speaker = "";
     for p in &view.answer {
+        let mut text = String::new();
         if p.speaker != last_speaker {
-            out.push_str(&format!("{}：", p.speaker));
+            text.push_str(&format!("{}：", p.speaker));
             last_speaker = &p.speaker;
         }
-        out.push_str(&format!("{}  [¶{}]\n\n", p.text, p.paragraph));
+        text.push_str(&format!("{}  [¶{}]", p.text, p.paragraph));
+        out.push_str(&wrap::wrap(&text, width, "", "  "));
+        out.push('\n');
     }
     out
 }
@@ -346,8 +498,40 @@ mod tests {
         };
         assert_eq!(
             console(&a, Highlight::Plain),
-            "1. 「中国对人工智能合作持积极开放态度。」\n   — 王毅, answering 凤凰卫视记者: “中方持何立场？”\n   before: 前一段。\n   source: 2024-03-07 王毅记者会 ¶7 · topic: 人工智能 (d#2)\n\n"
+            "1. 「中国对人工智能合作持积极开放态度。」\n   — 王毅, answering 凤凰卫视记者: “中方持何立场？”\n   before: 前一段。\n   source: 2024-03-07 王毅记者会 ¶7 · topic: 人工智能 (d#2)\n"
         );
+    }
+
+    #[test]
+    fn other_results_are_one_line_each_grouped_by_exchange() {
+        let mut other = hit(3, "非洲是一片希望的大陆。", &["非洲"]);
+        other.exchange = "d#3".into();
+        other.topic = "非洲".into();
+        let a = Answer {
+            query: "q".into(),
+            hits: vec![
+                hit(1, "中国对人工智能合作持积极开放态度。", &["人工智能"]),
+                hit(
+                    2,
+                    &format!("人工智能{}", "很长的一段话".repeat(30)),
+                    &["人工智能"],
+                ),
+                other,
+            ],
+            ..Answer::default()
+        };
+        let out = console(&a, Highlight::Plain);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            out.matches("凤凰卫视记者").count(),
+            1,
+            "the question once: {out}"
+        );
+        assert_eq!(lines[4], "   more from this exchange:");
+        assert!(lines[5].starts_with("2. ¶8 人工智能很长") && lines[5].ends_with('…'));
+        assert_eq!(lines[6], "   非洲 (d#3) — 王毅, 2024-03-07 王毅记者会");
+        assert_eq!(lines[7], "3. ¶9 非洲是一片希望的大陆。");
+        assert!(lines.iter().all(|l| wrap::width(l) <= 80), "{out}");
     }
 
     #[test]

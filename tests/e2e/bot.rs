@@ -495,7 +495,14 @@ async fn the_binary_serves_and_never_logs_the_token() {
         .await;
     assert!(text(&reply.body).replace("**", "").contains(AI_GOLD));
     let log = child.kill().await;
-    assert!(log.contains("connected to Discord"), "{log}");
+    assert!(log.contains("serving 1 documents, 9 exchanges"), "{log}");
+    assert!(log.contains("connected as "), "{log}");
+    assert!(log.contains(" servers, 1 transcripts"), "{log}");
+    assert!(!log.contains("\x1b["), "no ANSI codes off a terminal");
+    assert!(
+        !log.contains("Recognized prefix"),
+        "a mention is no unknown command"
+    );
     assert!(
         !log.contains("SECRET"),
         "the token leaked into the log:\n{log}"
@@ -647,5 +654,63 @@ async fn a_gateway_that_accepts_and_then_says_nothing_is_left_for_a_new_connecti
         .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
         .await;
     assert!(text(&reply.body).contains("人工智能"));
+    assert_clean(&stand);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sighup_serves_a_new_transcript_without_a_restart_and_keeps_serving_on_a_bad_one() {
+    let stand = StandIn::start().await;
+    let data = tempfile::tempdir().unwrap();
+    let transcripts = data.path().join("transcripts");
+    std::fs::create_dir(&transcripts).unwrap();
+    let seed = pressroom::config::Settings::for_tests()
+        .data
+        .dir
+        .join("transcripts");
+    for f in std::fs::read_dir(&seed).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, transcripts.join(f.file_name().unwrap())).unwrap();
+    }
+    let child = super::BotProcess::start_with(
+        &stand,
+        &[("PRESSROOM__DATA__DIR", data.path().to_str().unwrap())],
+    )
+    .await;
+    std::fs::write(
+        transcripts.join("2024-05-01-mine.txt"),
+        "外交部发言人记者会\n问：火星探测合作进展如何？\n答：火星探测合作进展顺利，各方积极参与。\n",
+    )
+    .unwrap();
+    child.hup_and_wait("reloaded: 2 documents").await;
+    let ask = |user: u64| {
+        let mark = stand.mark();
+        stand.message(UserMessage::to_bot(user, "火星探测合作进展如何？"));
+        mark
+    };
+    let mark = ask(7);
+    let reply = stand
+        .wait_request(mark, |r| r.path.ends_with("/messages"))
+        .await;
+    assert!(
+        text(&reply.body)
+            .replace("**", "")
+            .contains("火星探测合作进展顺利"),
+        "{}",
+        text(&reply.body)
+    );
+    // A file that cannot be read: the old engine serves on, and the log says why.
+    std::fs::write(transcripts.join("broken.txt"), b"\xff\xfe\x00bad").unwrap();
+    let log = child.hup_and_wait("reload refused").await;
+    assert!(log.contains("broken.txt"), "{log}");
+    let mark = ask(8);
+    let reply = stand
+        .wait_request(mark, |r| r.path.ends_with("/messages"))
+        .await;
+    assert!(
+        text(&reply.body)
+            .replace("**", "")
+            .contains("火星探测合作进展顺利")
+    );
+    child.kill().await;
     assert_clean(&stand);
 }

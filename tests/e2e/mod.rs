@@ -74,6 +74,11 @@ pub struct BotProcess {
 impl BotProcess {
     /// Starts the binary and waits until it is connected with its commands registered.
     pub async fn start(stand: &StandIn) -> BotProcess {
+        BotProcess::start_with(stand, &[]).await
+    }
+
+    /// [`BotProcess::start`] with these environment variables too.
+    pub async fn start_with(stand: &StandIn, env: &[(&str, &str)]) -> BotProcess {
         let before = stand.identify_count();
         let log = stand.dir().join(format!("bot.{before}.log"));
         let mut command = crate::pressroom_binary();
@@ -85,6 +90,9 @@ impl BotProcess {
             .env("PRESSROOM__STORE__PATH", store_path(stand))
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap());
+        for (k, v) in env {
+            command.env(k, v);
+        }
         let child = tokio::process::Command::from(command)
             .kill_on_drop(true)
             .spawn()
@@ -92,6 +100,31 @@ impl BotProcess {
         let process = BotProcess { child, log };
         stand.wait_ready(before + 1).await;
         process
+    }
+
+    /// Sends it SIGHUP (re-read the data folder) and waits until its log shows `wanted`
+    /// after the log's current end; returns that new part of the log.
+    pub async fn hup_and_wait(&self, wanted: &str) -> String {
+        let from = std::fs::read_to_string(&self.log).unwrap_or_default().len();
+        let pid = self.child.id().expect("running").to_string();
+        let status = std::process::Command::new("kill")
+            .args(["-HUP", &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let start = std::time::Instant::now();
+        loop {
+            let log = std::fs::read_to_string(&self.log).unwrap_or_default();
+            let new = log.get(from..).unwrap_or_default();
+            if new.contains(wanted) {
+                return new.to_string();
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(30),
+                "no {wanted:?} in the log after SIGHUP:\n{new}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
     }
 
     /// Kills it with SIGKILL (no goodbye) and returns its log.

@@ -29,6 +29,13 @@ fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
+/// The text with wrapped lines joined again (continuation lines are indented).
+fn unwrapped(s: &str) -> String {
+    s.replace("\n     ", "")
+        .replace("\n   ", "")
+        .replace("\n  ", "")
+}
+
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
@@ -66,7 +73,34 @@ fn ask_prints_quote_speaker_question_and_citation() {
     );
     assert!(out.contains("— 王毅, answering 凤凰卫视记者: “国际社会竞相提出人工智能全球治理方案"));
     assert!(out.contains("source: 2024-03-07 王毅记者会 ¶7"));
-    assert_eq!(out.matches("「").count(), 3, "top_k = 3 by default");
+    assert_eq!(out.matches("「").count(), 1, "the best passage whole");
+    assert!(
+        out.contains("\n2. ¶") && out.contains("\n3. ¶"),
+        "top_k = 3 by default"
+    );
+    assert!(!out.contains("\n4. "));
+    assert_eq!(out.matches("凤凰卫视记者").count(), 1, "the question once");
+}
+
+#[test]
+fn a_question_in_several_words_is_one_question() {
+    let o = pressroom(&["ask", "--json", "南海", "问题"], "", &[]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(v["query"], "南海 问题");
+    let o = pressroom(&["ask", "南海", "--top", "1"], "", &[]);
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("(more results: --top 6)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn an_empty_question_is_an_error() {
+    let o = pressroom(&["ask", " "], "", &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("error: the question is empty"));
 }
 
 #[test]
@@ -174,9 +208,16 @@ fn topic_shows_an_exchange_whole() {
     let out = stdout(&o);
     assert!(out.contains("韩国广播公司记者：关于朝鲜半岛问题"));
     assert!(out.contains("王毅：朝鲜半岛问题延宕多年"));
-    assert!(out.contains("根本之道是重启对话谈判"));
+    assert!(unwrapped(&out).contains("根本之道是重启对话谈判"));
+    // The short id the console prints works as typed.
+    let o = pressroom(&["topic", "2024-03-07#4"], "", &[]);
+    assert!(
+        stdout(&o).starts_with("朝鲜半岛 — 2024-03-07#4\n"),
+        "{}",
+        stdout(&o)
+    );
     let o = pressroom(&["topic", "火星"], "", &[]);
-    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(o.status.code(), Some(1), "nothing found");
     assert!(stderr(&o).contains("no topic matches “火星”"));
 }
 
@@ -189,7 +230,7 @@ fn chat_reads_piped_questions_until_eof() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("人工智能应始终处于人类控制之下"));
+    assert!(unwrapped(&out).contains("人工智能应始终处于人类控制之下"));
     assert!(out.contains("外交为民"), "the topic list");
     assert!(out.contains("the question is empty"));
 }
@@ -323,4 +364,38 @@ fn an_os_error_is_said_once_with_its_path() {
     let err = stderr(&o);
     assert!(err.contains("/proc/version"), "{err}");
     assert_eq!(err.matches("os error").count(), 1, "{err}");
+}
+
+#[test]
+fn the_users_config_folder_is_read_and_the_data_served_is_named() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("pressroom")).unwrap();
+    std::fs::write(
+        home.path().join("pressroom/local.toml"),
+        "[search]\ntop_k = 1\n",
+    )
+    .unwrap();
+    let o = pressroom(
+        &["ask", "--json", "人工智能"],
+        "",
+        &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())],
+    );
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(
+        v["hits"].as_array().unwrap().len(),
+        1,
+        "top_k from the user's file"
+    );
+    // A wrong data folder is said, not silently replaced by the built-in transcripts.
+    let o = pressroom(
+        &["ask", "人工智能"],
+        "",
+        &[("PRESSROOM__DATA__DIR", "/nonexistent/pressroom-data")],
+    );
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).contains("no transcripts folder at /nonexistent/pressroom-data/transcripts"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -2,10 +2,12 @@
 
 mod attribution;
 mod cli;
+mod console;
 mod hostile;
 mod index;
 mod library;
 mod quality;
+mod readme;
 mod seed;
 
 use std::sync::LazyLock;
