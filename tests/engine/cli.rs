@@ -1,43 +1,17 @@
 //! The `pressroom` binary: output formats, exit codes, stdin modes, errors.
 
 use std::io::Write;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
+
+use super::{run_pressroom as pressroom, stderr, stdout};
 
 use serde_json::Value;
-
-fn pressroom(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let mut cmd = crate::pressroom_binary();
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
 
 /// The text with wrapped lines joined again (continuation lines are indented).
 fn unwrapped(s: &str) -> String {
     s.replace("\n     ", "")
         .replace("\n   ", "")
         .replace("\n  ", "")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// Checks one `ask --json` object against the documented schema.

@@ -1,44 +1,14 @@
 //! Every example the README gives, run as written: each test first checks that the README
 //! still shows the command, then runs it and checks what the README says it does.
 
-use std::io::Write;
+use super::{run_pressroom as run, stderr as err, stdout as out};
 use std::path::Path;
-use std::process::{Output, Stdio};
 
 const README: &str = include_str!("../../README.md");
 
 /// Fails unless the README shows `text` (so an example edited there is edited here too).
 fn shown(text: &str) {
     assert!(README.contains(text), "the README no longer shows {text:?}");
-}
-
-fn run(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
-    let mut cmd = crate::pressroom_binary();
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().expect("runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
 }
 
 /// The README's first command prints exactly the sample it shows.
