@@ -21,7 +21,7 @@ const CANDIDATES: usize = 60;
 
 /// Below this share of the question's content (weighted by rarity) covered by the best passage
 /// and its exchange, nothing is quoted. Chosen on the dev sets: see the README's Quality section.
-const MIN_COVERAGE: f32 = 0.45;
+const MIN_COVERAGE: f32 = 0.5;
 
 /// A name in the question (a person, place, organisation, Latin word) at least this rare that
 /// none of the best candidates (with their exchanges) mentions: the library has nothing on it.

@@ -41,7 +41,7 @@ impl Default for Weights {
             single_char: 0.3,
             synonym: 0.7,
             question_field: 0.35,
-            context_field: 0.2,
+            context_field: 0.4,
             phrase: 1.5,
         }
     }
