@@ -501,6 +501,7 @@ fn build_generation(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<std::path::PathBuf> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let started = std::time::SystemTime::now();
     let suffix = unique_suffix();
     let building = dir.join(format!("{BUILD_PREFIX}{suffix}"));
     std::fs::create_dir(&building).map_err(|e| Error::io(&building, e))?;
@@ -526,18 +527,27 @@ fn build_generation(
         let _ = std::fs::remove_dir_all(&building);
     }
     let generation = result?;
-    remove_replaced(dir, &generation);
+    remove_replaced(dir, &generation, started);
     Ok(generation)
 }
 
-/// Removes what `keep` replaced: older generations, the first layout's files, and builds
-/// abandoned over an hour ago. Only pressroom's own entries; failures are ignored (a reader
+/// Removes what `keep` replaced: the generations finished before this build `started` (never
+/// the one `pressroom.current` names), the first layout's files, and builds abandoned over an
+/// hour ago. Only pressroom's own entries; failures are ignored (a reader
 /// that still maps an old generation keeps reading it).
-fn remove_replaced(dir: &Path, keep: &Path) {
+fn remove_replaced(dir: &Path, keep: &Path, started: std::time::SystemTime) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
     let legacy = dir.join("pressroom.fingerprint").is_file();
+    // A racing build may have swapped its own generation in after ours: what
+    // `pressroom.current` names is never removed, whoever built it (read again before each
+    // removal, since the swap can come at any time).
+    let current = || {
+        std::fs::read_to_string(dir.join(CURRENT_FILE))
+            .map(|n| n.trim().to_string())
+            .unwrap_or_default()
+    };
     for entry in entries.filter_map(|e| e.ok()) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -554,7 +564,15 @@ fn remove_replaced(dir: &Path, keep: &Path) {
         };
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
         if name.starts_with(GENERATION_PREFIX) && is_dir {
-            let _ = std::fs::remove_dir_all(&path);
+            // Only generations finished before this build began: one a racing build finished
+            // meanwhile may be being opened by it right now.
+            let finished_before = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t < started);
+            if finished_before && name != current() {
+                let _ = std::fs::remove_dir_all(&path);
+            }
         } else if (name.starts_with(BUILD_PREFIX) && is_dir) || name.starts_with(CURRENT_TMP_PREFIX)
         {
             if stale() {
