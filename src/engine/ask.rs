@@ -190,7 +190,8 @@ impl Engine {
             answer.abstained = Some(Abstention::PeriodNotCovered { first, last });
             return answer;
         }
-        let (scored, relaxed) = self.candidates(&plan, &constraints, options.prefer);
+        let weights = self.concept_weights(&plan);
+        let (scored, relaxed) = self.candidates(&plan, &weights, &constraints, options.prefer);
         answer.relaxed = relaxed;
         let Some(best) = scored.first() else {
             // The question has content, and no passage has any of it.
@@ -200,7 +201,7 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        if !preferred && !self.answers(&plan, &scored) {
+        if !preferred && !self.answers(&plan, &weights, &scored) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
@@ -236,8 +237,8 @@ impl Engine {
         {
             return Vec::new();
         }
-        let (scored, _) = self.candidates(&plan, &constraints, options.prefer);
         let weights = self.concept_weights(&plan);
+        let (scored, _) = self.candidates(&plan, &weights, &constraints, options.prefer);
         scored
             .into_iter()
             .map(|s| {
@@ -319,6 +320,7 @@ impl Engine {
     fn candidates(
         &self,
         plan: &QueryPlan,
+        idf: &[f32],
         c: &Constraints,
         prefer: Option<ExchangeRef>,
     ) -> (Vec<Scored>, bool) {
@@ -349,7 +351,6 @@ impl Engine {
                 }
             }
         };
-        let idf = self.concept_weights(plan);
         // The best index score of each exchange among the candidates: a paragraph shares in
         // its answer's strength, so the one that says the outcome can beat the one that only
         // names the subject.
@@ -363,7 +364,7 @@ impl Engine {
         let mut scored: Vec<Scored> = raw
             .into_iter()
             .map(|raw| {
-                let (own, coverage) = self.coverage(plan, &idf, raw);
+                let (own, coverage) = self.coverage(plan, idf, raw);
                 let shared = self.documents[raw.doc].paragraphs[raw.paragraph]
                     .exchange
                     .and_then(|e| exchange_best.get(&(raw.doc, e)))
@@ -416,14 +417,13 @@ impl Engine {
     /// Does the best candidate answer the question well enough to be quoted? It must cover
     /// enough of the question, and no rare name of the question may be missing from all the
     /// best candidates (the library has nothing on it).
-    fn answers(&self, plan: &QueryPlan, scored: &[Scored]) -> bool {
+    fn answers(&self, plan: &QueryPlan, weights: &[f32], scored: &[Scored]) -> bool {
         let Some(best) = scored.first() else {
             return false;
         };
         if best.coverage < MIN_COVERAGE {
             return false;
         }
-        let weights = self.concept_weights(plan);
         let nearest: Vec<Vec<(f32, f32)>> = scored
             .iter()
             .take(NAME_CHECK_CANDIDATES)
@@ -576,7 +576,7 @@ impl Engine {
 
     /// Distinct topics of the best candidates, offered when nothing answers.
     fn nearest_topics(&self, scored: &[Scored], n: usize) -> Vec<crate::reply::TopicSummary> {
-        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         let mut out = Vec::new();
         for s in scored {
             let doc = &self.documents[s.raw.doc];
@@ -584,7 +584,7 @@ impl Engine {
                 continue;
             };
             let topic = &doc.exchanges[e].topic;
-            if topic.is_empty() || seen.insert(topic.clone(), ()).is_some() {
+            if topic.is_empty() || !seen.insert(topic) {
                 continue;
             }
             out.push(self.summary(ExchangeRef {
