@@ -424,17 +424,22 @@ mod tests {
         }
     }
 
+    /// A quiz hosted by u1 in place t1.
+    fn quiz_in_t1() -> NewSession<'static> {
+        NewSession {
+            place: "t1",
+            host: "u1",
+            mode: Mode::Quiz,
+            title: "T",
+        }
+    }
+
     #[test]
     fn migrations_run_once_and_survive_reopening() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/study.sqlite3");
         let store = SqliteStore::open(&path).unwrap();
-        let s = NewSession {
-            place: "t1",
-            host: "u1",
-            mode: Mode::Quiz,
-            title: "T",
-        };
+        let s = quiz_in_t1();
         let id = store.create(&s, &[item(1), item(2)], 100).unwrap();
         drop(store);
         let store = SqliteStore::open(&path).unwrap();
@@ -458,12 +463,7 @@ mod tests {
     #[test]
     fn moves_and_answers_happen_once() {
         let store = SqliteStore::in_memory().unwrap();
-        let s = NewSession {
-            place: "t1",
-            host: "u1",
-            mode: Mode::Quiz,
-            title: "T",
-        };
+        let s = quiz_in_t1();
         let id = store.create(&s, &[item(1), item(2)], 100).unwrap();
         assert!(
             store.create(&s, &[], 100).is_err(),
@@ -485,12 +485,7 @@ mod tests {
     #[test]
     fn moving_past_the_last_item_ends_the_session_in_the_same_transaction() {
         let store = SqliteStore::in_memory().unwrap();
-        let s = NewSession {
-            place: "t1",
-            host: "u1",
-            mode: Mode::Quiz,
-            title: "T",
-        };
+        let s = quiz_in_t1();
         let id = store.create(&s, &[item(1), item(2)], 100).unwrap();
         assert!(store.advance(id, 0, false, 101).unwrap());
         assert!(store.get(id).unwrap().unwrap().open);

@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 
 use super::standin::{
-    BOT_USER_ID, CHANNEL_ID, GUILD_ID, Interact, OTHER_CHANNEL_ID, Sent, StandIn, UserMessage,
+    BOT_USER_ID, CHANNEL_ID, GUILD_ID, Interact, OTHER_CHANNEL_ID, Recorded, Sent, StandIn,
+    UserMessage,
 };
 use super::{assert_clean, start_bot};
 
@@ -422,6 +423,13 @@ async fn the_rate_limit_says_slow_down() {
     assert_clean(&stand);
 }
 
+/// The first message the bot got through to a channel after `mark` (status 200).
+async fn sent_message(stand: &StandIn, mark: usize) -> Recorded {
+    stand
+        .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
+        .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
     let stand = StandIn::start().await;
@@ -431,9 +439,7 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
     stand.wait_resumed(1).await;
     let mark = stand.mark();
     stand.message(UserMessage::to_bot(7, "人工智能"));
-    stand
-        .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
-        .await;
+    sent_message(&stand, mark).await;
 
     for status in [500, 429, 503] {
         stand.fail_next("POST", &format!("/channels/{CHANNEL_ID}/messages"), status);
@@ -444,16 +450,12 @@ async fn after_a_reconnect_and_api_failures_the_bot_still_answers() {
             .await;
         assert_eq!(failed.status, status);
         // The reply is not dropped: it is sent again, the same, and goes through.
-        let retried = stand
-            .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
-            .await;
+        let retried = sent_message(&stand, mark).await;
         assert_eq!(retried.body, failed.body);
         // The bot is alive: the next question is answered.
         let mark = stand.mark();
         stand.message(UserMessage::to_bot(8, "朝鲜半岛"));
-        let ok = stand
-            .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
-            .await;
+        let ok = sent_message(&stand, mark).await;
         assert!(text(&ok.body).contains("朝鲜半岛"));
     }
     assert_clean(&stand);
@@ -650,9 +652,7 @@ async fn a_gateway_that_accepts_and_then_says_nothing_is_left_for_a_new_connecti
     );
     let mark = stand.mark();
     stand.message(UserMessage::to_bot(7, "人工智能"));
-    let reply = stand
-        .wait_request(mark, |r| r.path.ends_with("/messages") && r.status == 200)
-        .await;
+    let reply = sent_message(&stand, mark).await;
     assert!(text(&reply.body).contains("人工智能"));
     assert_clean(&stand);
 }
