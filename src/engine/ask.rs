@@ -9,6 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 
+use super::coverage::Coverage;
 use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
@@ -191,7 +192,9 @@ impl Engine {
             return answer;
         }
         let weights = self.concept_weights(&plan);
-        let (scored, relaxed) = self.candidates(&plan, &weights, &constraints, options.prefer);
+        let coverage = Coverage::new(self, &plan);
+        let (scored, relaxed) =
+            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         answer.relaxed = relaxed;
         let Some(best) = scored.first() else {
             // The question has content, and no passage has any of it.
@@ -201,13 +204,14 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        if !preferred && !self.answers(&plan, &weights, &scored) {
+        if !preferred && !self.answers(&plan, &coverage, &weights, &scored) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
-        for group in self.group_statements(&scored, options.top) {
+        let groups = self.group_statements(&scored, options.top);
+        for group in groups {
             let lead = &scored[group[0]];
             let rank = answer.hits.len() + 1;
             if let Some(mut hit) = self.hit(
@@ -238,11 +242,12 @@ impl Engine {
             return Vec::new();
         }
         let weights = self.concept_weights(&plan);
-        let (scored, _) = self.candidates(&plan, &weights, &constraints, options.prefer);
+        let coverage = Coverage::new(self, &plan);
+        let (scored, _) = self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         scored
             .into_iter()
             .map(|s| {
-                let credits = self.credits(&plan, s.raw);
+                let credits = coverage.credits(s.raw);
                 let concepts = plan
                     .concepts
                     .iter()
@@ -320,6 +325,7 @@ impl Engine {
     fn candidates(
         &self,
         plan: &QueryPlan,
+        coverage: &Coverage,
         idf: &[f32],
         c: &Constraints,
         prefer: Option<ExchangeRef>,
@@ -364,7 +370,7 @@ impl Engine {
         let mut scored: Vec<Scored> = raw
             .into_iter()
             .map(|raw| {
-                let (own, coverage) = self.coverage(plan, idf, raw);
+                let (own, covered) = coverage.share(idf, raw);
                 let shared = self.documents[raw.doc].paragraphs[raw.paragraph]
                     .exchange
                     .and_then(|e| exchange_best.get(&(raw.doc, e)))
@@ -394,11 +400,11 @@ impl Engine {
                 };
                 // Coverage re-ranks: a passage that answers the whole question beats one that
                 // repeats one of its words often.
-                let score = base * (0.1 + coverage).powi(2) * (0.8 + 0.2 * own);
+                let score = base * (0.1 + covered).powi(2) * (0.8 + 0.2 * own);
                 Scored {
                     raw,
                     own,
-                    coverage,
+                    coverage: covered,
                     score,
                 }
             })
@@ -417,7 +423,13 @@ impl Engine {
     /// Does the best candidate answer the question well enough to be quoted? It must cover
     /// enough of the question, and no rare name of the question may be missing from all the
     /// best candidates (the library has nothing on it).
-    fn answers(&self, plan: &QueryPlan, weights: &[f32], scored: &[Scored]) -> bool {
+    fn answers(
+        &self,
+        plan: &QueryPlan,
+        coverage: &Coverage,
+        weights: &[f32],
+        scored: &[Scored],
+    ) -> bool {
         let Some(best) = scored.first() else {
             return false;
         };
@@ -427,7 +439,7 @@ impl Engine {
         let nearest: Vec<Vec<(f32, f32)>> = scored
             .iter()
             .take(NAME_CHECK_CANDIDATES)
-            .map(|s| self.credits(plan, s.raw))
+            .map(|s| coverage.credits(s.raw))
             .collect();
         !plan.concepts.iter().enumerate().any(|(k, c)| {
             c.entity
@@ -467,67 +479,9 @@ impl Engine {
             .collect()
     }
 
-    /// How much of the question a passage covers: by itself, and with its exchange's question
-    /// and the paragraphs before it in its answer.
-    fn coverage(&self, plan: &QueryPlan, weights: &[f32], raw: RawHit) -> (f32, f32) {
-        let total: f32 = weights.iter().sum();
-        if total <= 0.0 {
-            return (1.0, 1.0);
-        }
-        let (mut own, mut all) = (0.0, 0.0);
-        for (w, (mine, with_context)) in weights.iter().zip(self.credits(plan, raw)) {
-            own += w * mine;
-            all += w * with_context;
-        }
-        (own / total, all / total)
-    }
-
     /// The normalised text of paragraph `i` of document `d`, made once.
-    fn normalized_text(&self, d: usize, i: usize) -> &str {
+    pub(super) fn normalized_text(&self, d: usize, i: usize) -> &str {
         self.normalized[d][i].get_or_init(|| normalize_str(&self.documents[d].paragraphs[i].text))
-    }
-
-    /// Per concept of the question, the credit the passage gives it (1: the word or a synonym
-    /// stands in it; less for a part of the word): in the passage alone, and with its context.
-    fn credits(&self, plan: &QueryPlan, raw: RawHit) -> Vec<(f32, f32)> {
-        let doc = &self.documents[raw.doc];
-        let norm = |i: usize| self.normalized_text(raw.doc, i);
-        let text = norm(raw.paragraph);
-        let p = &doc.paragraphs[raw.paragraph];
-        let mut around: Vec<&str> = Vec::new();
-        if let Some(e) = p.exchange {
-            let ex = &doc.exchanges[e];
-            if let Some(q) = &ex.question {
-                around.extend(q.paragraphs.iter().map(|&i| norm(i)));
-            }
-            for i in doc.answer_paragraphs(ex) {
-                if i == raw.paragraph {
-                    break;
-                }
-                around.push(norm(i));
-            }
-        }
-        plan.concepts
-            .iter()
-            .map(|c| {
-                let credit_in = |t: &str| -> f32 {
-                    if c.forms.iter().any(|f| t.contains(f.as_str())) {
-                        1.0
-                    } else {
-                        let part_chars: usize = c
-                            .parts
-                            .iter()
-                            .filter(|p| t.contains(p.as_str()))
-                            .map(|p| p.chars().count())
-                            .sum();
-                        0.7 * (part_chars as f32 / c.chars.max(1) as f32).min(1.0)
-                    }
-                };
-                let mine = credit_in(text);
-                let theirs = around.iter().map(|t| credit_in(t)).fold(0.0, f32::max);
-                (mine, mine.max(0.8 * theirs))
-            })
-            .collect()
     }
 
     /// Groups near-identical statements among the candidates (best first): at most `top`
@@ -535,9 +489,9 @@ impl Engine {
     fn group_statements(&self, scored: &[Scored], top: usize) -> Vec<Vec<usize>> {
         // Repeats of a statement rank together; the best few dozen candidates hold them.
         let scored = &scored[..scored.len().min(GROUPED_CANDIDATES)];
-        let shingles: Vec<HashSet<u64>> = scored
+        let shingles: Vec<Shingles> = scored
             .iter()
-            .map(|s| shingles(self.normalized_text(s.raw.doc, s.raw.paragraph)))
+            .map(|s| Shingles::of(self.normalized_text(s.raw.doc, s.raw.paragraph)))
             .collect();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut taken = vec![false; scored.len()];
@@ -551,7 +505,7 @@ impl Engine {
             taken[i] = true;
             let mut group = vec![i];
             for j in i + 1..scored.len() {
-                if !taken[j] && similarity(&shingles[i], &shingles[j]) >= SAME_STATEMENT {
+                if !taken[j] && shingles[i].same_statement(&shingles[j]) {
                     taken[j] = true;
                     group.push(j);
                 }
@@ -714,32 +668,83 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
     out
 }
 
-/// Character 4-gram shingles of a normalised passage, letters and digits only.
-fn shingles(text: &str) -> HashSet<u64> {
-    let chars: Vec<u64> = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(u64::from)
-        .collect();
-    // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in.
-    chars
-        .windows(4)
-        .map(|w| ((w[0] << 42) | (w[1] << 21) | w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[3])
-        .collect()
+/// Character 4-gram shingles of a normalised passage (letters and digits only), hashed,
+/// sorted and without repeats: sets compared by merging, with no hash table to build.
+#[derive(Debug)]
+struct Shingles(Vec<u64>);
+
+/// How many of a passage's shingles are looked up in the other passage before comparing all.
+const SHINGLE_SAMPLE: usize = 16;
+
+impl Shingles {
+    fn of(text: &str) -> Shingles {
+        let chars: Vec<u64> = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(u64::from)
+            .collect();
+        // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in.
+        let mut hashes: Vec<u64> = chars
+            .windows(4)
+            .map(|w| {
+                ((w[0] << 42) | (w[1] << 21) | w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[3]
+            })
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        Shingles(hashes)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Is `other` the same statement: do at least [`SAME_STATEMENT`] of the smaller set's
+    /// shingles stand in the larger (containment, so a statement repeated with a sentence added
+    /// or dropped is still the same), damped when one passage is much longer than the other?
+    fn same_statement(&self, other: &Shingles) -> bool {
+        let (small, large) = if self.len() <= other.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if small.len() < 8 {
+            return small.0 == large.0;
+        }
+        let damping = (small.len() as f32 / large.len() as f32).sqrt().max(0.5);
+        if damping < SAME_STATEMENT {
+            return false;
+        }
+        // The smallest hashes are a random sample of the smaller set: repeats have about all
+        // of them in the larger set, other passages few, and most pairs are the latter.
+        let sample = small.len().min(SHINGLE_SAMPLE);
+        let found = small.0[..sample]
+            .iter()
+            .filter(|h| large.0.binary_search(h).is_ok())
+            .count();
+        if found * 2 < sample {
+            return false;
+        }
+        let common = count_common(&small.0, &large.0);
+        common as f32 / small.len() as f32 * damping >= SAME_STATEMENT
+    }
 }
 
-/// Overlap of two shingle sets relative to the smaller: a statement repeated with a sentence
-/// added or dropped is still the same statement.
-fn similarity(a: &HashSet<u64>, b: &HashSet<u64>) -> f32 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.len() < 8 {
-        return if a == b { 1.0 } else { 0.0 };
+/// How many values two sorted lists share.
+fn count_common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let common = small.iter().filter(|h| large.contains(h)).count();
-    // Containment, damped when one passage is much longer than the other.
-    let containment = common as f32 / small.len() as f32;
-    let ratio = small.len() as f32 / large.len() as f32;
-    containment * ratio.sqrt().max(0.5)
+    common
 }
 
 #[cfg(test)]
@@ -755,21 +760,18 @@ mod tests {
 
     #[test]
     fn repeated_statements_are_similar_and_others_not() {
-        let a =
-            shingles("中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。");
-        let b = shingles(
+        let a = Shingles::of(
+            "中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。",
+        );
+        let b = Shingles::of(
             "中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。我们愿继续同梵方进行建设性对话。",
         );
-        let c = shingles(
+        let c = Shingles::of(
             "中方支持巴方与核供应国集团接触，希望集团以开放、透明的方式讨论非缔约国加入问题。",
         );
-        assert!(
-            similarity(&a, &b) >= SAME_STATEMENT,
-            "{}",
-            similarity(&a, &b)
-        );
-        assert!(similarity(&a, &c) < 0.2);
-        assert_eq!(similarity(&a, &a), 1.0);
+        assert!(a.same_statement(&b) && b.same_statement(&a));
+        assert!(!a.same_statement(&c) && !c.same_statement(&a));
+        assert!(a.same_statement(&a));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! front (console, Discord, study sessions). Fronts call these methods; none reaches the index.
 
 mod ask;
+mod coverage;
 pub mod study_support;
 mod topics;
 
