@@ -277,9 +277,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                         top: 5,
                         ..Default::default()
                     };
-                    let candidates = engine.explain(&case.q, &options);
+                    let explained = engine.explain(&case.q, &options);
                     lines.push_str(&serde_json::to_string(&serde_json::json!({
-                        "case": case, "candidates": candidates,
+                        "case": case, "explained": explained,
                     }))?);
                     lines.push('\n');
                 }

@@ -9,36 +9,24 @@ use std::ops::Range;
 use serde::Serialize;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 
-use super::coverage::Coverage;
+use super::coverage::{Coverage, Shares};
+use super::rank::{self, AnswerEvidence, Features, NamedFeatures};
 use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
-use crate::search::{QueryPlan, RawHit};
+use crate::search::{AnswerType, Concept, QueryPlan, RawHit, Reader, WordClass};
 use crate::text::{normalize, normalize_str};
 
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
 
-/// Below this share of the question's content (weighted by rarity) covered by the best passage
-/// and its exchange, nothing is quoted. Chosen on the dev sets: see the README's Quality section.
-const MIN_COVERAGE: f32 = 0.5;
+/// Below this probability that the best candidate answers the question (the no-quote model,
+/// [`rank::answer_probability`]), nothing is quoted.
+const MIN_ANSWER_PROBABILITY: f32 = 0.5;
 
-/// A name in the question (a person, place, organisation, Latin word) at least this rare that
-/// none of the best candidates (with their exchanges) mentions: the library has nothing on it.
-const MISSING_NAME_WEIGHT: f32 = 2.0;
-
-/// How many of the best candidates the missing-name check looks at.
-const NAME_CHECK_CANDIDATES: usize = 5;
-
-/// The lift of passages from the days a question names, over those from the days after.
-const NAMED_DAYS: f32 = 1.15;
-
-/// The lift of passages by the first of several speakers a question names.
-const FIRST_NAMED: f32 = 1.2;
-
-/// How much of a paragraph's index score comes from the best paragraph of its exchange.
-const EXCHANGE_SHARE: f32 = 0.5;
+/// The lift (in score, a log) of passages by the first of several speakers a question names.
+const FIRST_NAMED: f32 = 0.2;
 
 /// How many of the best candidates are grouped into statements.
 const GROUPED_CANDIDATES: usize = 30;
@@ -58,6 +46,38 @@ pub struct AskOptions {
     pub prefer: Option<ExchangeRef>,
 }
 
+/// How a question was read and ranked (`pressroom eval --explain`).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Explanation {
+    /// What the question is about, one entry per content word.
+    pub concepts: Vec<ConceptExplained>,
+    /// The period the question names is outside the library.
+    pub period_not_covered: bool,
+    /// The constraints left nothing and were ignored.
+    pub relaxed: bool,
+    /// The candidates, best first.
+    pub candidates: Vec<CandidateFeatures>,
+}
+
+/// One concept of a question as the ranking weighs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConceptExplained {
+    /// The word as asked.
+    pub form: String,
+    /// Its weight (rarity, less for function words and single characters).
+    pub weight: f32,
+    /// In how many passages it (or a synonym) stands.
+    pub df: u64,
+    /// A name.
+    pub entity: bool,
+    /// A dictionary word.
+    pub known: bool,
+    /// Its word class.
+    pub class: String,
+    /// How specific it is in Chinese at large (0 to 1).
+    pub specificity: f32,
+}
+
 /// One candidate with the figures the ranking uses (for tuning: `pressroom eval --explain`).
 #[derive(Debug, Clone, Serialize)]
 pub struct CandidateFeatures {
@@ -67,6 +87,8 @@ pub struct CandidateFeatures {
     pub doc: String,
     /// Paragraph number.
     pub paragraph: usize,
+    /// Its exchange in the document.
+    pub exchange: Option<usize>,
     /// BM25 with boosts.
     pub bm25: f32,
     /// Share of the question covered by the passage itself.
@@ -77,14 +99,19 @@ pub struct CandidateFeatures {
     pub score: f32,
     /// The passage's text.
     pub text: String,
-    /// Each concept of the question: its form, weight, and the credit this passage gives it.
-    pub concepts: Vec<(String, f32, f32, bool)>,
+    /// Per concept of the question (see [`Explanation::concepts`]), the credit this passage
+    /// gives it: by itself, with its context, anywhere in its exchange.
+    pub credits: Vec<[f32; 3]>,
+    /// The figures it is ranked by.
+    pub features: NamedFeatures,
 }
 
 struct Scored {
     raw: RawHit,
-    own: f32,
-    coverage: f32,
+    /// The passage's shares of the question (alone, with its exchange).
+    shares: Shares,
+    /// The figures it is ranked by.
+    features: Features,
     score: f32,
 }
 
@@ -204,7 +231,7 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        if !preferred && !self.answers(&plan, &coverage, &weights, &scored) {
+        if !preferred && !self.answers(&plan, &weights, &scored) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
@@ -231,29 +258,45 @@ impl Engine {
         answer
     }
 
-    /// The candidates with their ranking figures, best first (for tuning and `eval --explain`).
-    pub fn explain(&self, question: &str, options: &AskOptions) -> Vec<CandidateFeatures> {
+    /// How a question is read and its candidates ranked, best first (for tuning and
+    /// `eval --explain`).
+    pub fn explain(&self, question: &str, options: &AskOptions) -> Explanation {
+        let mut out = Explanation::default();
         let Some((plan, constraints)) = self.understand(question, options) else {
-            return Vec::new();
+            return out;
         };
         if let Some((since, until)) = constraints.period()
             && !self.days.iter().any(|&d| d >= since && d <= until)
         {
-            return Vec::new();
+            out.period_not_covered = true;
+            return out;
         }
         let weights = self.concept_weights(&plan);
+        out.concepts = plan
+            .concepts
+            .iter()
+            .zip(&weights)
+            .map(|(c, w)| ConceptExplained {
+                form: c.forms[0].clone(),
+                weight: *w,
+                df: self.concept_df(c),
+                entity: c.entity,
+                known: c.known,
+                class: format!("{:?}", c.class),
+                specificity: self.lexicon.specificity(&c.forms[0]),
+            })
+            .collect();
         let coverage = Coverage::new(self, &plan);
-        let (scored, _) = self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
-        scored
+        let (scored, relaxed) =
+            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
+        out.relaxed = relaxed;
+        out.candidates = scored
             .into_iter()
             .map(|s| {
-                let credits = coverage.credits(s.raw);
-                let concepts = plan
-                    .concepts
+                let credits = coverage
+                    .credits(s.raw)
                     .iter()
-                    .zip(&weights)
-                    .zip(credits)
-                    .map(|((c, w), (_, all))| (c.forms[0].clone(), *w, all, c.entity))
+                    .map(|c| [c.own, c.with_context(), c.exchange])
                     .collect();
                 let doc = &self.documents[s.raw.doc];
                 let p = &doc.paragraphs[s.raw.paragraph];
@@ -261,15 +304,18 @@ impl Engine {
                     citation: doc.citation(p.number),
                     doc: doc.id.clone(),
                     paragraph: p.number,
+                    exchange: p.exchange,
                     bm25: s.raw.score,
-                    own: s.own,
-                    coverage: s.coverage,
+                    own: s.shares.own,
+                    coverage: s.shares.context,
+                    features: NamedFeatures::of(&s.features),
                     score: s.score,
                     text: p.text.clone(),
-                    concepts,
+                    credits,
                 }
             })
-            .collect()
+            .collect();
+        out
     }
 
     /// The analysed form of a question (for debugging and tests).
@@ -308,15 +354,16 @@ impl Engine {
         for name in &extracted.names {
             text = text.replace(name.as_str(), &format!(" {name} "));
         }
-        let plan = QueryPlan::new(
-            &text,
-            &self.lexicon,
-            &self.search_tok,
-            &self.exact_tok,
-            &self.weights,
-            self.max_query_chars,
-            &extracted.names,
-        );
+        let vocabulary = |t: &str| self.index.doc_freq(t);
+        let reader = Reader {
+            lexicon: &self.lexicon,
+            search: &self.search_tok,
+            exact: &self.exact_tok,
+            weights: &self.weights,
+            max_chars: self.max_query_chars,
+            vocabulary: &vocabulary,
+        };
+        let plan = QueryPlan::new(&text, &reader, &extracted.names);
         (!plan.is_empty()).then_some((plan, c))
     }
 
@@ -357,6 +404,10 @@ impl Engine {
                 }
             }
         };
+        let best_score = raw
+            .iter()
+            .map(|r| r.score)
+            .fold(f32::MIN_POSITIVE, f32::max);
         // The best index score of each exchange among the candidates: a paragraph shares in
         // its answer's strength, so the one that says the outcome can beat the one that only
         // names the subject.
@@ -367,48 +418,124 @@ impl Engine {
                 *best = best.max(r.score);
             }
         }
+        let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
+        let answer_type = AnswerType::of_question(&plan.normalized);
+        let phrases: Vec<String> = plan
+            .phrases
+            .iter()
+            .map(|p| p.iter().map(|(_, t)| t.as_str()).collect())
+            .collect();
+        let ln_share = |x: f32| (x.max(1e-6) / best_score).ln().max(-10.0);
+        let mut question_pairs: HashMap<(usize, usize), Vec<u64>> = HashMap::new();
         let mut scored: Vec<Scored> = raw
             .into_iter()
             .map(|raw| {
-                let (own, covered) = coverage.share(idf, raw);
-                let shared = self.documents[raw.doc].paragraphs[raw.paragraph]
+                let doc = &self.documents[raw.doc];
+                let paragraph = &doc.paragraphs[raw.paragraph];
+                let shares = coverage.shares(idf, &entities, raw);
+                let exchange_score = paragraph
                     .exchange
                     .and_then(|e| exchange_best.get(&(raw.doc, e)))
                     .copied()
                     .unwrap_or(raw.score);
-                let base = EXCHANGE_SHARE * shared + (1.0 - EXCHANGE_SHARE) * raw.score;
-                // Of several speakers named, the first named is most likely the one who spoke.
-                let first_named = c.speakers.len() > 1
-                    && self.documents[raw.doc].paragraphs[raw.paragraph]
-                        .speaker
-                        .as_deref()
-                        == c.speakers.first().map(String::as_str);
-                let base = if first_named {
-                    base * FIRST_NAMED
-                } else {
-                    base
+                let text = self.normalized_text(raw.doc, raw.paragraph);
+                let type_match = answer_type.match_in(text);
+                let (first_paragraph, position, restates) = match paragraph.exchange {
+                    Some(e) => {
+                        let answer = doc.answer_paragraphs(&doc.exchanges[e]);
+                        let at = answer.iter().position(|&i| i == raw.paragraph).unwrap_or(0);
+                        let asked = question_pairs.entry((raw.doc, e)).or_insert_with(|| {
+                            let text: String = doc.exchanges[e]
+                                .question
+                                .iter()
+                                .flat_map(|q| q.paragraphs.iter())
+                                .map(|&i| self.normalized_text(raw.doc, i))
+                                .collect();
+                            rank::char_pairs(&text)
+                        });
+                        (
+                            answer.len() > 1 && at == 0,
+                            at as f32 / (answer.len().max(2) - 1) as f32,
+                            rank::pairs_share(asked, &rank::char_pairs(text)),
+                        )
+                    }
+                    None => (false, 0.0, 0.0),
                 };
-                // Within a period, what was said in the days the question names comes before
-                // what was said about them days later.
                 let in_named_days = c
                     .named_until
                     .is_some_and(|u| (1..=u).contains(&self.days[raw.doc]));
-                let base = if in_named_days {
-                    base * NAMED_DAYS
+                let phrase_share = if phrases.is_empty() {
+                    0.0
                 } else {
-                    base
+                    phrases.iter().filter(|p| text.contains(p.as_str())).count() as f32
+                        / phrases.len() as f32
                 };
-                // Coverage re-ranks: a passage that answers the whole question beats one that
-                // repeats one of its words often.
-                let score = base * (0.1 + covered).powi(2) * (0.8 + 0.2 * own);
+                let features: Features = [
+                    ln_share(raw.score),
+                    ln_share(exchange_score),
+                    shares.own,
+                    shares.context,
+                    shares.question,
+                    shares.exchange,
+                    shares.entities,
+                    type_match.unwrap_or(0.0),
+                    if type_match == Some(0.0) { 1.0 } else { 0.0 },
+                    if first_paragraph { 1.0 } else { 0.0 },
+                    if in_named_days { 1.0 } else { 0.0 },
+                    phrase_share,
+                    shares.added,
+                    0.0,
+                    0.0,
+                    restates,
+                    answer_type.response_in(text).unwrap_or(0.0),
+                    position,
+                    0.0,
+                    0.0,
+                ];
+                // Of several speakers named, the first named is most likely the one who spoke.
+                let first_named = c.speakers.len() > 1
+                    && paragraph.speaker.as_deref() == c.speakers.first().map(String::as_str);
+                let lift = if first_named { FIRST_NAMED } else { 0.0 };
                 Scored {
                     raw,
-                    own,
-                    coverage: covered,
-                    score,
+                    shares,
+                    features,
+                    score: lift,
                 }
             })
             .collect();
+        // How each paragraph compares with the others of its exchange among the candidates.
+        let mut exchange_top: HashMap<(usize, usize), [f32; 4]> = HashMap::new();
+        let exchange_of = |s: &Scored| {
+            self.documents[s.raw.doc].paragraphs[s.raw.paragraph]
+                .exchange
+                .map(|e| (s.raw.doc, e))
+        };
+        for s in &scored {
+            if let Some(key) = exchange_of(s) {
+                let top = exchange_top.entry(key).or_insert([0.0, 0.0, 1.0, 0.0]);
+                top[0] = top[0].max(s.features[rank::OWN]);
+                top[1] = top[1].max(s.features[rank::ANSWER_TYPE]);
+                top[2] = top[2].min(s.features[rank::RESTATES]);
+                top[3] = top[3].max(s.features[rank::RESPONSE]);
+            }
+        }
+        for s in &mut scored {
+            let key = exchange_of(s);
+            let f = &mut s.features;
+            let [own, answer_type, restates, response] =
+                key.and_then(|k| exchange_top.get(&k).copied()).unwrap_or([
+                    f[rank::OWN],
+                    f[rank::ANSWER_TYPE],
+                    f[rank::RESTATES],
+                    f[rank::RESPONSE],
+                ]);
+            f[rank::OWN_IN_EXCHANGE] = f[rank::OWN] - own;
+            f[rank::ANSWER_TYPE_IN_EXCHANGE] = f[rank::ANSWER_TYPE] - answer_type;
+            f[rank::RESTATES_IN_EXCHANGE] = f[rank::RESTATES] - restates;
+            f[rank::RESPONSE_IN_EXCHANGE] = f[rank::RESPONSE] - response;
+            s.score += rank::score(&s.features);
+        }
         scored.sort_by(|a, b| {
             let preferred = |s: &Scored| prefer.is_some_and(|p| self.in_exchange(s.raw, p));
             preferred(b)
@@ -420,31 +547,31 @@ impl Engine {
         (scored, relaxed)
     }
 
-    /// Does the best candidate answer the question well enough to be quoted? It must cover
-    /// enough of the question, and no rare name of the question may be missing from all the
-    /// best candidates (the library has nothing on it).
-    fn answers(
-        &self,
-        plan: &QueryPlan,
-        coverage: &Coverage,
-        weights: &[f32],
-        scored: &[Scored],
-    ) -> bool {
-        let Some(best) = scored.first() else {
-            return false;
-        };
-        if best.coverage < MIN_COVERAGE {
-            return false;
-        }
-        let nearest: Vec<Vec<(f32, f32)>> = scored
+    /// What says whether the best candidate answers the question at all.
+    fn evidence(&self, plan: &QueryPlan, weights: &[f32], best: &Scored) -> AnswerEvidence {
+        let total: f32 = weights.iter().sum();
+        let unused: f32 = plan
+            .concepts
             .iter()
-            .take(NAME_CHECK_CANDIDATES)
-            .map(|s| coverage.credits(s.raw))
-            .collect();
-        !plan.concepts.iter().enumerate().any(|(k, c)| {
-            c.entity
-                && weights[k] >= MISSING_NAME_WEIGHT
-                && nearest.iter().all(|credits| credits[k].1 < 0.5)
+            .zip(weights)
+            .filter(|(c, _)| c.known && c.class != WordClass::Function && self.concept_df(c) == 0)
+            .map(|(_, w)| w)
+            .sum();
+        AnswerEvidence {
+            context: best.shares.context,
+            exchange: best.shares.exchange,
+            question: best.shares.question,
+            entities: best.shares.entities,
+            answer_type_missing: best.features[rank::ANSWER_TYPE_MISSING],
+            unused_words: if total > 0.0 { unused / total } else { 0.0 },
+            words: plan.concepts.len().min(10) as f32 / 10.0,
+        }
+    }
+
+    /// Does the best candidate answer the question well enough to be quoted?
+    fn answers(&self, plan: &QueryPlan, weights: &[f32], scored: &[Scored]) -> bool {
+        scored.first().is_some_and(|best| {
+            rank::answer_probability(&self.evidence(plan, weights, best)) >= MIN_ANSWER_PROBABILITY
         })
     }
 
@@ -460,23 +587,37 @@ impl Engine {
         plan.concepts
             .iter()
             .map(|c| {
-                let df = c
-                    .forms
-                    .iter()
-                    .map(|f| self.index.doc_freq(f))
-                    .max()
-                    .unwrap_or(0) as f32;
+                let df = self.concept_df(c) as f32;
                 let idf = ((n + 1.0) / (df + 1.0)).ln().max(0.1);
                 // A word no passage has weighs as much as the rarest: a question about
                 // something the library never mentions is not answered by its other words.
+                // Less for a single character or a function word, and for a word common in
+                // Chinese at large: 故意 missing from a passage says less than 朱鹮 missing.
                 let single = if c.chars > 1 || c.forms[0].is_ascii() {
                     1.0
                 } else {
                     0.3
                 };
-                idf * single
+                // A word jieba does not know and that names nothing is a colloquial coinage
+                // (打惨, 没谈出): no text holds it, so it says little either way.
+                let class = match c.class {
+                    WordClass::Function => 0.3,
+                    WordClass::Content if !c.known => 0.3,
+                    _ => 1.0,
+                };
+                let specific = 0.3 + 0.7 * self.lexicon.specificity(&c.forms[0]);
+                idf * single * class * specific
             })
             .collect()
+    }
+
+    /// In how many passages a concept (any of its forms) stands.
+    fn concept_df(&self, c: &Concept) -> u64 {
+        c.forms
+            .iter()
+            .map(|f| self.index.doc_freq(f))
+            .max()
+            .unwrap_or(0)
     }
 
     /// The normalised text of paragraph `i` of document `d`, made once.

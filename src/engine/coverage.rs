@@ -127,47 +127,117 @@ impl<'a> Coverage<'a> {
             .collect()
     }
 
-    /// Per concept, the credit the passage gives: by itself, and with its exchange's question
-    /// and the answer paragraphs before it.
-    pub(super) fn credits(&self, raw: RawHit) -> Vec<(f32, f32)> {
+    /// Per concept, the credit the passage gives it by itself, and what its exchange gives: its
+    /// question, the answer paragraphs before it, the whole exchange.
+    pub(super) fn credits(&self, raw: RawHit) -> Vec<Credit> {
         let doc = &self.engine.documents[raw.doc];
         let mine = self.own(raw.doc, raw.paragraph);
-        let mut around = vec![0.0f32; mine.len()];
-        let mut take = |i: usize| {
-            for (a, c) in around.iter_mut().zip(self.own(raw.doc, i)) {
-                *a = a.max(c);
-            }
+        let mut credits: Vec<Credit> = mine
+            .iter()
+            .map(|&own| Credit {
+                own,
+                question: 0.0,
+                before: 0.0,
+                exchange: own,
+            })
+            .collect();
+        let Some(e) = doc.paragraphs[raw.paragraph].exchange else {
+            return credits;
         };
-        if let Some(e) = doc.paragraphs[raw.paragraph].exchange {
-            let ex = &doc.exchanges[e];
-            if let Some(q) = &ex.question {
-                q.paragraphs.iter().for_each(|&i| take(i));
-            }
-            for i in doc.answer_paragraphs(ex) {
-                if i == raw.paragraph {
-                    break;
+        let ex = &doc.exchanges[e];
+        if let Some(q) = &ex.question {
+            for &i in &q.paragraphs {
+                for (c, x) in credits.iter_mut().zip(self.own(raw.doc, i)) {
+                    c.question = c.question.max(x);
+                    c.exchange = c.exchange.max(x);
                 }
-                take(i);
             }
         }
-        mine.into_iter()
-            .zip(around)
-            .map(|(m, a)| (m, m.max(CONTEXT_CREDIT * a)))
-            .collect()
+        let mut before = true;
+        for i in doc.answer_paragraphs(ex) {
+            if i == raw.paragraph {
+                before = false;
+                continue;
+            }
+            for (c, x) in credits.iter_mut().zip(self.own(raw.doc, i)) {
+                if before {
+                    c.before = c.before.max(x);
+                }
+                c.exchange = c.exchange.max(x);
+            }
+        }
+        credits
     }
 
-    /// The share of the question (weighted by `weights`) the passage covers: by itself, and
-    /// with its context.
-    pub(super) fn share(&self, weights: &[f32], raw: RawHit) -> (f32, f32) {
+    /// The shares of the question (weighted by `weights`) the passage covers, alone and with
+    /// its exchange.
+    pub(super) fn shares(&self, weights: &[f32], entities: &[bool], raw: RawHit) -> Shares {
+        let credits = self.credits(raw);
         let total: f32 = weights.iter().sum();
-        if total <= 0.0 {
-            return (1.0, 1.0);
+        let entity_total: f32 = weights
+            .iter()
+            .zip(entities)
+            .filter(|(_, e)| **e)
+            .map(|(w, _)| w)
+            .sum();
+        let mut s = Shares::default();
+        for ((w, c), &entity) in weights.iter().zip(&credits).zip(entities) {
+            s.own += w * c.own;
+            s.context += w * c.with_context();
+            s.question += w * c.question;
+            s.exchange += w * c.exchange;
+            if entity {
+                s.entities += w * c.with_context();
+            }
+            s.added += w * (c.own - c.question.max(c.before)).max(0.0);
         }
-        let (mut own, mut all) = (0.0, 0.0);
-        for (w, (mine, with_context)) in weights.iter().zip(self.credits(raw)) {
-            own += w * mine;
-            all += w * with_context;
+        let share = |x: f32, of: f32| if of > 0.0 { x / of } else { 1.0 };
+        Shares {
+            own: share(s.own, total),
+            context: share(s.context, total),
+            question: share(s.question, total),
+            exchange: share(s.exchange, total),
+            entities: share(s.entities, entity_total),
+            added: if total > 0.0 { s.added / total } else { 0.0 },
         }
-        (own / total, all / total)
     }
+}
+
+/// What one passage gives one concept of the question (1: the word or a synonym stands there).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Credit {
+    /// In the passage itself.
+    pub own: f32,
+    /// In its exchange's question.
+    pub question: f32,
+    /// In the answer paragraphs before it.
+    pub before: f32,
+    /// Anywhere in its exchange (question and every answer paragraph).
+    pub exchange: f32,
+}
+
+impl Credit {
+    /// The passage read with what leads up to it: its question and the paragraphs before.
+    pub fn with_context(&self) -> f32 {
+        self.own
+            .max(CONTEXT_CREDIT * self.question.max(self.before))
+    }
+}
+
+/// Shares of the question's weight a passage covers.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Shares {
+    /// By itself.
+    pub own: f32,
+    /// With its question and the paragraphs before it.
+    pub context: f32,
+    /// Its exchange's question alone.
+    pub question: f32,
+    /// Its whole exchange.
+    pub exchange: f32,
+    /// Of the names' weight, with context (1 when the question names nothing).
+    pub entities: f32,
+    /// What the passage covers that its question and the paragraphs before it do not: the part
+    /// of the question this paragraph answers in its exchange.
+    pub added: f32,
 }

@@ -3,10 +3,11 @@
 
 mod ask;
 mod coverage;
+mod rank;
 pub mod study_support;
 mod topics;
 
-pub use ask::{AskOptions, CandidateFeatures};
+pub use ask::{AskOptions, CandidateFeatures, ConceptExplained, Explanation};
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

@@ -1,11 +1,13 @@
 //! Retrieval: the passage index, the query planner, and the constraints (dates, speakers) read
 //! out of a question.
 
+mod answer_type;
 pub mod constraints;
 mod index;
 mod query;
 
+pub use answer_type::AnswerType;
 pub use constraints::{Constraints, Extracted};
 pub(crate) use index::day_number;
 pub use index::{IndexOrigin, RawHit, SearchIndex, fingerprint};
-pub use query::{QueryPlan, Weights};
+pub use query::{Concept, QueryPlan, Reader, Weights, WordClass};

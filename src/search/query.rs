@@ -60,6 +60,9 @@ pub struct QueryPlan {
     /// What the question is about, one entry per content word: the word and its synonyms.
     /// Used to judge how much of the question a passage covers (abstention, re-ranking).
     pub concepts: Vec<Concept>,
+    /// The question as read (normalised, constraints cut out): what kind of answer it asks for
+    /// is read from it.
+    pub normalized: String,
 }
 
 /// One content word of a question and the other names it goes by.
@@ -75,21 +78,48 @@ pub struct Concept {
     /// is about something else.
     pub entity: bool,
     /// A word of jieba's dictionary (or Latin): not a piece of a wrong segmentation (岛地 of
-    /// 一个岛一个岛地).
+    /// 一个岛一个岛地) or a colloquial coinage (打惨, 没谈出) no text will contain as such.
     pub known: bool,
+    /// What kind of word it is (jieba's part of speech, reduced).
+    pub class: WordClass,
 }
 
+/// What reading a question takes: the language data, both segmentations, the weights, and the
+/// library's vocabulary (in how many passages a word stands).
+pub struct Reader<'a> {
+    /// Filler, synonyms and jieba.
+    pub lexicon: &'a Lexicon,
+    /// Search-mode segmentation (the index's).
+    pub search: &'a ChineseTokenizer,
+    /// Default-mode segmentation (one word per span).
+    pub exact: &'a ChineseTokenizer,
+    /// Weights of the query's parts.
+    pub weights: &'a Weights,
+    /// Characters of a question that are read.
+    pub max_chars: usize,
+    /// In how many passages a word stands (0: the library never uses it).
+    pub vocabulary: &'a dyn Fn(&str) -> u64,
+}
+
+/// The longest word of the library's vocabulary looked for where the segmentation of a question
+/// went wrong, in characters.
+const REPAIR_MAX_CHARS: usize = 6;
+
+/// How many passages a word must stand in to be taken as the library's word in a repair.
+const REPAIR_MIN_PASSAGES: u64 = 2;
+
 impl QueryPlan {
-    /// Analyses `question` (at most `max_chars` characters of it are read).
-    pub fn new(
-        question: &str,
-        lexicon: &Lexicon,
-        search: &ChineseTokenizer,
-        exact: &ChineseTokenizer,
-        w: &Weights,
-        max_chars: usize,
-        names: &[String],
-    ) -> QueryPlan {
+    /// Analyses `question` (at most `max_chars` characters of it are read). `names` are the
+    /// speaker names it holds (constraints, weak as words).
+    pub fn new(question: &str, reader: &Reader, names: &[String]) -> QueryPlan {
+        let Reader {
+            lexicon,
+            search,
+            exact,
+            weights: w,
+            max_chars,
+            vocabulary,
+        } = *reader;
         let question: String = question.chars().take(max_chars).collect();
         // A speaker's name is a constraint first: it may still match a passage that names the
         // person, but weakly (spokespersons rarely name themselves).
@@ -167,13 +197,27 @@ impl QueryPlan {
         }
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
-        let exact_terms = exact.terms(&question);
         let jieba = lexicon.jieba();
         let normalized = normalize_str(&question);
-        let tags: HashMap<&str, &str> = jieba
+        let exact_terms = repair_segmentation(exact.terms(&question), &normalized, |t| {
+            if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
+                return None;
+            }
+            let known = jieba.has_word(t);
+            Some((known, vocabulary(t)))
+        });
+        for t in &exact_terms {
+            if !weights.contains_key(&t.text) && !lexicon.is_filler(&t.text) {
+                add(&t.text, w.word, &mut weights);
+                if !highlight.contains(&t.text) {
+                    highlight.push(t.text.clone());
+                }
+            }
+        }
+        let tags: HashMap<&str, WordClass> = jieba
             .tag(&normalized, true)
             .into_iter()
-            .map(|t| (t.word, pos_class(t.tag)))
+            .map(|t| (t.word, WordClass::of_tag(t.tag)))
             .collect();
         let mut concepts: Vec<Concept> = Vec::new();
         for t in &exact_terms {
@@ -198,7 +242,7 @@ impl QueryPlan {
                     }
                 }
             }
-            let parts = terms
+            let parts: Vec<String> = terms
                 .iter()
                 .filter(|o| {
                     o.chars < t.chars
@@ -215,7 +259,14 @@ impl QueryPlan {
                 .all(|c| c.is_ascii_alphanumeric() || c == '-')
                 && (t.text.len() >= 2 && t.text.chars().any(|c| c.is_ascii_alphabetic())
                     || t.text.len() >= 3);
-            let entity = latin || tags.get(t.text.as_str()).is_some_and(|c| *c == "name");
+            let class = if latin {
+                WordClass::Name
+            } else {
+                tags.get(t.text.as_str())
+                    .copied()
+                    .unwrap_or(WordClass::Content)
+            };
+            let entity = class == WordClass::Name;
             let known = latin || t.text.is_ascii() || jieba.has_word(&t.text);
             concepts.push(Concept {
                 forms,
@@ -223,6 +274,7 @@ impl QueryPlan {
                 chars: t.chars,
                 entity,
                 known,
+                class,
             });
         }
         let mut phrases = Vec::new();
@@ -249,6 +301,7 @@ impl QueryPlan {
             phrases,
             highlight,
             concepts,
+            normalized,
         }
     }
 
@@ -270,24 +323,28 @@ impl QueryPlan {
         context: Field,
         w: &Weights,
     ) -> Box<dyn Query> {
+        let fields = [
+            (text, 1.0),
+            (question, w.question_field),
+            (context, w.context_field),
+        ];
+        let term_queries = |term: &str, weight: f32| -> Vec<Box<dyn Query>> {
+            fields
+                .iter()
+                .filter(|(_, boost)| *boost > 0.0)
+                .map(|&(field, boost)| {
+                    let q = TermQuery::new(
+                        Term::from_field_text(field, term),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    Box::new(BoostQuery::new(Box::new(q), weight * boost)) as Box<dyn Query>
+                })
+                .collect()
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (term, weight) in &self.terms {
-            for (field, boost) in [
-                (text, 1.0),
-                (question, w.question_field),
-                (context, w.context_field),
-            ] {
-                if boost <= 0.0 {
-                    continue;
-                }
-                let q = TermQuery::new(
-                    Term::from_field_text(field, term),
-                    IndexRecordOption::WithFreqs,
-                );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), weight * boost)),
-                ));
+            for q in term_queries(term, *weight) {
+                clauses.push((Occur::Should, q));
             }
         }
         for phrase in &self.phrases {
@@ -305,11 +362,157 @@ impl QueryPlan {
     }
 }
 
-/// jieba's part-of-speech tags reduced to what matters here: proper names or not.
-fn pos_class(tag: &str) -> &'static str {
-    match tag {
-        "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "eng" => "name",
-        _ => "word",
+/// Mends a question's segmentation where it made words the library never uses: jieba glues an
+/// unknown name to a neighbour (闹埃 + 博拉 for 闹 + 埃博拉) or keeps a colloquial form whole
+/// (撤出来, where the transcripts say 撤出). In each run of such words (and single characters
+/// beside them), the longest words of the library's vocabulary are taken instead, left to
+/// right; what they leave uncovered stays as it was. `lookup(word)` is `None` for words never
+/// to touch (filler, names, Latin), else whether jieba knows the word and in how many passages
+/// it stands.
+fn repair_segmentation(
+    terms: Vec<crate::text::Term>,
+    normalized: &str,
+    lookup: impl Fn(&str) -> Option<(bool, u64)>,
+) -> Vec<crate::text::Term> {
+    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
+    let weak = |t: &crate::text::Term| {
+        lookup(&t.text).is_some_and(|(known, passages)| !known || passages == 0)
+    };
+    let soft = |t: &crate::text::Term| {
+        weak(t) || (t.chars == 1 && lookup(&t.text).is_some() && !t.text.is_ascii())
+    };
+    let mut out: Vec<crate::text::Term> = Vec::with_capacity(terms.len());
+    let adjacent =
+        |a: &crate::text::Term, b: &crate::text::Term| a.position + a.chars == b.position;
+    let mut i = 0;
+    while i < terms.len() {
+        // A run of adjacent soft words holding at least one weak one, with one word more on
+        // each side: the library's word may reach into a neighbour (闹埃 + 博拉).
+        let mut j = i;
+        while j < terms.len() && soft(&terms[j]) && (j == i || adjacent(&terms[j - 1], &terms[j])) {
+            j += 1;
+        }
+        if j == i || !terms[i..j].iter().any(weak) {
+            out.push(terms[i].clone());
+            i += 1;
+            continue;
+        }
+        let lo = if i > 0
+            && adjacent(&terms[i - 1], &terms[i])
+            && lookup(&terms[i - 1].text).is_some()
+        {
+            i - 1
+        } else {
+            i
+        };
+        let hi = if j < terms.len()
+            && adjacent(&terms[j - 1], &terms[j])
+            && lookup(&terms[j].text).is_some()
+        {
+            j + 1
+        } else {
+            j
+        };
+        // The word before the run was pushed already; it is reconsidered with the run.
+        if lo < i {
+            out.pop();
+        }
+        let (start, end) = (
+            terms[lo].position,
+            terms[hi - 1].position + terms[hi - 1].chars,
+        );
+        let mut found: Vec<crate::text::Term> = Vec::new();
+        let mut at = start;
+        while at < end {
+            let longest = (2..=REPAIR_MAX_CHARS.min(end - at)).rev().find(|&len| {
+                let word = &normalized[byte_at(at)..byte_at(at + len)];
+                lookup(word).is_some_and(|(_, passages)| passages >= REPAIR_MIN_PASSAGES)
+            });
+            match longest {
+                Some(len) => {
+                    let (from, to) = (byte_at(at), byte_at(at + len));
+                    // Offsets into the original: from the run's own words, which hold them.
+                    let original = terms[lo..hi]
+                        .iter()
+                        .filter(|t| t.position < at + len && at < t.position + t.chars)
+                        .fold(None::<std::ops::Range<usize>>, |r, t| {
+                            Some(match r {
+                                None => t.original.clone(),
+                                Some(r) => r.start.min(t.original.start)..r.end.max(t.original.end),
+                            })
+                        })
+                        .unwrap_or(0..0);
+                    found.push(crate::text::Term {
+                        text: normalized[from..to].to_string(),
+                        original,
+                        position: at,
+                        chars: len,
+                    });
+                    at += len;
+                }
+                None => at += 1,
+            }
+        }
+        for t in &terms[lo..hi] {
+            let inside = |f: &crate::text::Term| {
+                f.position <= t.position && t.position + t.chars <= f.position + f.chars
+            };
+            let overlaps = |f: &crate::text::Term| {
+                f.position < t.position + t.chars && t.position < f.position + f.chars
+            };
+            // A weak word gives way to any library word found in it; a sound one only to a
+            // library word that holds it whole.
+            let replaced = if weak(t) {
+                found.iter().any(overlaps)
+            } else {
+                found.iter().any(inside)
+            };
+            if !replaced && !found.iter().any(|f| f.text == t.text) {
+                out.push(t.clone());
+            }
+        }
+        // Only what mends a weak word: a library word inside a sound one (塞班 of 塞班岛) adds
+        // nothing.
+        out.extend(found.into_iter().filter(|f| {
+            terms[lo..hi].iter().any(|t| {
+                weak(t) && f.position < t.position + t.chars && t.position < f.position + f.chars
+            })
+        }));
+        i = hi;
+    }
+    out.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
+    out
+}
+
+/// jieba's part-of-speech tags reduced to what matters for weighing a word of a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WordClass {
+    /// A proper name: person, place, organisation, a Latin word.
+    Name,
+    /// A noun, verb or adjective: what the question is about.
+    #[default]
+    Content,
+    /// An adverb, pronoun, conjunction, particle, preposition, numeral or measure word: how the
+    /// question is put (偏偏, 一共, 那个), not what it is about.
+    Function,
+}
+
+impl WordClass {
+    /// The class of a jieba tag (ICTCLAS set).
+    pub fn of_tag(tag: &str) -> WordClass {
+        match tag {
+            "nr" | "nrt" | "nrfg" | "ns" | "nt" | "nz" | "eng" => WordClass::Name,
+            t if [
+                "d", "r", "c", "u", "p", "y", "e", "o", "m", "q", "f", "zg", "ud", "uj", "ul",
+                "uv", "uz", "ug", "mq", "rr", "rz", "dg",
+            ]
+            .contains(&t) =>
+            {
+                WordClass::Function
+            }
+            _ => WordClass::Content,
+        }
     }
 }
 
@@ -321,7 +524,16 @@ mod tests {
         let lex = Lexicon::embedded();
         let search = ChineseTokenizer::search(lex.jieba());
         let exact = ChineseTokenizer::exact(lex.jieba());
-        QueryPlan::new(q, &lex, &search, &exact, &Weights::default(), 200, &[])
+        let none = |_: &str| 0;
+        let reader = Reader {
+            lexicon: &lex,
+            search: &search,
+            exact: &exact,
+            weights: &Weights::default(),
+            max_chars: 200,
+            vocabulary: &none,
+        };
+        QueryPlan::new(q, &reader, &[])
     }
 
     fn terms(p: &QueryPlan) -> Vec<&str> {

@@ -1,0 +1,161 @@
+//! Ranking candidates: each is described by a few figures (how well the index scored it and its
+//! exchange, how much of the question it and its exchange cover, whether it holds the kind of
+//! answer asked, where it stands in its answer), and scored by a linear model over them.
+//!
+//! The weights were fitted on question sets written for the purpose (pairwise logistic
+//! regression: the right passage above the others of the same question), then checked on sets
+//! kept apart; see the README's Quality section. Figures are logs or shares, so the model reads
+//! as a product of factors: a passage twice as strong in the index gains as much whatever the
+//! question.
+
+use serde::Serialize;
+
+/// The figures a candidate is ranked by, in [`FEATURES`] order.
+pub(super) type Features = [f32; FEATURE_COUNT];
+
+/// How many figures describe a candidate.
+pub(super) const FEATURE_COUNT: usize = 20;
+
+/// The names of the figures (for `eval --explain` and fitting).
+pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
+    // ln(index score / best index score of the question)
+    "bm25",
+    // ln(best index score in its exchange / best of the question)
+    "exchange_bm25",
+    // share of the question's weight the passage covers by itself
+    "own",
+    // … with its question and the paragraphs before it
+    "context",
+    // … its exchange's question alone
+    "question",
+    // … its whole exchange
+    "exchange",
+    // share of the names' weight covered, with context
+    "entities",
+    // how well it holds the kind of answer asked (0 when none is asked)
+    "answer_type",
+    // 1 when a kind of answer is asked and the passage holds none
+    "answer_type_missing",
+    // 1 for the first paragraph of an answer of several
+    "first_paragraph",
+    // 1 when from the days the question names (a period's own days, not the days after)
+    "named_days",
+    // share of the question's adjacent word pairs found adjacent in the passage
+    "phrases",
+    // share of the question covered by the passage and not by its question or the paragraphs
+    // before it
+    "added",
+    // its own share less the best own share among the candidates of its exchange (≤ 0)
+    "own_in_exchange",
+    // its answer-type match less the best among the candidates of its exchange (≤ 0)
+    "answer_type_in_exchange",
+    // share of its exchange's question (character pairs) the passage repeats: a paragraph that
+    // restates the event asked about, rather than answering it
+    "restates_question",
+    // words of the kind of response asked for (an action, a stance, an outcome) per fifty
+    // characters, at most 1 (0 when the question asks for none)
+    "response_words",
+    // where it stands in its answer: 0 first, 1 last
+    "position",
+    // its restating less the least among the candidates of its exchange (≥ 0)
+    "restates_in_exchange",
+    // its response words less the most among the candidates of its exchange (≤ 0)
+    "response_in_exchange",
+];
+
+/// Positions of the figures the ranking fills in after comparing candidates.
+pub(super) const OWN: usize = 2;
+pub(super) const ANSWER_TYPE: usize = 7;
+pub(super) const ANSWER_TYPE_MISSING: usize = 8;
+pub(super) const OWN_IN_EXCHANGE: usize = 13;
+pub(super) const ANSWER_TYPE_IN_EXCHANGE: usize = 14;
+pub(super) const RESTATES: usize = 15;
+pub(super) const RESPONSE: usize = 16;
+pub(super) const RESTATES_IN_EXCHANGE: usize = 18;
+pub(super) const RESPONSE_IN_EXCHANGE: usize = 19;
+
+/// The fitted weights, in [`FEATURES`] order.
+const WEIGHTS: Features = [
+    1.630, 1.246, -0.453, 4.022, 1.496, 3.581, 1.834, 1.955, -0.019, 0.200, 0.874, -1.015, 1.320,
+    1.906, 0.415, -0.961, 0.639, -1.029, 2.736, 1.221,
+];
+
+/// The score of a candidate with figures `x`.
+pub(super) fn score(x: &Features) -> f32 {
+    x.iter().zip(WEIGHTS.iter()).map(|(a, w)| a * w).sum()
+}
+
+/// The figures by name, for `eval --explain`.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedFeatures(pub Vec<(String, f32)>);
+
+impl NamedFeatures {
+    pub(super) fn of(x: &Features) -> NamedFeatures {
+        NamedFeatures(
+            FEATURES
+                .iter()
+                .zip(x.iter())
+                .map(|(n, v)| (n.to_string(), *v))
+                .collect(),
+        )
+    }
+}
+
+/// Character pairs of a normalised text (letters and digits), packed, sorted, without repeats.
+pub(super) fn char_pairs(text: &str) -> Vec<u64> {
+    let chars: Vec<u64> = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .map(u64::from)
+        .collect();
+    let mut pairs: Vec<u64> = chars.windows(2).map(|w| (w[0] << 21) | w[1]).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Share of `of` found in `within` (both sorted).
+pub(super) fn pairs_share(of: &[u64], within: &[u64]) -> f32 {
+    if of.is_empty() {
+        return 0.0;
+    }
+    let found = of
+        .iter()
+        .filter(|p| within.binary_search(p).is_ok())
+        .count();
+    found as f32 / of.len() as f32
+}
+
+/// What says whether the library answers a question at all, read off its best candidate.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct AnswerEvidence {
+    /// Share of the question the best passage covers with its question and the paragraphs
+    /// before it.
+    pub context: f32,
+    /// … anywhere in its exchange.
+    pub exchange: f32,
+    /// … in its exchange's question.
+    pub question: f32,
+    /// Share of the names' weight it covers (1 when the question names nothing).
+    pub entities: f32,
+    /// 1 when the question asks for a kind of answer (a count, a date…) it does not hold.
+    pub answer_type_missing: f32,
+    /// Share of the question's weight in dictionary words that no passage of the library
+    /// uses: what the question is about is not in it.
+    pub unused_words: f32,
+    /// The question's content words, tenths (at most 1): a long, specific question that is
+    /// well covered is answered; two words covered by chance are not.
+    pub words: f32,
+}
+
+/// The no-quote model: logistic regression on [`AnswerEvidence`], fitted on questions the
+/// library answers and questions it cannot (README, Quality). Returns the probability that
+/// the best candidate answers the question.
+pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
+    let z =
+        -3.678 + 1.719 * e.context + 2.042 * e.exchange + 1.226 * e.question + 0.974 * e.entities
+            - 1.894 * e.answer_type_missing
+            - 1.633 * e.unused_words
+            + 2.386 * e.words;
+    1.0 / (1.0 + (-z).exp())
+}

@@ -1,0 +1,223 @@
+//! What kind of answer a question asks for, and whether a passage has one of that kind.
+//!
+//! "几只朱鹮" wants a count, "哪天开通" a date, "派谁去" a person, "为什么" a reason. Among the
+//! paragraphs of the right exchange, the one that holds such an answer is the one to quote (the
+//! first paragraph often only names the subject); and a passage on the subject with no answer of
+//! the kind asked is weaker evidence that the library answers the question.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The kinds of answer a question can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AnswerType {
+    /// A number of things (几个, 多少人, 伤亡情况).
+    pub count: bool,
+    /// The measure word the count is in, when the question gives it (几只 → 只).
+    pub unit: Option<char>,
+    /// A day, month or year (哪天, 什么时候, 哪一年).
+    pub date: bool,
+    /// A person or an office (谁, 哪位, 哪些领导人).
+    pub person: bool,
+    /// A cause or purpose (为什么, 什么原因).
+    pub reason: bool,
+    /// What was done (做了什么, 采取了什么措施, 怎么处理).
+    pub action: bool,
+    /// A stance (什么态度, 怎么回应, 怎么看, 说了什么).
+    pub stance: bool,
+    /// How it turned out (后来…了吗, 结果, 撤出来没有).
+    pub outcome: bool,
+}
+
+// All patterns apply to normalised text (NFKC, simplified, lowercase).
+static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(几|多少)([个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部])?|伤亡情况|死伤",
+    )
+    .expect("count pattern")
+});
+static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"哪天|哪一天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点")
+        .expect("date pattern")
+});
+static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"谁|哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人").expect("person pattern")
+});
+static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"为什么|为何|什么原因|何故|因为什么|怎么会").expect("reason pattern")
+});
+
+static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决")
+        .expect("action pattern")
+});
+static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"态度|回应|怎么看|如何看|评价|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法")
+        .expect("stance pattern")
+});
+static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
+        .expect("outcome pattern")
+});
+static ACTION_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"交涉|启动|派出|派遣|要求|采取|协助|组织|安排|决定|提供|约见|召见|指派|赶赴|开展|吊销|暂停|处置")
+        .expect("action words")
+});
+static STANCE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"反对|谴责|欢迎|支持|希望|敦促|赞赏|不满|遗憾|坚决|强烈|奉劝|停止|不容|无权|干涉|严重|必须|应当|不接受|无稽之谈|毫无根据")
+        .expect("stance words")
+});
+static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"目前|已经|已于|已被|已经被|尚未|截至|仍然|仍在|均已|全部|确认|不幸|最终|获救|获释|抓获|平安|安全")
+        .expect("outcome words")
+});
+
+/// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`.
+static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)[余多]?([个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部]|美元)")
+        .expect("count answer pattern")
+});
+static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
+        .expect("date answer pattern")
+});
+static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"主席|总理|委员长|部长|外长|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
+        .expect("person answer pattern")
+});
+static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"因为|由于|原因|是为了|旨在|目的|因此|所以|涉嫌").expect("reason answer pattern")
+});
+
+impl AnswerType {
+    /// The kinds of answer a normalised question asks for (none: any passage on the subject).
+    pub fn of_question(question: &str) -> AnswerType {
+        let count = COUNT_Q.captures(question);
+        AnswerType {
+            count: count.is_some(),
+            unit: count
+                .as_ref()
+                .and_then(|c| c.get(2))
+                .and_then(|m| m.as_str().chars().next())
+                // 几个 says nothing of what is counted: 4名 answers 几个中国人.
+                .filter(|&u| u != '个'),
+            date: DATE_Q.is_match(question),
+            person: PERSON_Q.is_match(question),
+            reason: REASON_Q.is_match(question),
+            action: ACTION_Q.is_match(question),
+            stance: STANCE_Q.is_match(question),
+            outcome: OUTCOME_Q.is_match(question),
+        }
+    }
+
+    /// How densely a normalised passage holds the words of the kind of response asked for (an
+    /// action, a stance, an outcome): marker words per fifty characters, at most 1. `None` when
+    /// the question asks for none of these.
+    pub fn response_in(&self, passage: &str) -> Option<f32> {
+        let wanted: Vec<&Regex> = [
+            (self.action, &*ACTION_A),
+            (self.stance, &*STANCE_A),
+            (self.outcome, &*OUTCOME_A),
+        ]
+        .into_iter()
+        .filter(|(asked, _)| *asked)
+        .map(|(_, r)| r)
+        .collect();
+        if wanted.is_empty() {
+            return None;
+        }
+        let chars = passage.chars().count().max(20) as f32;
+        let found: usize = wanted.iter().map(|r| r.find_iter(passage).count()).sum();
+        Some((found as f32 * 50.0 / chars / wanted.len() as f32).min(1.0))
+    }
+
+    /// True when the question asks for a particular kind of answer.
+    pub fn is_specific(&self) -> bool {
+        self.count || self.date || self.person || self.reason
+    }
+
+    /// How well a normalised passage holds an answer of the kinds asked: 1 when it holds one
+    /// of each (a count in the very unit asked counts double against one in another unit),
+    /// 0 when it holds none. `None` when the question asks for no particular kind.
+    pub fn match_in(&self, passage: &str) -> Option<f32> {
+        if !self.is_specific() {
+            return None;
+        }
+        let mut asked = 0.0;
+        let mut found = 0.0;
+        if self.count {
+            asked += 1.0;
+            let mut best: f32 = 0.0;
+            for c in COUNT_A.captures_iter(passage) {
+                let unit = c.get(3).and_then(|m| m.as_str().chars().next());
+                let score = match (self.unit, unit) {
+                    (Some(u), Some(v)) if u == v => 1.0,
+                    (Some(_), _) => 0.5,
+                    (None, _) => 1.0,
+                };
+                best = best.max(score);
+                if best >= 1.0 {
+                    break;
+                }
+            }
+            found += best;
+        }
+        for (wanted, pattern) in [
+            (self.date, &*DATE_A),
+            (self.person, &*PERSON_A),
+            (self.reason, &*REASON_A),
+        ] {
+            if wanted {
+                asked += 1.0;
+                if pattern.is_match(passage) {
+                    found += 1.0;
+                }
+            }
+        }
+        Some(found / asked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_unit_asked() {
+        let t = AnswerType::of_question("中国这次又送给日本几只朱鹮");
+        assert!(t.count && t.unit == Some('只') && !t.date);
+        assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
+        assert_eq!(t.match_in("已有3名中国公民"), Some(0.5));
+        assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+    }
+
+    #[test]
+    fn a_count_in_any_unit_answers_how_many() {
+        let t = AnswerType::of_question("一共有几个中国人遇难？");
+        assert!(t.count && t.unit.is_none());
+        assert_eq!(t.match_in("共有4名中国公民在事件中遇难"), Some(1.0));
+        assert_eq!(t.match_in("1200余名员工已于6月27日全部撤出"), Some(1.0));
+    }
+
+    #[test]
+    fn dates_people_and_reasons() {
+        let t = AnswerType::of_question("外交部发言人办公室是哪天开通微博的");
+        assert!(t.date && !t.count);
+        assert_eq!(t.match_in("5月20日，微博账号正式上线"), Some(1.0));
+        assert_eq!(t.match_in("微博账号正式上线"), Some(0.0));
+        let t = AnswerType::of_question("李光耀的葬礼，中国派谁去参加了？");
+        assert!(t.person);
+        assert_eq!(t.match_in("李源潮副主席将代表中方出席"), Some(1.0));
+        let t = AnswerType::of_question("中国为什么公布标准地名？");
+        assert!(t.reason);
+        assert_eq!(t.match_in("由于正在开展地名普查"), Some(1.0));
+    }
+
+    #[test]
+    fn questions_without_a_kind_match_nothing() {
+        let t = AnswerType::of_question("中方对人工智能合作持什么立场？");
+        assert!(!t.is_specific());
+        assert_eq!(t.match_in("任何文字"), None);
+    }
+}
