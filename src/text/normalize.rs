@@ -163,6 +163,24 @@ pub fn normalize_str(s: &str) -> String {
     normalize(s).text
 }
 
+/// OpenCC's Taiwan → mainland conversion with vocabulary (歐巴馬 → 奥巴马, 多明尼加 → 多米尼加,
+/// 吉里巴斯 → 基里巴斯), for questions: a reader in Taiwan names things as the ministry does not.
+static TW2SP: LazyLock<Option<OpenCC>> =
+    LazyLock::new(|| OpenCC::from_config(BuiltinConfig::Tw2sp).ok());
+
+/// A question in traditional characters with Taiwan's names for things turned into the
+/// mainland's (then simplified); other text as it is. Transcripts are not passed through this:
+/// they are the ministry's own words.
+pub fn mainland_vocabulary(question: &str) -> std::borrow::Cow<'_, str> {
+    if !question.chars().any(|c| !c.is_ascii() && t2s_may_change(c)) {
+        return std::borrow::Cow::Borrowed(question);
+    }
+    match TW2SP.as_ref() {
+        Some(cc) => std::borrow::Cow::Owned(cc.convert(question)),
+        None => std::borrow::Cow::Borrowed(question),
+    }
+}
+
 fn convert_t2s(s: &str) -> String {
     // Pure ASCII has nothing to convert; skipping OpenCC keeps English queries cheap.
     if s.is_ascii() {
@@ -186,6 +204,16 @@ pub fn compare_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn taiwan_names_become_the_mainland_ones_in_questions() {
+        assert_eq!(normalize_str(&mainland_vocabulary("歐巴馬說")), "奥巴马说");
+        assert_eq!(
+            normalize_str(&mainland_vocabulary("多明尼加跟台灣斷交")),
+            "多米尼加跟台湾断交"
+        );
+        assert_eq!(mainland_vocabulary("奥巴马说"), "奥巴马说");
+    }
 
     #[test]
     fn folds_width_case_and_script() {
