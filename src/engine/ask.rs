@@ -25,6 +25,12 @@ const CANDIDATES: usize = 60;
 /// [`rank::answer_probability`]), nothing is quoted.
 const MIN_ANSWER_PROBABILITY: f32 = 0.5;
 
+/// How many uses a library would be expected to make of a word for its absence to count fully.
+const EXPECTED_USES: f32 = 3.0;
+
+/// The share of general text below which a word counts as rare (about 600 of 60 million).
+const RARE_WORD_SHARE: f32 = 1.0e-5;
+
 /// The lift (in score, a log) of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 0.2;
 
@@ -55,6 +61,10 @@ pub struct Explanation {
     pub period_not_covered: bool,
     /// The constraints left nothing and were ignored.
     pub relaxed: bool,
+    /// What says whether the best candidate answers the question (the no-quote model's input).
+    pub evidence: Option<AnswerEvidence>,
+    /// The no-quote model's probability that it does.
+    pub answer_probability: Option<f32>,
     /// The candidates, best first.
     pub candidates: Vec<CandidateFeatures>,
 }
@@ -290,6 +300,10 @@ impl Engine {
         let (scored, relaxed) =
             self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         out.relaxed = relaxed;
+        out.evidence = scored
+            .first()
+            .map(|best| self.evidence(&plan, &weights, best));
+        out.answer_probability = out.evidence.as_ref().map(rank::answer_probability);
         out.candidates = scored
             .into_iter()
             .map(|s| {
@@ -551,12 +565,22 @@ impl Engine {
     /// What says whether the best candidate answers the question at all.
     fn evidence(&self, plan: &QueryPlan, weights: &[f32], best: &Scored) -> AnswerEvidence {
         let total: f32 = weights.iter().sum();
+        // A word of the dictionary no passage uses, counted as far as a library of this size
+        // would be expected to use it: 侵犯 missing from one press conference says nothing,
+        // missing from 1,460 it says the question is about something else.
+        let library_words = self.index.words() as f32;
         let unused: f32 = plan
             .concepts
             .iter()
             .zip(weights)
             .filter(|(c, _)| c.known && c.class != WordClass::Function && self.concept_df(c) == 0)
-            .map(|(_, w)| w)
+            .map(|(c, w)| {
+                // Rare words count as if moderately common: their absence from a large library
+                // is what says most.
+                let share = self.lexicon.general_share(&c.forms[0]).max(RARE_WORD_SHARE);
+                let expected = library_words * share;
+                w * (expected / EXPECTED_USES).min(1.0)
+            })
             .sum();
         AnswerEvidence {
             context: best.shares.context,

@@ -90,6 +90,12 @@ static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"因为|由于|原因|是为了|旨在|目的|因此|所以|涉嫌").expect("reason answer pattern")
 });
 
+/// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
+fn same_unit(asked: char, found: char) -> bool {
+    let people = |c: char| matches!(c, '人' | '名' | '位');
+    asked == found || (people(asked) && people(found))
+}
+
 impl AnswerType {
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
@@ -152,8 +158,9 @@ impl AnswerType {
             for c in COUNT_A.captures_iter(passage) {
                 let unit = c.get(3).and_then(|m| m.as_str().chars().next());
                 let score = match (self.unit, unit) {
-                    (Some(u), Some(v)) if u == v => 1.0,
-                    (Some(_), _) => 0.5,
+                    (Some(u), Some(v)) if same_unit(u, v) => 1.0,
+                    // 几艘 is not answered by 3名.
+                    (Some(_), _) => 0.0,
                     (None, _) => 1.0,
                 };
                 best = best.max(score);
@@ -188,8 +195,14 @@ mod tests {
         let t = AnswerType::of_question("中国这次又送给日本几只朱鹮");
         assert!(t.count && t.unit == Some('只') && !t.date);
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
-        assert_eq!(t.match_in("已有3名中国公民"), Some(0.5));
+        assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+    }
+
+    #[test]
+    fn people_count_in_any_of_their_units() {
+        let t = AnswerType::of_question("派了多少人？");
+        assert_eq!(t.match_in("共有4名中国公民"), Some(1.0));
     }
 
     #[test]

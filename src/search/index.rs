@@ -103,6 +103,8 @@ pub struct SearchIndex {
     fields: Fields,
     origin: IndexOrigin,
     passages: usize,
+    /// Words (search-mode tokens) in all passages.
+    words: u64,
 }
 
 /// What the index holds for one passage.
@@ -253,12 +255,18 @@ impl SearchIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
-        let passages = reader.searcher().num_docs() as usize;
+        let searcher = reader.searcher();
+        let passages = searcher.num_docs() as usize;
+        let mut words = 0;
+        for segment in searcher.segment_readers() {
+            words += segment.inverted_index(fields.text)?.total_num_tokens();
+        }
         Ok(SearchIndex {
             reader,
             fields,
             origin,
             passages,
+            words,
         })
     }
 
@@ -274,6 +282,11 @@ impl SearchIndex {
     /// Number of passages indexed.
     pub fn passages(&self) -> usize {
         self.passages
+    }
+
+    /// Number of words (search-mode tokens) in all passages.
+    pub fn words(&self) -> u64 {
+        self.words
     }
 
     /// The best `limit` passages for `query`.

@@ -125,10 +125,15 @@ impl Lexicon {
         if word.is_ascii() {
             return 1.0;
         }
-        const GENERAL_WORDS: f32 = 6.0e7;
-        let freq = self.jieba.suggest_freq(word) as f32;
-        let rarity = (GENERAL_WORDS / (freq + 1.0)).ln();
+        let rarity = (1.0 / self.general_share(word)).ln();
         ((rarity - SPECIFICITY_FLOOR) / SPECIFICITY_SPAN).clamp(0.0, 1.0)
+    }
+
+    /// The share of all words of general Chinese text that are `word` (jieba's dictionary
+    /// frequency over its 60 million words; for a word it lacks, estimated from its parts).
+    pub fn general_share(&self, word: &str) -> f32 {
+        const GENERAL_WORDS: f32 = 6.0e7;
+        (self.jieba.suggest_freq(word) as f32 + 1.0) / GENERAL_WORDS
     }
 
     /// Is `term` (normalised) question filler or a stop word that must not drive ranking?
