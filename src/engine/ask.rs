@@ -23,13 +23,7 @@ const CANDIDATES: usize = 60;
 
 /// Below this probability that the best candidate answers the question (the no-quote model,
 /// [`rank::answer_probability`]), nothing is quoted.
-const MIN_ANSWER_PROBABILITY: f32 = 0.5;
-
-/// How many uses a library would be expected to make of a word for its absence to count fully.
-const EXPECTED_USES: f32 = 3.0;
-
-/// The share of general text below which a word counts as rare (about 600 of 60 million).
-const RARE_WORD_SHARE: f32 = 1.0e-5;
+const MIN_ANSWER_PROBABILITY: f32 = 0.4;
 
 /// The lift (in score, a log) of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 0.2;
@@ -241,7 +235,7 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        if !preferred && !self.answers(&plan, &weights, &scored) {
+        if !preferred && !self.answers(&plan, &scored) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
@@ -300,9 +294,7 @@ impl Engine {
         let (scored, relaxed) =
             self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         out.relaxed = relaxed;
-        out.evidence = scored
-            .first()
-            .map(|best| self.evidence(&plan, &weights, best));
+        out.evidence = scored.first().map(|best| self.evidence(&plan, best));
         out.answer_probability = out.evidence.as_ref().map(rank::answer_probability);
         out.candidates = scored
             .into_iter()
@@ -563,40 +555,21 @@ impl Engine {
     }
 
     /// What says whether the best candidate answers the question at all.
-    fn evidence(&self, plan: &QueryPlan, weights: &[f32], best: &Scored) -> AnswerEvidence {
-        let total: f32 = weights.iter().sum();
-        // A word of the dictionary no passage uses, counted as far as a library of this size
-        // would be expected to use it: 侵犯 missing from one press conference says nothing,
-        // missing from 1,460 it says the question is about something else.
-        let library_words = self.index.words() as f32;
-        let unused: f32 = plan
-            .concepts
-            .iter()
-            .zip(weights)
-            .filter(|(c, _)| c.known && c.class != WordClass::Function && self.concept_df(c) == 0)
-            .map(|(c, w)| {
-                // Rare words count as if moderately common: their absence from a large library
-                // is what says most.
-                let share = self.lexicon.general_share(&c.forms[0]).max(RARE_WORD_SHARE);
-                let expected = library_words * share;
-                w * (expected / EXPECTED_USES).min(1.0)
-            })
-            .sum();
+    fn evidence(&self, plan: &QueryPlan, best: &Scored) -> AnswerEvidence {
         AnswerEvidence {
             context: best.shares.context,
             exchange: best.shares.exchange,
             question: best.shares.question,
             entities: best.shares.entities,
             answer_type_missing: best.features[rank::ANSWER_TYPE_MISSING],
-            unused_words: if total > 0.0 { unused / total } else { 0.0 },
             words: plan.concepts.len().min(10) as f32 / 10.0,
         }
     }
 
     /// Does the best candidate answer the question well enough to be quoted?
-    fn answers(&self, plan: &QueryPlan, weights: &[f32], scored: &[Scored]) -> bool {
+    fn answers(&self, plan: &QueryPlan, scored: &[Scored]) -> bool {
         scored.first().is_some_and(|best| {
-            rank::answer_probability(&self.evidence(plan, weights, best)) >= MIN_ANSWER_PROBABILITY
+            rank::answer_probability(&self.evidence(plan, best)) >= MIN_ANSWER_PROBABILITY
         })
     }
 

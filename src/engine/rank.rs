@@ -76,8 +76,8 @@ pub(super) const RESPONSE_IN_EXCHANGE: usize = 19;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.630, 1.246, -0.453, 4.022, 1.496, 3.581, 1.834, 1.955, -0.019, 0.200, 0.874, -1.015, 1.320,
-    1.906, 0.415, -0.961, 0.639, -1.029, 2.736, 1.221,
+    2.087, 0.484, -0.551, 3.323, 1.417, 3.155, 1.359, 1.359, -1.359, 0.132, 1.065, -0.984, 0.740,
+    2.193, -0.525, 0.563, 0.628, -0.952, 0.950, 1.930,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -140,9 +140,6 @@ pub struct AnswerEvidence {
     pub entities: f32,
     /// 1 when the question asks for a kind of answer (a count, a date…) it does not hold.
     pub answer_type_missing: f32,
-    /// Share of the question's weight in dictionary words that no passage of the library
-    /// uses: what the question is about is not in it.
-    pub unused_words: f32,
     /// The question's content words, tenths (at most 1): a long, specific question that is
     /// well covered is answered; two words covered by chance are not.
     pub words: f32,
@@ -153,9 +150,8 @@ pub struct AnswerEvidence {
 /// the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -3.678 + 1.719 * e.context + 2.042 * e.exchange + 1.226 * e.question + 0.974 * e.entities
-            - 1.894 * e.answer_type_missing
-            - 1.633 * e.unused_words
-            + 2.386 * e.words;
+        -5.187 + 2.452 * e.context + 2.287 * e.exchange + 1.297 * e.question + 1.478 * e.entities
+            - 2.168 * e.answer_type_missing
+            + 2.5 * e.words;
     1.0 / (1.0 + (-z).exp())
 }

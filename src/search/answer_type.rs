@@ -28,24 +28,35 @@ pub struct AnswerType {
     pub stance: bool,
     /// How it turned out (后来…了吗, 结果, 撤出来没有).
     pub outcome: bool,
+    /// A place or an occasion (在哪里, 哪个城市, 什么场合).
+    pub place: bool,
+    /// Several named things (哪几个国家, 哪些领导人).
+    pub list: bool,
 }
 
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
+// 哪几个 asks which ones (a list), 几个 how many.
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(几|多少)([个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部])?|伤亡情况|死伤",
+        r"(^|[^哪])(几|多少)([个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部])?|伤亡情况|死伤",
     )
     .expect("count pattern")
+});
+static LIST_Q: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"哪几|哪些").expect("list pattern"));
+static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"在哪(里|儿)?(举行|召开|开|举办|办)|哪个城市|什么场合|什么地点|在什么地方")
+        .expect("place pattern")
 });
 static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"哪天|哪一天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点")
         .expect("date pattern")
 });
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"谁|哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人").expect("person pattern")
+    Regex::new(r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席")
+        .expect("person pattern")
 });
 static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"为什么|为何|什么原因|何故|因为什么|怎么会").expect("reason pattern")
+    Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会").expect("reason pattern")
 });
 
 static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -79,12 +90,20 @@ static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("count answer pattern")
 });
 static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
+    Regex::new(r"今日|昨日|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
 });
 static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"主席|总理|委员长|部长|外长|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
         .expect("person answer pattern")
+});
+/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`.
+static LIST_A: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\p{Han}{2,}、\p{Han}{2,}").expect("list answer pattern"));
+/// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
+static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[在于][^，。；]{1,15}(举行|召开|举办|出席|期间|峰会|会议|论坛|大会|演讲|讲话|上)")
+        .expect("place answer pattern")
 });
 static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"因为|由于|原因|是为了|旨在|目的|因此|所以|涉嫌").expect("reason answer pattern")
@@ -104,7 +123,7 @@ impl AnswerType {
             count: count.is_some(),
             unit: count
                 .as_ref()
-                .and_then(|c| c.get(2))
+                .and_then(|c| c.get(3))
                 .and_then(|m| m.as_str().chars().next())
                 // 几个 says nothing of what is counted: 4名 answers 几个中国人.
                 .filter(|&u| u != '个'),
@@ -114,6 +133,8 @@ impl AnswerType {
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
             outcome: OUTCOME_Q.is_match(question),
+            place: PLACE_Q.is_match(question),
+            list: LIST_Q.is_match(question),
         }
     }
 
@@ -140,7 +161,7 @@ impl AnswerType {
 
     /// True when the question asks for a particular kind of answer.
     pub fn is_specific(&self) -> bool {
-        self.count || self.date || self.person || self.reason
+        self.count || self.date || self.person || self.reason || self.place || self.list
     }
 
     /// How well a normalised passage holds an answer of the kinds asked: 1 when it holds one
@@ -174,6 +195,8 @@ impl AnswerType {
             (self.date, &*DATE_A),
             (self.person, &*PERSON_A),
             (self.reason, &*REASON_A),
+            (self.place, &*PLACE_A),
+            (self.list, &*LIST_A),
         ] {
             if wanted {
                 asked += 1.0;
@@ -225,6 +248,18 @@ mod tests {
         let t = AnswerType::of_question("中国为什么公布标准地名？");
         assert!(t.reason);
         assert_eq!(t.match_in("由于正在开展地名普查"), Some(1.0));
+    }
+
+    #[test]
+    fn which_ones_want_a_list_and_where_a_place() {
+        let t = AnswerType::of_question("中国具体跟哪几个国家建立了对话机制？");
+        assert!(t.list && !t.count);
+        assert_eq!(t.match_in("迄今已经与一些国家建立了对话机制"), Some(0.0));
+        assert_eq!(t.match_in("同俄罗斯、法国建立了对话机制"), Some(1.0));
+        let t = AnswerType::of_question("峰会在俄罗斯哪个城市举行？");
+        assert!(t.place);
+        assert_eq!(t.match_in("支持俄罗斯办好峰会"), Some(0.0));
+        assert_eq!(t.match_in("峰会将在喀山举行"), Some(1.0));
     }
 
     #[test]
