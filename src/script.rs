@@ -6,9 +6,42 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
+/// True for a letter or digit of any script: what a word is made of. The same answer as
+/// `char::is_alphanumeric`, without its table search for the characters Chinese text is made of
+/// (ideographs and CJK punctuation), which that search makes slow.
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if is_han(c) {
+        return true;
+    }
+    if matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{3003}' | '\u{3008}'..='\u{3020}' | '\u{ff01}'..='\u{ff0f}')
+    {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_as_the_standard_library_says() {
+        for c in [
+            '中', 'a', 'Z', '7', '〇', 'é', 'あ', '한', '１', '。', '，', '“', '」', '、', ' ',
+            '\u{3000}', '—', '·', '々', '〆',
+        ] {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c}");
+        }
+        for c in '\u{2000}'..='\u{3100}' {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        for c in '\u{ff00}'..='\u{ffef}' {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn han_and_not_han() {

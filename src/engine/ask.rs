@@ -21,6 +21,11 @@ use crate::text::{normalize, normalize_str};
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
 
+/// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
+/// not searched, only counted in coverage.
+const COMMON_SHARE: f32 = 0.05;
+const COMMON_FLOOR: f32 = 500.0;
+
 /// Below this probability that the best candidate answers the question (the no-quote model,
 /// [`rank::answer_probability`]), nothing is quoted.
 const MIN_ANSWER_PROBABILITY: f32 = 0.4;
@@ -385,7 +390,12 @@ impl Engine {
         prefer: Option<ExchangeRef>,
     ) -> (Vec<Scored>, bool) {
         let f = self.index.fields();
-        let content = plan.to_query(f.text, f.question, f.context, &self.weights);
+        // Words in a great share of the passages select nothing and cost the most to score
+        // (their postings are the longest): they are left to the coverage figures.
+        let common = (COMMON_SHARE * self.index.passages() as f32).max(COMMON_FLOOR);
+        let content = plan.to_query(f.text, f.question, f.context, &self.weights, |t| {
+            (self.index.doc_freq(t) as f32) < common
+        });
         let search = |q: &dyn Query| match self.index.search(q, CANDIDATES) {
             Ok(r) => r,
             Err(e) => {
@@ -463,7 +473,7 @@ impl Engine {
                         (
                             answer.len() > 1 && at == 0,
                             at as f32 / (answer.len().max(2) - 1) as f32,
-                            rank::pairs_share(asked, &rank::char_pairs(text)),
+                            rank::pairs_share(asked, text),
                         )
                     }
                     None => (false, 0.0, 0.0),
@@ -819,7 +829,7 @@ impl Shingles {
     fn of(text: &str) -> Shingles {
         let chars: Vec<u64> = text
             .chars()
-            .filter(|c| c.is_alphanumeric())
+            .filter(|&c| crate::script::is_word_char(c))
             .map(u64::from)
             .collect();
         // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in.

@@ -101,29 +101,45 @@ impl NamedFeatures {
     }
 }
 
-/// Character pairs of a normalised text (letters and digits), packed, sorted, without repeats.
+/// Character pairs (letters and digits) of a normalised text, packed, sorted, without repeats.
 pub(super) fn char_pairs(text: &str) -> Vec<u64> {
-    let chars: Vec<u64> = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .map(u64::from)
-        .collect();
-    let mut pairs: Vec<u64> = chars.windows(2).map(|w| (w[0] << 21) | w[1]).collect();
+    let mut pairs = Vec::with_capacity(text.len() / 3);
+    each_pair(text, |p| pairs.push(p));
     pairs.sort_unstable();
     pairs.dedup();
     pairs
 }
 
-/// Share of `of` found in `within` (both sorted).
-pub(super) fn pairs_share(of: &[u64], within: &[u64]) -> f32 {
+/// Share of the pairs `of` (from [`char_pairs`]) that stand in `text`.
+pub(super) fn pairs_share(of: &[u64], text: &str) -> f32 {
     if of.is_empty() {
         return 0.0;
     }
-    let found = of
-        .iter()
-        .filter(|p| within.binary_search(p).is_ok())
-        .count();
+    let mut seen = vec![false; of.len()];
+    let mut found = 0;
+    each_pair(text, |p| {
+        if let Ok(i) = of.binary_search(&p)
+            && !seen[i]
+        {
+            seen[i] = true;
+            found += 1;
+        }
+    });
     found as f32 / of.len() as f32
+}
+
+/// Calls `f` with each pair of adjacent letters or digits, packed in a `u64`.
+fn each_pair(text: &str, mut f: impl FnMut(u64)) {
+    let mut last: Option<u64> = None;
+    for c in text.chars() {
+        if crate::script::is_word_char(c) {
+            let c = u64::from(c);
+            if let Some(l) = last {
+                f((l << 21) | c);
+            }
+            last = Some(c);
+        }
+    }
 }
 
 /// What says whether the library answers a question at all, read off its best candidate.

@@ -17,7 +17,7 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::corpus::{Document, Role};
 use crate::error::{Error, Result};
@@ -99,7 +99,12 @@ pub enum IndexOrigin {
 
 /// The passage index.
 pub struct SearchIndex {
-    reader: IndexReader,
+    /// The one view of the index every question reads: it never reloads (the index does not
+    /// change under a running engine), so it is made once.
+    searcher: Searcher,
+    /// Per segment, per tantivy document: the passage it is (document index, paragraph index),
+    /// read from the fast fields once at open instead of for every hit.
+    passage_of: Vec<Vec<(u32, u32)>>,
     fields: Fields,
     origin: IndexOrigin,
     passages: usize,
@@ -258,11 +263,25 @@ impl SearchIndex {
         let searcher = reader.searcher();
         let passages = searcher.num_docs() as usize;
         let mut words = 0;
+        let mut passage_of = Vec::with_capacity(searcher.segment_readers().len());
         for segment in searcher.segment_readers() {
             words += segment.inverted_index(fields.text)?.total_num_tokens();
+            let fast = segment.fast_fields();
+            let (docs, paragraphs) = (fast.u64("doc_ord")?, fast.u64("paragraph")?);
+            passage_of.push(
+                (0..segment.max_doc())
+                    .map(|d| {
+                        let value = |c: &tantivy::columnar::Column<u64>| {
+                            c.first(d).unwrap_or_default() as u32
+                        };
+                        (value(&docs), value(&paragraphs))
+                    })
+                    .collect(),
+            );
         }
         Ok(SearchIndex {
-            reader,
+            searcher,
+            passage_of,
             fields,
             origin,
             passages,
@@ -291,28 +310,27 @@ impl SearchIndex {
 
     /// The best `limit` passages for `query`.
     pub fn search(&self, query: &dyn Query, limit: usize) -> Result<Vec<RawHit>> {
-        let searcher = self.reader.searcher();
-        let top = searcher.search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-            let value = |name: &str| -> Result<usize> {
-                let column = fast.u64(name)?;
-                Ok(column.first(address.doc_id).unwrap_or_default() as usize)
-            };
-            hits.push(RawHit {
-                doc: value("doc_ord")?,
-                paragraph: value("paragraph")?,
-                score,
-            });
-        }
-        Ok(hits)
+        let top = self
+            .searcher
+            .search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        Ok(top
+            .into_iter()
+            .map(|(score, address)| {
+                let (doc, paragraph) =
+                    self.passage_of[address.segment_ord as usize][address.doc_id as usize];
+                RawHit {
+                    doc: doc as usize,
+                    paragraph: paragraph as usize,
+                    score,
+                }
+            })
+            .collect())
     }
 
     /// In how many passages `term` occurs in the passage field (for inverse document frequency).
     pub fn doc_freq(&self, term: &str) -> u64 {
         let t = Term::from_field_text(self.fields.text, term);
-        self.reader.searcher().doc_freq(&t).unwrap_or(0)
+        self.searcher.doc_freq(&t).unwrap_or(0)
     }
 
     /// The query that admits only passages satisfying `c`; `None` when `c` admits everything.

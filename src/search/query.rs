@@ -316,12 +316,14 @@ impl QueryPlan {
     }
 
     /// The tantivy query over the passage and question fields.
+    /// `searched(term)` says whether a term is worth searching (a very common word is not).
     pub fn to_query(
         &self,
         text: Field,
         question: Field,
         context: Field,
         w: &Weights,
+        searched: impl Fn(&str) -> bool,
     ) -> Box<dyn Query> {
         let fields = [
             (text, 1.0),
@@ -342,7 +344,13 @@ impl QueryPlan {
                 .collect()
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (term, weight) in &self.terms {
+        let mut kept: Vec<&(String, f32)> =
+            self.terms.iter().filter(|(t, _)| searched(t)).collect();
+        if kept.is_empty() {
+            // Nothing but common words: then they are what there is to search.
+            kept = self.terms.iter().collect();
+        }
+        for (term, weight) in kept {
             for q in term_queries(term, *weight) {
                 clauses.push((Occur::Should, q));
             }

@@ -185,6 +185,10 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[derive(Debug, Default)]
 pub struct Synonyms {
     groups: Vec<Vec<Name>>,
+    /// Every name that is not an acronym, found in one pass over a query; `owners[pattern]` is
+    /// its (group, name) position.
+    finder: Option<aho_corasick::AhoCorasick>,
+    owners: Vec<(usize, usize)>,
 }
 
 /// One name of a synonym group.
@@ -238,7 +242,27 @@ impl Synonyms {
             }
             groups.push(group);
         }
-        Ok(Synonyms { groups })
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut owners = Vec::new();
+        for (g, group) in groups.iter().enumerate() {
+            for (n, name) in group.iter().enumerate() {
+                if name.acronym.is_none() {
+                    patterns.push(&name.normalized);
+                    owners.push((g, n));
+                }
+            }
+        }
+        // Names are short strings; if the automaton could not be built, the plain search
+        // below (`matches`) still finds them.
+        let finder = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&patterns)
+            .ok();
+        Ok(Synonyms {
+            groups,
+            finder,
+            owners,
+        })
     }
 
     /// The names to add to a query (as typed): the other members (normalised) of every group one
@@ -261,14 +285,46 @@ impl Synonyms {
     /// (normalised) and every other name of the group (normalised).
     pub fn matches(&self, query: &str) -> Vec<(String, Vec<String>)> {
         let normalized = normalize_str(query);
-        let cased: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
-        let found = |name: &Name| match &name.acronym {
-            Some(a) => contains_name(&cased, a),
-            None => contains_name(&normalized, &name.normalized),
+        // Which names of which groups stand in the query.
+        let mut found: Vec<Vec<bool>> = Vec::new();
+        let mut mark = |g: usize, n: usize| {
+            if found.is_empty() {
+                found = self.groups.iter().map(|gr| vec![false; gr.len()]).collect();
+            }
+            found[g][n] = true;
         };
+        match &self.finder {
+            Some(finder) => {
+                for m in finder.find_overlapping_iter(&normalized) {
+                    let (g, n) = self.owners[m.pattern().as_usize()];
+                    if is_whole_name(&normalized, m.start(), m.end()) {
+                        mark(g, n);
+                    }
+                }
+            }
+            None => {
+                for &(g, n) in &self.owners {
+                    if contains_name(&normalized, &self.groups[g][n].normalized) {
+                        mark(g, n);
+                    }
+                }
+            }
+        }
+        if self.groups.iter().flatten().any(|n| n.acronym.is_some()) {
+            let cased: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
+            for (g, group) in self.groups.iter().enumerate() {
+                for (n, name) in group.iter().enumerate() {
+                    if let Some(a) = &name.acronym
+                        && contains_name(&cased, a)
+                    {
+                        mark(g, n);
+                    }
+                }
+            }
+        }
         let mut out = Vec::new();
-        for group in &self.groups {
-            if let Some(hit) = group.iter().find(|n| found(n)) {
+        for (group, names) in self.groups.iter().zip(&found) {
+            if let Some(hit) = group.iter().zip(names).find(|(_, f)| **f).map(|(n, _)| n) {
                 let others = group
                     .iter()
                     .filter(|n| n.normalized != hit.normalized)
@@ -288,6 +344,18 @@ impl Synonyms {
     /// True when there are no groups.
     pub fn is_empty(&self) -> bool {
         self.groups.is_empty()
+    }
+}
+
+/// Is `haystack[start..end]` a whole name: any Chinese, and Latin only as whole words.
+fn is_whole_name(haystack: &str, start: usize, end: usize) -> bool {
+    if haystack[start..end].is_ascii() {
+        let is_word = |c: char| c.is_ascii_alphanumeric();
+        let before = haystack[..start].chars().next_back();
+        let after = haystack[end..].chars().next();
+        !before.is_some_and(is_word) && !after.is_some_and(is_word)
+    } else {
+        true
     }
 }
 

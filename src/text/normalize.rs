@@ -197,7 +197,7 @@ fn convert_t2s(s: &str) -> String {
 pub fn compare_key(s: &str) -> String {
     normalize_str(s)
         .chars()
-        .filter(|c| c.is_alphanumeric())
+        .filter(|&c| crate::script::is_word_char(c))
         .collect()
 }
 

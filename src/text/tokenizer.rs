@@ -59,7 +59,7 @@ impl ChineseTokenizer {
         let normalized = normalize(original);
         let mut out = Vec::new();
         for t in self.jieba.tokenize(&normalized.text, self.mode, true) {
-            if !t.word.chars().any(char::is_alphanumeric) {
+            if !t.word.chars().any(crate::script::is_word_char) {
                 continue;
             }
             out.push(Term {
