@@ -7,5 +7,5 @@ mod query;
 
 pub use constraints::{Constraints, Extracted};
 pub(crate) use index::day_number;
-pub use index::{IndexOrigin, RawHit, SearchIndex, fingerprint};
+pub use index::{IndexOrigin, Persist, RawHit, SearchIndex, fingerprint};
 pub use query::{QueryPlan, Weights};
