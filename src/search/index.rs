@@ -303,8 +303,14 @@ impl SearchIndex {
             let path = generation.join(SNAPSHOT_FILE);
             match std::fs::read(&path) {
                 Ok(bytes) => read(&bytes),
-                // A generation built before snapshots were kept: parsed once, then kept.
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                // A generation built before snapshots were kept: parsed once, then kept. (One
+                // that a build removed meanwhile is an error, so the new one is read.)
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::NotFound
+                        && generation.join(FINGERPRINT_FILE).is_file() =>
+                {
+                    Ok(None)
+                }
                 Err(e) => Err(format!("{}: {e}", path.display())),
             }
         })
