@@ -14,7 +14,6 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
 
 use crate::config::Settings;
 use crate::corpus::{self, Document, Role};
@@ -27,7 +26,7 @@ use snapshot::{Library, LibraryRef, Manifest, Snapshot};
 pub use topics::pinyin_keys;
 
 /// Where an exchange is: document index and exchange index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ExchangeRef {
     /// Index of the document in the library.
     pub doc: usize,
@@ -73,15 +72,11 @@ pub enum LibraryOrigin {
 }
 
 /// Per-exchange keys for topic lookup and autocomplete.
-#[derive(Debug, Serialize, Deserialize)]
 struct TopicKey {
     at: ExchangeRef,
     id: String,
     title_norm: String,
-    /// The question normalised, made when a typed name is first looked for in questions
-    /// (`ask` never is): 2 MB over 10 000 exchanges that a start neither decodes nor keeps.
-    #[serde(skip)]
-    question_norm: std::sync::OnceLock<String>,
+    question_norm: String,
     pinyin_full: String,
     pinyin_initials: String,
 }
@@ -99,7 +94,9 @@ pub struct Engine {
     max_query_chars: usize,
     top_k: usize,
     load_errors: Vec<DataError>,
-    topic_keys: Vec<TopicKey>,
+    /// Topic lookup keys, every exchange in library order: made when a topic is first looked
+    /// up (`ask` never does), so a start neither decodes nor keeps them.
+    topic_keys: std::sync::OnceLock<Vec<TopicKey>>,
     bytes: u64,
     /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
     speakers: Vec<String>,
@@ -276,7 +273,6 @@ impl Engine {
             }
         }
         let library = Library {
-            topic_keys: topic_keys(&documents),
             speakers: ask::library_speakers(&documents),
             documents,
             load_errors: errors,
@@ -288,7 +284,6 @@ impl Engine {
                     documents: &library.documents,
                     load_errors: &library.load_errors,
                     bytes: library.bytes,
-                    topic_keys: &library.topic_keys,
                     speakers: &library.speakers,
                 };
                 snapshot::write(manifest, &borrowed)
@@ -330,7 +325,6 @@ impl Engine {
             documents,
             load_errors,
             bytes,
-            topic_keys,
             speakers,
         } = library;
         let by_id = documents
@@ -368,7 +362,7 @@ impl Engine {
             max_query_chars: settings.search.max_query_chars,
             top_k: settings.search.top_k,
             load_errors,
-            topic_keys,
+            topic_keys: std::sync::OnceLock::new(),
             bytes,
             speakers,
             normalized,
@@ -435,7 +429,14 @@ impl Engine {
 
     /// Every exchange, in library order.
     pub fn topics(&self) -> Vec<TopicSummary> {
-        self.topic_keys.iter().map(|k| self.summary(k.at)).collect()
+        self.documents
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, d)| {
+                (0..d.exchanges.len()).map(move |exchange| ExchangeRef { doc, exchange })
+            })
+            .map(|at| self.summary(at))
+            .collect()
     }
 
     fn summary(&self, at: ExchangeRef) -> TopicSummary {
@@ -459,13 +460,16 @@ impl Engine {
         if name.is_empty() {
             return Err(unknown());
         }
-        if let Some(k) = self.topic_keys.iter().find(|k| k.id == name) {
+        if let Some(k) = self.topic_keys().iter().find(|k| k.id == name) {
             return Ok(k.at);
         }
         if let (Ok(n), [doc]) = (
             name.trim_start_matches('#').parse::<usize>(),
             self.documents.as_slice(),
-        ) && let Some(k) = self.topic_keys.iter().find(|k| k.id == exchange_id(doc, n))
+        ) && let Some(k) = self
+            .topic_keys()
+            .iter()
+            .find(|k| k.id == exchange_id(doc, n))
         {
             return Ok(k.at);
         }
@@ -510,7 +514,7 @@ impl Engine {
         let norm = normalize_str(typed.trim());
         let ascii: String = norm.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         let mut scored: Vec<(u8, usize, ExchangeRef)> = Vec::new();
-        for (i, k) in self.topic_keys.iter().enumerate() {
+        for (i, k) in self.topic_keys().iter().enumerate() {
             let rank = if norm.is_empty() {
                 Some(5)
             } else if k.id == norm || k.title_norm == norm {
@@ -522,7 +526,7 @@ impl Engine {
                 && (k.pinyin_full.starts_with(&ascii) || k.pinyin_initials.starts_with(&ascii))
             {
                 Some(2)
-            } else if self.question_norm(k).contains(&norm) {
+            } else if k.question_norm.contains(&norm) {
                 Some(3)
             } else if !ascii.is_empty()
                 && ascii.len() >= 3
@@ -545,16 +549,8 @@ impl Engine {
             .collect()
     }
 
-    /// The normalised question of the exchange `k` keys.
-    fn question_norm<'a>(&'a self, k: &'a TopicKey) -> &'a str {
-        k.question_norm.get_or_init(|| {
-            let doc = &self.documents[k.at.doc];
-            doc.exchanges[k.at.exchange]
-                .question
-                .as_ref()
-                .map(|q| normalize_str(&doc.turn_text(q)))
-                .unwrap_or_default()
-        })
+    fn topic_keys(&self) -> &[TopicKey] {
+        self.topic_keys.get_or_init(|| topic_keys(&self.documents))
     }
 
     /// Topic summaries for what someone is typing (autocomplete).
@@ -572,7 +568,7 @@ impl Engine {
 
     /// Where exchange `id` (`doc#n`) is.
     pub fn exchange_ref(&self, id: &str) -> Option<ExchangeRef> {
-        self.topic_keys.iter().find(|k| k.id == id).map(|k| k.at)
+        self.topic_keys().iter().find(|k| k.id == id).map(|k| k.at)
     }
 
     /// The passage at paragraph number `number` of document `doc`, as a hit (rank 1, score 0).
@@ -767,7 +763,11 @@ fn topic_keys(documents: &[Document]) -> Vec<TopicKey> {
                 },
                 id: exchange_id(doc, ex.number),
                 title_norm: normalize_str(&ex.topic),
-                question_norm: std::sync::OnceLock::new(),
+                question_norm: ex
+                    .question
+                    .as_ref()
+                    .map(|q| normalize_str(&doc.turn_text(q)))
+                    .unwrap_or_default(),
                 pinyin_full,
                 pinyin_initials,
             });

@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::TopicKey;
 use crate::corpus::Document;
 use crate::error::DataError;
 use crate::text::LexiconSources;
@@ -176,13 +175,12 @@ impl Manifest {
 }
 
 /// What the engine keeps of a build: the documents with their topics named, the files skipped,
-/// and what is derived from them at a cost.
+/// and the library's speakers.
 #[derive(Debug, Deserialize)]
 pub(super) struct Library {
     pub documents: Vec<Document>,
     pub load_errors: Vec<DataError>,
     pub bytes: u64,
-    pub topic_keys: Vec<TopicKey>,
     pub speakers: Vec<String>,
 }
 
@@ -192,7 +190,6 @@ pub(super) struct LibraryRef<'a> {
     pub documents: &'a [Document],
     pub load_errors: &'a [DataError],
     pub bytes: u64,
-    pub topic_keys: &'a [TopicKey],
     pub speakers: &'a [String],
 }
 
@@ -384,7 +381,6 @@ mod tests {
                 documents: &[],
                 load_errors: &errors,
                 bytes: 42,
-                topic_keys: &[],
                 speakers: &["王毅".to_string()],
             },
         )
