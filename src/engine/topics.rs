@@ -1,6 +1,7 @@
 //! Topic names for exchanges, derived from the question, and the keys autocomplete matches on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use pinyin::ToPinyin;
 
@@ -69,6 +70,9 @@ const GENERIC: &[&str] = &[
 
 /// Per exchange of a document, the [`candidate_words`] of its question (`None`: it has none).
 pub type QuestionWords = Vec<Option<Vec<(String, usize)>>>;
+
+/// [`GENERIC`] as a set: every word of every question and first answer is looked up in it.
+static GENERIC_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| GENERIC.iter().copied().collect());
 
 /// A short topic name for each exchange of `doc`: the word of the question (its candidate words
 /// are `questions`) or, with no question, of the answer that best names it. A word scores by
@@ -144,7 +148,7 @@ pub fn candidate_words(
         let w = t.text;
         if w.chars().count() < 2
             || lexicon.is_filler(&w)
-            || GENERIC.contains(&w.as_str())
+            || GENERIC_WORDS.contains(w.as_str())
             || w.chars().all(|c| c.is_ascii_digit())
         {
             continue;
