@@ -1,8 +1,8 @@
 //! Benchmarks: question latency on the seed, index build throughput (against raw jieba on the
 //! same text), batch `ask` throughput, the reply path (render + JSON), and start-up: with a
 //! persisted index (the library decoded from its snapshot) and without. With the real corpus
-//! beside the repository (`../shared/corpus/mfa`), also the persisted build (`pressroom index
-//! --force`), start-up and latency at scale.
+//! beside the repository (`../shared/corpus/mfa`, or `$PRESSROOM_BENCH_CORPUS`), also the
+//! persisted build (`pressroom index --force`), start-up and latency at scale.
 //!
 //! Run: `cargo bench` (figures go in the README's Performance section).
 
@@ -200,7 +200,12 @@ fn corpus_data(corpus: &Path) -> tempfile::TempDir {
 }
 
 fn corpus_scale(c: &mut Criterion) {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/mfa"));
+    // PRESSROOM_BENCH_CORPUS names it elsewhere (a worktree beside the checkout has no ../shared).
+    let dir = std::env::var_os("PRESSROOM_BENCH_CORPUS").map_or_else(
+        || Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/mfa")).to_path_buf(),
+        std::path::PathBuf::from,
+    );
+    let dir = dir.as_path();
     if !dir.is_dir() {
         eprintln!("corpus benchmarks skipped: {} not found", dir.display());
         return;
