@@ -1,6 +1,8 @@
 //! Benchmarks: question latency on the seed, index build throughput (against raw jieba on the
-//! same text), batch `ask` throughput, and the reply path (render + JSON). With the real corpus
-//! beside the repository (`../shared/corpus/mfa`), also index build and latency at scale.
+//! same text), batch `ask` throughput, the reply path (render + JSON), and start-up: with a
+//! persisted index (the library decoded from its snapshot) and without. With the real corpus
+//! beside the repository (`../shared/corpus/mfa`, or `$PRESSROOM_BENCH_CORPUS`), also the
+//! persisted build (`pressroom index --force`), start-up and latency at scale.
 //!
 //! Run: `cargo bench` (figures go in the README's Performance section).
 
@@ -10,7 +12,7 @@ use std::path::Path;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use pressroom::config::Settings;
 use pressroom::corpus::{self, Loaded};
-use pressroom::engine::{BuildOptions, Engine};
+use pressroom::engine::{BuildOptions, Engine, LibraryOrigin};
 use pressroom::reply::render::{self, Highlight};
 use pressroom::text::Lexicon;
 
@@ -145,8 +147,65 @@ fn seed(c: &mut Criterion) {
     g.finish();
 }
 
+/// Settings over `data` with the index persisted in `index`, built once; starts then decode the
+/// library from its snapshot (checked, so the benchmark measures what it says).
+fn persisted(data: &Path, index: &Path) -> Settings {
+    let mut s = Settings::for_tests();
+    s.data.dir = data.to_path_buf();
+    s.index.dir = index.to_path_buf();
+    let force = BuildOptions {
+        force_rebuild: true,
+    };
+    drop(Engine::load_with(&s, &force, |_, _| {}, |_, _| {}).unwrap());
+    let e = Engine::load(&s).unwrap();
+    assert_eq!(
+        e.library_origin(),
+        LibraryOrigin::Snapshot,
+        "transcripts modified in the last seconds are parsed again: run again"
+    );
+    s
+}
+
+fn startup(c: &mut Criterion) {
+    let index = tempfile::tempdir().unwrap();
+    let seed = persisted(&Settings::for_tests().data.dir, index.path());
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(20);
+    g.bench_function("seed_persisted", |b| {
+        b.iter_with_large_drop(|| Engine::load(&seed).unwrap())
+    });
+    g.bench_function("seed_in_memory", |b| {
+        b.iter_with_large_drop(|| Engine::load(&Settings::for_tests()).unwrap())
+    });
+    g.bench_function("seed_persisted_force", |b| {
+        let force = BuildOptions {
+            force_rebuild: true,
+        };
+        b.iter_with_large_drop(|| Engine::load_with(&seed, &force, |_, _| {}, |_, _| {}).unwrap())
+    });
+    g.finish();
+}
+
+/// A data folder whose transcripts are the MFA corpus and whose data files are this checkout's.
+fn corpus_data(corpus: &Path) -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(corpus, data.path().join("transcripts")).unwrap();
+    for name in ["userdict.txt", "filler.txt", "synonyms.txt"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(name);
+        std::fs::copy(from, data.path().join(name)).unwrap();
+    }
+    data
+}
+
 fn corpus_scale(c: &mut Criterion) {
-    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/mfa"));
+    // PRESSROOM_BENCH_CORPUS names it elsewhere (a worktree beside the checkout has no ../shared).
+    let dir = std::env::var_os("PRESSROOM_BENCH_CORPUS").map_or_else(
+        || Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/mfa")).to_path_buf(),
+        std::path::PathBuf::from,
+    );
+    let dir = dir.as_path();
     if !dir.is_dir() {
         eprintln!("corpus benchmarks skipped: {} not found", dir.display());
         return;
@@ -167,6 +226,20 @@ fn corpus_scale(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // What `pressroom index --force` does: read, parse, name, index into a new generation.
+    let data = corpus_data(dir);
+    let index = tempfile::tempdir().unwrap();
+    let persisted = persisted(data.path(), index.path());
+    g.bench_function("index_build_persisted_force", |b| {
+        let force = BuildOptions {
+            force_rebuild: true,
+        };
+        b.iter(|| black_box(Engine::load_with(&persisted, &force, |_, _| {}, |_, _| {}).unwrap()))
+    });
+    // What a start with that index does: check the manifest, decode the snapshot, open the index.
+    g.bench_function("startup_persisted", |b| {
+        b.iter_with_large_drop(|| Engine::load(&persisted).unwrap())
+    });
     g.finish();
     let engine = build(&loaded, &lexicon, &s);
     let mut g = c.benchmark_group("corpus_ask");
@@ -180,5 +253,5 @@ fn corpus_scale(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, seed, corpus_scale);
+criterion_group!(benches, seed, startup, corpus_scale);
 criterion_main!(benches);

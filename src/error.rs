@@ -90,7 +90,7 @@ pub enum UserError {
 }
 
 /// A data or configuration file that cannot be used, with the line where it applies.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("{}{}: {message}", path.display(), line.map(|l| format!(":{l}")).unwrap_or_default())]
 pub struct DataError {
     /// The file.

@@ -92,37 +92,77 @@ pub fn walk_transcripts(dir: &Path) -> Result<(Vec<PathBuf>, Vec<DataError>), Er
     }
     files.sort();
     let mut seen_files = std::collections::HashSet::new();
-    files.retain(|f| seen_files.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files.retain(|f| seen_files.insert(file_identity(f)));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((files, errors))
 }
 
+/// What tells two names of one file apart from two files: device and inode on Unix (one
+/// `stat`, where resolving the path costs one per component), the resolved path elsewhere.
+fn file_identity(path: &Path) -> (u64, u64, PathBuf) {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        return (meta.dev(), meta.ino(), PathBuf::new());
+    }
+    (
+        0,
+        0,
+        std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+    )
+}
+
 /// Loads every transcript below `dir`. `progress` is called once per file with its size.
-pub fn load_dir(dir: &Path, mut progress: impl FnMut(&Path, u64)) -> Result<Loaded, Error> {
-    let mut loaded = Loaded::default();
+pub fn load_dir(dir: &Path, progress: impl FnMut(&Path, u64)) -> Result<Loaded, Error> {
     let (files, errors) = walk_transcripts(dir)?;
-    loaded.errors.extend(errors);
-    for path in files {
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) => {
-                loaded.errors.push(DataError {
-                    path: path.clone(),
-                    line: None,
-                    message: e.to_string(),
-                });
-                continue;
+    Ok(load_files(dir, &files, errors, progress))
+}
+
+/// Reads and parses `files` (found below `dir` by [`walk_transcripts`], whose folder errors
+/// are `errors`), on every core, keeping their order. `progress` is called once per file with
+/// its size, in order, as the files are done.
+pub fn load_files(
+    dir: &Path,
+    files: &[PathBuf],
+    errors: Vec<DataError>,
+    mut progress: impl FnMut(&Path, u64),
+) -> Loaded {
+    use rayon::prelude::*;
+    let mut loaded = Loaded {
+        errors,
+        ..Loaded::default()
+    };
+    // In chunks, so progress moves while a large library is read.
+    for chunk in files.chunks(256) {
+        let parsed: Vec<(Option<u64>, Result<Document, DataError>)> = chunk
+            .par_iter()
+            .map(|path| match std::fs::read(path) {
+                Ok(bytes) => (
+                    Some(bytes.len() as u64),
+                    parse_transcript(&document_id(dir, path), path, &bytes),
+                ),
+                Err(e) => (
+                    None,
+                    Err(DataError {
+                        path: path.clone(),
+                        line: None,
+                        message: e.to_string(),
+                    }),
+                ),
+            })
+            .collect();
+        for (path, (bytes, result)) in chunk.iter().zip(parsed) {
+            if let Some(bytes) = bytes {
+                loaded.bytes += bytes;
+                progress(path, bytes);
             }
-        };
-        loaded.bytes += bytes.len() as u64;
-        progress(&path, bytes.len() as u64);
-        let id = document_id(dir, &path);
-        match parse_transcript(&id, &path, &bytes) {
-            Ok(doc) => loaded.documents.push(doc),
-            Err(e) => loaded.errors.push(e),
+            match result {
+                Ok(doc) => loaded.documents.push(doc),
+                Err(e) => loaded.errors.push(e),
+            }
         }
     }
-    Ok(loaded)
+    loaded
 }
 
 /// Reads and parses one file; `root` is the folder its id is relative to (its parent when `None`).

@@ -5,7 +5,7 @@ mod model;
 mod parse;
 
 pub use load::{
-    EMBEDDED_TRANSCRIPTS, Loaded, load_dir, load_embedded, load_file, transcript_files,
+    EMBEDDED_TRANSCRIPTS, Loaded, load_dir, load_embedded, load_file, load_files, transcript_files,
     walk_transcripts,
 };
 pub use model::{Document, DocumentKind, Exchange, Paragraph, Role, Turn, Warning};

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One transcript.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Document {
     /// Stable id: the file's path below the transcripts folder, without `.txt`.
     pub id: String,
@@ -33,7 +33,7 @@ pub struct Document {
 }
 
 /// What kind of text a transcript is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocumentKind {
     /// Questions and answers.
@@ -44,7 +44,7 @@ pub enum DocumentKind {
 
 /// Something the parser read but doubts: a label-shaped prefix it took as text, a question with
 /// no answer, an answer with no question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// 1-based line in the file.
     pub line: usize,
@@ -53,7 +53,7 @@ pub struct Warning {
 }
 
 /// What a paragraph is in the conversation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Part of a question turn.
@@ -65,7 +65,7 @@ pub enum Role {
 }
 
 /// One paragraph.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Paragraph {
     /// 1-based paragraph number in the document (¶ in citations).
     pub number: usize,
@@ -82,7 +82,7 @@ pub struct Paragraph {
 }
 
 /// One speaker's consecutive paragraphs.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Turn {
     /// The speaker label as printed (`凤凰卫视记者`, `王毅`, `问`), or the inferred answerer.
     pub speaker: String,
@@ -91,7 +91,7 @@ pub struct Turn {
 }
 
 /// A question and the answers to it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Exchange {
     /// 1-based number in the document.
     pub number: usize,

@@ -4,6 +4,7 @@
 mod ask;
 mod coverage;
 mod rank;
+mod snapshot;
 pub mod study_support;
 mod topics;
 
@@ -19,8 +20,9 @@ use crate::config::Settings;
 use crate::corpus::{self, Document, Role};
 use crate::error::{DataError, Error, Result, UserError};
 use crate::reply::{AnswerParagraph, DocumentRef, ExchangeView, Hit, TopicSummary};
-use crate::search::{IndexOrigin, SearchIndex, Weights};
-use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
+use crate::search::{IndexOrigin, Persist, SearchIndex, Weights};
+use crate::text::{ChineseTokenizer, Lexicon, LexiconSources, normalize_str};
+use snapshot::{Library, LibraryRef, Manifest, Snapshot};
 
 pub use topics::pinyin_keys;
 
@@ -53,6 +55,23 @@ pub struct BuildOptions {
     pub force_rebuild: bool,
 }
 
+/// How one build goes: the caller's options, the manifest of the files read (to keep the
+/// library with a persisted index), and why the persisted index is known to be damaged.
+struct Build<'a> {
+    options: &'a BuildOptions,
+    manifest: Option<&'a Manifest>,
+    damaged: Option<&'a str>,
+}
+
+/// Where the engine's library (documents, topic names, keys) came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryOrigin {
+    /// The transcripts were read, parsed and their topics named.
+    Parsed,
+    /// The snapshot kept with the persisted index was decoded: nothing had changed.
+    Snapshot,
+}
+
 /// Per-exchange keys for topic lookup and autocomplete.
 struct TopicKey {
     at: ExchangeRef,
@@ -76,7 +95,9 @@ pub struct Engine {
     max_query_chars: usize,
     top_k: usize,
     load_errors: Vec<DataError>,
-    topic_keys: Vec<TopicKey>,
+    /// Topic lookup keys, every exchange in library order: made when a topic is first looked
+    /// up (`ask` never does), so a start neither decodes nor keeps them.
+    topic_keys: std::sync::OnceLock<Vec<TopicKey>>,
     bytes: u64,
     /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
     speakers: Vec<String>,
@@ -85,6 +106,7 @@ pub struct Engine {
     normalized: Vec<Vec<std::sync::OnceLock<String>>>,
     /// Per document: its day as `yyyymmdd` (0: unknown).
     days: Vec<u64>,
+    library_origin: LibraryOrigin,
 }
 
 static CITATION: LazyLock<Regex> =
@@ -100,6 +122,12 @@ impl Engine {
 
     /// [`Engine::load`] with progress callbacks: `on_file(path, bytes)` while reading,
     /// `on_index(done, total)` while indexing.
+    ///
+    /// With a persisted index, the library parsed at its build is kept beside it (a snapshot
+    /// in the index's generation) with a manifest of the files it came from; a start whose
+    /// files match the manifest decodes that instead of reading the transcripts
+    /// ([`LibraryOrigin::Snapshot`]). A snapshot that does not read is damage: the index is
+    /// rebuilt ([`IndexOrigin::Repaired`]).
     pub fn load_with(
         settings: &Settings,
         options: &BuildOptions,
@@ -108,14 +136,14 @@ impl Engine {
     ) -> Result<Engine> {
         let data = &settings.data.dir;
         let transcripts = data.join("transcripts");
-        let (loaded, lexicon) = if transcripts.is_dir() {
-            (
-                corpus::load_dir(&transcripts, on_file)?,
-                Lexicon::load(data)?,
-            )
+        let from_folder = transcripts.is_dir();
+        let sources = if from_folder {
+            LexiconSources::read(data)?
         } else {
-            let embedded = corpus::load_embedded();
-            let served: Vec<&str> = embedded.documents.iter().map(|d| d.id.as_str()).collect();
+            let served: Vec<&str> = corpus::EMBEDDED_TRANSCRIPTS
+                .iter()
+                .map(|(id, _)| *id)
+                .collect();
             tracing::warn!(
                 "no transcripts folder at {} (data.dir = {}, working directory {}): serving the transcript built into the binary instead ({})",
                 transcripts.display(),
@@ -123,19 +151,80 @@ impl Engine {
                 std::env::current_dir().unwrap_or_default().display(),
                 served.join(", ")
             );
-            (embedded, Lexicon::embedded())
+            LexiconSources::embedded()
         };
-        for e in &loaded.errors {
-            tracing::debug!("skipped transcript: {e}");
-        }
-        if loaded.documents.is_empty() {
-            return Err(Error::Data(DataError {
-                path: transcripts,
-                line: None,
-                message: "no transcript could be loaded".into(),
-            }));
-        }
-        Engine::build(loaded, lexicon, settings, options, on_index)
+        std::thread::scope(|scope| {
+            // jieba's dictionary takes about 0.1 s to build: on a second thread, while the
+            // files are listed and the snapshot or the transcripts read.
+            let building = scope.spawn(|| sources.build());
+            let lexicon = || {
+                building
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            };
+            let folder = if from_folder {
+                Some(corpus::walk_transcripts(&transcripts)?)
+            } else {
+                None
+            };
+            let manifest = Manifest::new(
+                folder
+                    .as_ref()
+                    .map(|(files, _)| (transcripts.as_path(), files.as_slice())),
+                &sources,
+            );
+            let mut damaged = None;
+            if let Some(dir) = settings.index_dir()
+                && !options.force_rebuild
+            {
+                let opened = SearchIndex::open_snapshot(dir, |bytes| {
+                    match snapshot::read(bytes, &manifest).map_err(|e| e.to_string())? {
+                        Snapshot::Fresh(library) => Ok(Some(library)),
+                        Snapshot::Stale(changes) => {
+                            tracing::info!(dir = %dir.display(), changes = %changes.join(", "), "the library changed since the index was built; reading the transcripts");
+                            Ok(None)
+                        }
+                    }
+                });
+                match opened {
+                    Ok(Some((index, library))) => {
+                        let lexicon = lexicon()?;
+                        index.use_tokenizer(&lexicon);
+                        return Ok(Engine::assemble(
+                            library,
+                            lexicon,
+                            index,
+                            settings,
+                            LibraryOrigin::Snapshot,
+                        ));
+                    }
+                    Ok(None) => {}
+                    Err(reason) => damaged = Some(reason),
+                }
+            }
+            let loaded = match &folder {
+                Some((files, errors)) => {
+                    corpus::load_files(&transcripts, files, errors.clone(), on_file)
+                }
+                None => corpus::load_embedded(),
+            };
+            for e in &loaded.errors {
+                tracing::debug!("skipped transcript: {e}");
+            }
+            if loaded.documents.is_empty() {
+                return Err(Error::Data(DataError {
+                    path: transcripts.clone(),
+                    line: None,
+                    message: "no transcript could be loaded".into(),
+                }));
+            }
+            let build = Build {
+                options,
+                manifest: Some(&manifest),
+                damaged: damaged.as_deref(),
+            };
+            Engine::build_from(loaded, lexicon()?, settings, build, on_index)
+        })
     }
 
     /// Builds an engine over already loaded documents.
@@ -146,12 +235,26 @@ impl Engine {
         options: &BuildOptions,
         on_index: impl FnMut(usize, usize),
     ) -> Result<Engine> {
+        let build = Build {
+            options,
+            manifest: None,
+            damaged: None,
+        };
+        Engine::build_from(loaded, lexicon, settings, build, on_index)
+    }
+
+    fn build_from(
+        loaded: corpus::Loaded,
+        lexicon: Lexicon,
+        settings: &Settings,
+        build: Build<'_>,
+        on_index: impl FnMut(usize, usize),
+    ) -> Result<Engine> {
         let corpus::Loaded {
             mut documents,
             errors,
             bytes,
         } = loaded;
-        let search_tok = ChineseTokenizer::search(lexicon.jieba());
         let exact_tok = ChineseTokenizer::exact(lexicon.jieba());
         name_topics(&mut documents, &exact_tok, &lexicon);
         // Buttons name documents by a short key; two documents with one key would make a
@@ -170,20 +273,71 @@ impl Engine {
                 }));
             }
         }
+        let library = Library {
+            speakers: ask::library_speakers(&documents),
+            documents,
+            load_errors: errors,
+            bytes,
+        };
+        let snapshot = match (settings.index_dir(), build.manifest) {
+            (Some(_), Some(manifest)) if manifest.trusted() => {
+                let borrowed = LibraryRef {
+                    documents: &library.documents,
+                    load_errors: &library.load_errors,
+                    bytes: library.bytes,
+                    speakers: &library.speakers,
+                };
+                snapshot::write(manifest, &borrowed)
+                    .inspect_err(|e| tracing::warn!(error = %e, "the library is not kept with the index; every start will read the transcripts"))
+                    .ok()
+            }
+            _ => None,
+        };
         let index = SearchIndex::open_or_build(
             settings.index_dir(),
-            &documents,
+            &library.documents,
             &lexicon,
-            options.force_rebuild,
+            Persist {
+                force: build.options.force_rebuild,
+                damaged: build.damaged,
+                snapshot: snapshot.as_deref(),
+            },
             on_index,
         )?;
+        drop(snapshot);
+        Ok(Engine::assemble(
+            library,
+            lexicon,
+            index,
+            settings,
+            LibraryOrigin::Parsed,
+        ))
+    }
+
+    /// The engine over a library whose build already succeeded (its keys are distinct).
+    fn assemble(
+        library: Library,
+        lexicon: Lexicon,
+        index: SearchIndex,
+        settings: &Settings,
+        library_origin: LibraryOrigin,
+    ) -> Engine {
+        let Library {
+            documents,
+            load_errors,
+            bytes,
+            speakers,
+        } = library;
         let by_id = documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.clone(), i))
             .collect();
-        let topic_keys = topic_keys(&documents);
-        let speakers = ask::library_speakers(&documents);
+        let by_key = documents
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (document_key(&d.id), i))
+            .collect();
         let normalized = documents
             .iter()
             .map(|d| {
@@ -197,10 +351,10 @@ impl Engine {
             .iter()
             .map(|d| crate::search::day_number(d.date.as_deref()))
             .collect();
-        Ok(Engine {
+        Engine {
+            search_tok: ChineseTokenizer::search(lexicon.jieba()),
+            exact_tok: ChineseTokenizer::exact(lexicon.jieba()),
             lexicon,
-            search_tok,
-            exact_tok,
             documents,
             by_id,
             by_key,
@@ -208,13 +362,20 @@ impl Engine {
             weights: Weights::default(),
             max_query_chars: settings.search.max_query_chars,
             top_k: settings.search.top_k,
-            load_errors: errors,
-            topic_keys,
+            load_errors,
+            topic_keys: std::sync::OnceLock::new(),
             bytes,
             speakers,
             normalized,
             days,
-        })
+            library_origin,
+        }
+    }
+
+    /// Where the library came from: parsed now, or decoded from the snapshot kept with the
+    /// persisted index.
+    pub fn library_origin(&self) -> LibraryOrigin {
+        self.library_origin
     }
 
     /// Files that were skipped, with why.
@@ -269,7 +430,14 @@ impl Engine {
 
     /// Every exchange, in library order.
     pub fn topics(&self) -> Vec<TopicSummary> {
-        self.topic_keys.iter().map(|k| self.summary(k.at)).collect()
+        self.documents
+            .iter()
+            .enumerate()
+            .flat_map(|(doc, d)| {
+                (0..d.exchanges.len()).map(move |exchange| ExchangeRef { doc, exchange })
+            })
+            .map(|at| self.summary(at))
+            .collect()
     }
 
     fn summary(&self, at: ExchangeRef) -> TopicSummary {
@@ -293,13 +461,16 @@ impl Engine {
         if name.is_empty() {
             return Err(unknown());
         }
-        if let Some(k) = self.topic_keys.iter().find(|k| k.id == name) {
+        if let Some(k) = self.topic_keys().iter().find(|k| k.id == name) {
             return Ok(k.at);
         }
         if let (Ok(n), [doc]) = (
             name.trim_start_matches('#').parse::<usize>(),
             self.documents.as_slice(),
-        ) && let Some(k) = self.topic_keys.iter().find(|k| k.id == exchange_id(doc, n))
+        ) && let Some(k) = self
+            .topic_keys()
+            .iter()
+            .find(|k| k.id == exchange_id(doc, n))
         {
             return Ok(k.at);
         }
@@ -344,7 +515,7 @@ impl Engine {
         let norm = normalize_str(typed.trim());
         let ascii: String = norm.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
         let mut scored: Vec<(u8, usize, ExchangeRef)> = Vec::new();
-        for (i, k) in self.topic_keys.iter().enumerate() {
+        for (i, k) in self.topic_keys().iter().enumerate() {
             let rank = if norm.is_empty() {
                 Some(5)
             } else if k.id == norm || k.title_norm == norm {
@@ -379,6 +550,10 @@ impl Engine {
             .collect()
     }
 
+    fn topic_keys(&self) -> &[TopicKey] {
+        self.topic_keys.get_or_init(|| topic_keys(&self.documents))
+    }
+
     /// Topic summaries for what someone is typing (autocomplete).
     pub fn suggest_topics(&self, typed: &str, limit: usize) -> Vec<TopicSummary> {
         self.suggest_exchanges(typed, limit)
@@ -394,7 +569,7 @@ impl Engine {
 
     /// Where exchange `id` (`doc#n`) is.
     pub fn exchange_ref(&self, id: &str) -> Option<ExchangeRef> {
-        self.topic_keys.iter().find(|k| k.id == id).map(|k| k.at)
+        self.topic_keys().iter().find(|k| k.id == id).map(|k| k.at)
     }
 
     /// The passage at paragraph number `number` of document `doc`, as a hit (rank 1, score 0).
@@ -525,35 +700,52 @@ pub fn exchange_id(doc: &Document, number: usize) -> String {
 }
 
 fn name_topics(documents: &mut [Document], exact: &ChineseTokenizer, lexicon: &Lexicon) {
-    // Document frequency of candidate words over all exchanges' questions and answers, so a
-    // word every question uses (合作) loses to the one this question is about (人工智能).
-    let mut df: HashMap<String, usize> = HashMap::new();
-    let mut total = 0;
-    for doc in documents.iter() {
-        for ex in &doc.exchanges {
-            total += 1;
-            let text = ex
-                .question
-                .as_ref()
-                .map(|q| doc.turn_text(q))
-                .unwrap_or_default();
-            let first_answer = doc
-                .answer_paragraphs(ex)
-                .first()
-                .map(|&i| doc.paragraphs[i].text.clone())
-                .unwrap_or_default();
-            let mut seen = HashSet::new();
-            for (w, _) in
-                topics::candidate_words(&format!("{text}\n{first_answer}"), exact, lexicon)
-            {
-                if seen.insert(w.clone()) {
-                    *df.entry(w).or_default() += 1;
+    use rayon::prelude::*;
+    // Per document, on every core: the candidate words of each question (segmented once, for
+    // both passes) and the document frequency of candidate words over its exchanges' questions
+    // and first answer paragraphs, so a word every question uses (合作) loses to the one this
+    // question is about (人工智能).
+    let counted: Vec<(topics::QuestionWords, HashMap<String, usize>)> = documents
+        .par_iter()
+        .map(|doc| {
+            let mut df: HashMap<String, usize> = HashMap::new();
+            let mut questions = Vec::with_capacity(doc.exchanges.len());
+            for ex in &doc.exchanges {
+                let question = ex
+                    .question
+                    .as_ref()
+                    .map(|q| topics::candidate_words(&doc.turn_text(q), exact, lexicon));
+                let first_answer = doc
+                    .answer_paragraphs(ex)
+                    .first()
+                    .map(|&i| topics::candidate_words(&doc.paragraphs[i].text, exact, lexicon))
+                    .unwrap_or_default();
+                let mut seen = HashSet::new();
+                for (w, _) in question.iter().flatten().chain(&first_answer) {
+                    if seen.insert(w) {
+                        *df.entry(w.clone()).or_default() += 1;
+                    }
                 }
+                questions.push(question);
             }
+            (questions, df)
+        })
+        .collect();
+    let total: usize = documents.iter().map(|d| d.exchanges.len()).sum();
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for (_, doc_df) in &counted {
+        for (w, n) in doc_df {
+            *df.entry(w.clone()).or_default() += n;
         }
     }
-    for doc in documents.iter_mut() {
-        let names = topics::topic_names(doc, exact, lexicon, &df, total.max(1));
+    let names: Vec<Vec<String>> = documents
+        .par_iter()
+        .zip(&counted)
+        .map(|(doc, (questions, _))| {
+            topics::topic_names(doc, questions, exact, lexicon, &df, total.max(1))
+        })
+        .collect();
+    for (doc, names) in documents.iter_mut().zip(names) {
         for (ex, name) in doc.exchanges.iter_mut().zip(names) {
             ex.topic = name;
         }

@@ -1,6 +1,7 @@
 //! Topic names for exchanges, derived from the question, and the keys autocomplete matches on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use pinyin::ToPinyin;
 
@@ -67,12 +68,19 @@ const GENERIC: &[&str] = &[
     "请问",
 ];
 
-/// A short topic name for each exchange of `doc`: the word of the question (or, with no
-/// question, of the first answer paragraph) that best names it. A word scores by how often the
-/// question and the answer use it, how rare it is across the library's exchanges, and whether
-/// it is a domain term of the user dictionary (全球南方, 一带一路).
+/// Per exchange of a document, the [`candidate_words`] of its question (`None`: it has none).
+pub type QuestionWords = Vec<Option<Vec<(String, usize)>>>;
+
+/// [`GENERIC`] as a set: every word of every question and first answer is looked up in it.
+static GENERIC_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| GENERIC.iter().copied().collect());
+
+/// A short topic name for each exchange of `doc`: the word of the question (its candidate words
+/// are `questions`) or, with no question, of the answer that best names it. A word scores by
+/// how often the question and the answer use it, how rare it is across the library's exchanges,
+/// and whether it is a domain term of the user dictionary (全球南方, 一带一路).
 pub fn topic_names(
     doc: &Document,
+    questions: &QuestionWords,
     exact: &ChineseTokenizer,
     lexicon: &Lexicon,
     df: &HashMap<String, usize>,
@@ -80,21 +88,25 @@ pub fn topic_names(
 ) -> Vec<String> {
     doc.exchanges
         .iter()
-        .map(|ex| {
+        .zip(questions)
+        .map(|(ex, question)| {
             let answer: String = doc
                 .answer_paragraphs(ex)
                 .iter()
                 .map(|&i| doc.paragraphs[i].text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n");
-            let source = match &ex.question {
-                Some(q) => doc.turn_text(q),
-                None => answer.clone(),
-            };
             let answer_norm = normalize_str(&answer);
             let mut best: Option<(f64, String)> = None;
-            let words = candidate_words(&source, exact, lexicon);
-            for (word, tf_source) in &words {
+            let from_answer;
+            let words: &[(String, usize)] = match question {
+                Some(words) => words,
+                None => {
+                    from_answer = candidate_words(&answer, exact, lexicon);
+                    &from_answer
+                }
+            };
+            for (word, tf_source) in words {
                 // A word inside a domain term of the same question (半岛 in 朝鲜半岛) names the
                 // topic less well than the term itself.
                 if words.iter().any(|(w, n)| {
@@ -136,7 +148,7 @@ pub fn candidate_words(
         let w = t.text;
         if w.chars().count() < 2
             || lexicon.is_filler(&w)
-            || GENERIC.contains(&w.as_str())
+            || GENERIC_WORDS.contains(w.as_str())
             || w.chars().all(|c| c.is_ascii_digit())
         {
             continue;

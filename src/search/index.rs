@@ -1,6 +1,8 @@
 //! The tantivy index: one document per answer paragraph (a passage), with the exchange's question
 //! as a second field. Built in memory at start, or persisted in a directory with a fingerprint of
-//! the data and tokenizer settings, rebuilt only when that fingerprint changes.
+//! the data and tokenizer settings, rebuilt only when that fingerprint changes. A persisted
+//! generation also keeps the engine's snapshot of the parsed library, so a start with nothing
+//! changed reads neither the transcripts nor the passages' fingerprint.
 
 use std::path::Path;
 
@@ -12,21 +14,23 @@ use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWrite
 use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
+use tantivy::indexer::UserOperation;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer};
 use tantivy::{Index, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, Term};
 
 use crate::corpus::{Document, Role};
 use crate::error::{Error, Result};
 use crate::search::constraints::Constraints;
-use crate::text::{ChineseTokenizer, Lexicon, TOKENIZER_NAME};
+use crate::text::{ChineseTokenizer, IndexingTokenizer, Lexicon, PARAGRAPH_BREAK, TOKENIZER_NAME};
 
 /// Bump when the schema or the analysis changes in a way the fingerprint cannot see.
 const INDEX_FORMAT: &str = "pressroom-index-v2";
 const FINGERPRINT_FILE: &str = "pressroom.fingerprint";
+/// The library snapshot kept in a generation (the engine's; opaque here).
+const SNAPSHOT_FILE: &str = "pressroom.library";
 
 /// A passage found by the index.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -110,6 +114,21 @@ pub struct SearchIndex {
     passages: usize,
     /// Words (search-mode tokens) in all passages.
     words: u64,
+    /// The generation folder it was read from (none in memory).
+    generation: Option<std::path::PathBuf>,
+}
+
+/// How a persisted index is opened or built, besides the documents.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Persist<'a> {
+    /// Build a new generation even when the current one is up to date.
+    pub force: bool,
+    /// Why the current generation is known to be damaged (its library snapshot does not read):
+    /// it is rebuilt, as a repair.
+    pub damaged: Option<&'a str>,
+    /// The library snapshot the generation keeps: written into a new one, and into a reused one
+    /// (whose snapshot was stale or missing, or the engine would not have parsed the library).
+    pub snapshot: Option<&'a [u8]>,
 }
 
 /// What the index holds for one passage.
@@ -207,21 +226,32 @@ impl SearchIndex {
         dir: Option<&Path>,
         docs: &[Document],
         lexicon: &Lexicon,
-        force: bool,
+        persist: Persist<'_>,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<SearchIndex> {
         let Some(dir) = dir else {
             let (schema, fields) = schema();
             let index = Index::create_in_ram(schema);
             fill(&index, fields, docs, lexicon, &mut progress)?;
-            return SearchIndex::from_index(index, fields, IndexOrigin::Memory);
+            let index = SearchIndex::from_index(index, fields, IndexOrigin::Memory)?;
+            index.use_tokenizer(lexicon);
+            return Ok(index);
         };
         let print = fingerprint(docs, lexicon);
         check_dir_is_ours(dir)?;
         let mut origin = IndexOrigin::Built;
-        if !force {
-            match open_current(dir, &print, lexicon) {
-                Ok(Some(index)) => return Ok(index),
+        if let Some(reason) = persist.damaged {
+            tracing::warn!(dir = %dir.display(), %reason, "the persisted index is damaged; rebuilding it");
+            origin = IndexOrigin::Repaired;
+        } else if !persist.force {
+            match open_current(dir, |_, stored| Ok((stored == print).then_some(()))) {
+                Ok(Some((index, ()))) => {
+                    if let Some(snapshot) = persist.snapshot {
+                        index.replace_snapshot(snapshot);
+                    }
+                    index.use_tokenizer(lexicon);
+                    return Ok(index);
+                }
                 Ok(None) => {}
                 Err(reason) => {
                     tracing::warn!(dir = %dir.display(), %reason, "the persisted index is damaged; rebuilding it");
@@ -229,14 +259,16 @@ impl SearchIndex {
                 }
             }
         }
-        match build_generation(dir, &print, docs, lexicon, &mut progress) {
+        match build_generation(dir, &print, docs, lexicon, persist.snapshot, &mut progress) {
             Ok(generation) => {
                 // Another process's build may have replaced (and removed) ours already: then
                 // what `pressroom.current` names now is read, a whole index of the same data.
-                let index = open_generation(&generation, lexicon, None)
-                    .or_else(|reason| match open_current(dir, &print, lexicon) {
-                        Ok(Some(index)) => Ok(index),
-                        _ => Err(reason),
+                let index = open_generation(&generation, None)
+                    .or_else(|reason| {
+                        match open_current(dir, |_, stored| Ok((stored == print).then_some(()))) {
+                            Ok(Some((index, ()))) => Ok(index),
+                            _ => Err(reason),
+                        }
                     })
                     .map_err(|reason| {
                         Error::Index(tantivy::TantivyError::InternalError(format!(
@@ -244,14 +276,67 @@ impl SearchIndex {
                             generation.display()
                         )))
                     })?;
+                index.use_tokenizer(lexicon);
                 Ok(SearchIndex { origin, ..index })
             }
-            Err(e) if !force => {
+            Err(e) if !persist.force => {
                 // A read-only or full disk: still answer, from memory, and say so.
                 tracing::warn!(dir = %dir.display(), error = %e, "cannot write the index there; building it in memory for this run (run `pressroom index --force` where the folder is writable)");
-                SearchIndex::open_or_build(None, docs, lexicon, false, progress)
+                SearchIndex::open_or_build(None, docs, lexicon, Persist::default(), progress)
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// Opens the generation `pressroom.current` names, with what `read` makes of the library
+    /// snapshot kept in it, without looking at the documents: for a start where the engine
+    /// knows, from the snapshot alone, that nothing changed. `Ok(None)`: no index, no
+    /// snapshot, or `read` found it stale (`Ok(None)`). `Err`: the snapshot (as `read` says)
+    /// or the index is damaged (the reason). The tokenizer is registered later
+    /// ([`SearchIndex::use_tokenizer`]), so jieba can load meanwhile.
+    pub fn open_snapshot<T>(
+        dir: &Path,
+        mut read: impl FnMut(&[u8]) -> std::result::Result<Option<T>, String>,
+    ) -> std::result::Result<Option<(SearchIndex, T)>, String> {
+        open_current(dir, |generation, _| {
+            let path = generation.join(SNAPSHOT_FILE);
+            match std::fs::read(&path) {
+                Ok(bytes) => read(&bytes),
+                // A generation built before snapshots were kept: parsed once, then kept. (One
+                // that a build removed meanwhile is an error, so the new one is read.)
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::NotFound
+                        && generation.join(FINGERPRINT_FILE).is_file() =>
+                {
+                    Ok(None)
+                }
+                Err(e) => Err(format!("{}: {e}", path.display())),
+            }
+        })
+    }
+
+    /// Registers the search tokenizer (jieba with the user dictionary) under the name the
+    /// schema's text fields give.
+    pub fn use_tokenizer(&self, lexicon: &Lexicon) {
+        self.searcher
+            .index()
+            .tokenizers()
+            .register(TOKENIZER_NAME, ChineseTokenizer::search(lexicon.jieba()));
+    }
+
+    /// Puts `snapshot` in the generation this index was read from, in place of a stale one. A
+    /// file renamed over the old one: a reader has the old file or the new one, whole. Failing
+    /// (a read-only folder) only means the next start parses the library again.
+    fn replace_snapshot(&self, snapshot: &[u8]) {
+        let Some(generation) = &self.generation else {
+            return;
+        };
+        let tmp = generation.join(format!(".{SNAPSHOT_FILE}.{}", unique_suffix()));
+        let written = std::fs::write(&tmp, snapshot)
+            .and_then(|()| std::fs::rename(&tmp, generation.join(SNAPSHOT_FILE)));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            tracing::debug!(generation = %generation.display(), error = %e, "the library snapshot was not updated");
         }
     }
 
@@ -286,6 +371,7 @@ impl SearchIndex {
             origin,
             passages,
             words,
+            generation: None,
         })
     }
 
@@ -420,13 +506,13 @@ fn check_dir_is_ours(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Opens the generation `pressroom.current` names when its fingerprint is `print`.
-/// `Ok(None)`: there is none, or it is stale. `Err`: it is damaged (the reason).
-fn open_current(
+/// Opens the generation `pressroom.current` names when `accept(generation, fingerprint)` takes
+/// it (`Ok(Some(_))`: what it read there comes back with the index). `Ok(None)`: there is none,
+/// or `accept` found it stale. `Err`: it is damaged (the reason).
+fn open_current<T>(
     dir: &Path,
-    print: &str,
-    lexicon: &Lexicon,
-) -> std::result::Result<Option<SearchIndex>, String> {
+    mut accept: impl FnMut(&Path, &str) -> std::result::Result<Option<T>, String>,
+) -> std::result::Result<Option<(SearchIndex, T)>, String> {
     let read_current = || std::fs::read_to_string(dir.join(CURRENT_FILE));
     let mut last_error = String::new();
     // A build elsewhere may replace the generation between reading its name and opening it:
@@ -446,17 +532,20 @@ fn open_current(
         match std::fs::read_to_string(generation.join(FINGERPRINT_FILE)) {
             Ok(stored) => {
                 let mut lines = stored.lines();
-                if lines.next().map(str::trim) != Some(print) {
-                    return Ok(None);
-                }
+                let print = lines.next().unwrap_or_default().trim();
                 let passages = lines.next().and_then(|l| l.trim().parse::<usize>().ok());
-                match open_generation(&generation, lexicon, Some(passages)) {
-                    Ok(index) => {
-                        return Ok(Some(SearchIndex {
-                            origin: IndexOrigin::Reused,
-                            ..index
-                        }));
-                    }
+                match accept(&generation, print) {
+                    Ok(None) => return Ok(None),
+                    Ok(Some(found)) => match open_generation(&generation, Some(passages)) {
+                        Ok(index) => {
+                            let index = SearchIndex {
+                                origin: IndexOrigin::Reused,
+                                ..index
+                            };
+                            return Ok(Some((index, found)));
+                        }
+                        Err(e) => last_error = e,
+                    },
                     Err(e) => last_error = e,
                 }
             }
@@ -474,15 +563,11 @@ fn open_current(
 /// the passage count the build recorded (`Some(None)`: no count recorded, damaged).
 fn open_generation(
     generation: &Path,
-    lexicon: &Lexicon,
     expect: Option<Option<usize>>,
 ) -> std::result::Result<SearchIndex, String> {
     let attempt = || -> std::result::Result<SearchIndex, String> {
         let directory = MmapDirectory::open(generation).map_err(|e| e.to_string())?;
         let index = Index::open(NoLockDirectory(directory)).map_err(|e| e.to_string())?;
-        index
-            .tokenizers()
-            .register(TOKENIZER_NAME, ChineseTokenizer::search(lexicon.jieba()));
         let (_, fields) = schema();
         if expect.is_some() {
             let damaged = index.validate_checksum().map_err(|e| e.to_string())?;
@@ -492,8 +577,9 @@ fn open_generation(
                 return Err(format!("damaged files: {}", names.join(", ")));
             }
         }
-        let index = SearchIndex::from_index(index, fields, IndexOrigin::Built)
+        let mut index = SearchIndex::from_index(index, fields, IndexOrigin::Built)
             .map_err(|e| e.to_string())?;
+        index.generation = Some(generation.to_path_buf());
         if let Some(expected) = expect {
             if expected != Some(index.passages) {
                 return Err(format!(
@@ -502,10 +588,8 @@ fn open_generation(
                     expected.map_or("none".to_string(), |n| n.to_string())
                 ));
             }
-            // Read every passage's fast fields once: a damaged column fails here, not in a question.
-            index
-                .search(&tantivy::query::AllQuery, index.passages.max(1))
-                .map_err(|e| e.to_string())?;
+            // Every passage's fast fields were read when the index was opened (the table of
+            // passages): a damaged column failed there, not in a question.
         }
         Ok(index)
     };
@@ -529,6 +613,7 @@ fn build_generation(
     print: &str,
     docs: &[Document],
     lexicon: &Lexicon,
+    snapshot: Option<&[u8]>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<std::path::PathBuf> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -541,6 +626,10 @@ fn build_generation(
         let index = Index::create_in_dir(&building, schema)?;
         let passages = fill(&index, fields, docs, lexicon, progress)?;
         drop(index);
+        if let Some(snapshot) = snapshot {
+            let path = building.join(SNAPSHOT_FILE);
+            std::fs::write(&path, snapshot).map_err(|e| Error::io(&path, e))?;
+        }
         let path = building.join(FINGERPRINT_FILE);
         std::fs::write(&path, format!("{print}\n{passages}\n")).map_err(|e| Error::io(&path, e))?;
         let generation = dir.join(format!("{GENERATION_PREFIX}{}-{suffix}", &print[..12]));
@@ -661,9 +750,13 @@ fn fill(
     lexicon: &Lexicon,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<usize> {
+    // tantivy's indexing threads segment the text: each paragraph once, its question once per
+    // exchange (the tokenizer remembers what it segmented lately). Passing tantivy tokens
+    // instead (pre-tokenized text) cost more than segmenting: tantivy round-trips them
+    // through JSON.
     index
         .tokenizers()
-        .register(TOKENIZER_NAME, ChineseTokenizer::search(lexicon.jieba()));
+        .register(TOKENIZER_NAME, IndexingTokenizer::new(lexicon.jieba()));
     let text_bytes: usize = docs
         .iter()
         .flat_map(|d| d.paragraphs.iter().map(|p| p.text.len()))
@@ -683,59 +776,27 @@ fn fill(
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, per_thread * threads)?;
     let total = docs.len();
     let mut passages = 0;
-    let mut tok = ChineseTokenizer::search(lexicon.jieba());
     for (ord, d) in docs.iter().enumerate() {
-        // Each paragraph and each question is segmented once; the passage, its question
-        // and its context field reuse the tokens (tantivy's pre-tokenized text).
-        let mut paragraph_tokens: Vec<Option<Vec<Token>>> = vec![None; d.paragraphs.len()];
-        let mut question_tokens: Vec<Option<PreTokenizedString>> = vec![None; d.exchanges.len()];
         let date = day_number(d.date.as_deref());
+        let mut questions: Vec<Option<String>> = vec![None; d.exchanges.len()];
+        let mut batch = Vec::new();
         for (i, p) in d.paragraphs.iter().enumerate() {
             if p.role != Role::Answer {
                 continue;
             }
-            let mut tokens_of = |j: usize| -> Vec<Token> {
-                paragraph_tokens[j]
-                    .get_or_insert_with(|| tokens(&mut tok, &d.paragraphs[j].text))
-                    .clone()
-            };
-            let text_tokens = tokens_of(i);
-            let mut context = Vec::new();
-            for j in context_paragraphs(d, i) {
-                let shift = context.last().map_or(0, |t: &Token| t.position + 8);
-                context.extend(tokens_of(j).into_iter().map(|mut t| {
-                    t.position += shift;
-                    t
-                }));
-            }
-            let question = p.exchange.map(|e| {
-                question_tokens[e]
-                    .get_or_insert_with(|| {
-                        let text = question_text(d, Some(e));
-                        let tokens = tokens(&mut tok, &text);
-                        PreTokenizedString { text, tokens }
-                    })
-                    .clone()
-            });
             let mut document = TantivyDocument::new();
-            document.add_pre_tokenized_text(
-                fields.text,
-                PreTokenizedString {
-                    text: p.text.clone(),
-                    tokens: text_tokens,
-                },
-            );
-            if let Some(q) = question {
-                document.add_pre_tokenized_text(fields.question, q);
+            document.add_text(fields.text, &p.text);
+            if let Some(e) = p.exchange {
+                let question = questions[e].get_or_insert_with(|| question_text(d, Some(e)));
+                document.add_text(fields.question, question.as_str());
             }
+            let context = context_paragraphs(d, i);
             if !context.is_empty() {
-                document.add_pre_tokenized_text(
-                    fields.context,
-                    PreTokenizedString {
-                        text: String::new(),
-                        tokens: context,
-                    },
-                );
+                let parts: Vec<&str> = context
+                    .iter()
+                    .map(|&j| d.paragraphs[j].text.as_str())
+                    .collect();
+                document.add_text(fields.context, parts.join(&PARAGRAPH_BREAK.to_string()));
             }
             document.add_text(fields.doc, &d.id);
             document.add_u64(fields.doc_ord, ord as u64);
@@ -744,22 +805,16 @@ fn fill(
             if let Some(s) = &p.speaker {
                 document.add_text(fields.speaker, s);
             }
-            writer.add_document(document)?;
+            batch.push(UserOperation::Add(document));
             passages += 1;
         }
+        // One batch per transcript: its passages go to one indexing thread, whose tokenizer
+        // then still remembers the paragraphs and questions they share.
+        writer.run(batch)?;
         progress(ord + 1, total);
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
     progress(total, total);
     Ok(passages)
-}
-
-fn tokens(tok: &mut ChineseTokenizer, text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut stream = tok.token_stream(text);
-    while stream.advance() {
-        out.push(stream.token().clone());
-    }
-    out
 }

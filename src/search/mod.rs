@@ -9,5 +9,5 @@ mod query;
 pub use answer_type::AnswerType;
 pub use constraints::{Constraints, Extracted};
 pub(crate) use index::day_number;
-pub use index::{IndexOrigin, RawHit, SearchIndex, fingerprint};
+pub use index::{IndexOrigin, Persist, RawHit, SearchIndex, fingerprint};
 pub use query::{Concept, QueryPlan, Reader, Weights, WordClass};

@@ -43,9 +43,18 @@ pub struct Lexicon {
 const SPECIFICITY_FLOOR: f32 = 8.0;
 const SPECIFICITY_SPAN: f32 = 6.0;
 
-impl Lexicon {
-    /// Loads the data files of `dir`; a file that is missing falls back to the embedded copy.
-    pub fn load(dir: &Path) -> Result<Lexicon, Error> {
+/// The three data files' texts as read (the embedded copy for a file that is missing), before
+/// jieba is built from them: what a saved library is checked against.
+#[derive(Debug, Clone)]
+pub struct LexiconSources {
+    user_dict: (String, PathBuf),
+    filler: String,
+    synonyms: (String, PathBuf),
+}
+
+impl LexiconSources {
+    /// Reads the data files of `dir`; a file that is missing falls back to the embedded copy.
+    pub fn read(dir: &Path) -> Result<LexiconSources, Error> {
         let read = |name: &str, embedded: &'static str| -> Result<(String, PathBuf), Error> {
             let path = dir.join(name);
             if path.is_file() {
@@ -58,22 +67,65 @@ impl Lexicon {
                 ))
             }
         };
-        let (dict, dict_path) = read(USER_DICT_FILE, EMBEDDED_USER_DICT)?;
-        let (filler, _) = read(FILLER_FILE, EMBEDDED_FILLER)?;
-        let (synonyms, syn_path) = read(SYNONYMS_FILE, EMBEDDED_SYNONYMS)?;
-        Lexicon::from_sources(&dict, &dict_path, &filler, &synonyms, &syn_path)
+        Ok(LexiconSources {
+            user_dict: read(USER_DICT_FILE, EMBEDDED_USER_DICT)?,
+            filler: read(FILLER_FILE, EMBEDDED_FILLER)?.0,
+            synonyms: read(SYNONYMS_FILE, EMBEDDED_SYNONYMS)?,
+        })
+    }
+
+    /// The files compiled into the binary.
+    pub fn embedded() -> LexiconSources {
+        let embedded = |text: &str, name: &str| {
+            (
+                text.to_string(),
+                PathBuf::from(format!("(embedded) {name}")),
+            )
+        };
+        LexiconSources {
+            user_dict: embedded(EMBEDDED_USER_DICT, USER_DICT_FILE),
+            filler: EMBEDDED_FILLER.to_string(),
+            synonyms: embedded(EMBEDDED_SYNONYMS, SYNONYMS_FILE),
+        }
+    }
+
+    /// Each file's name and the SHA-256 of its text: all three shape what is derived from the
+    /// transcripts (segmentation, topic names).
+    pub fn digests(&self) -> Vec<(String, String)> {
+        use sha2::{Digest, Sha256};
+        [
+            (USER_DICT_FILE, &self.user_dict.0),
+            (FILLER_FILE, &self.filler),
+            (SYNONYMS_FILE, &self.synonyms.0),
+        ]
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), format!("{:x}", Sha256::digest(text))))
+        .collect()
+    }
+
+    /// Builds jieba with the user dictionary (about 0.1 s), the filler words and the synonyms.
+    pub fn build(&self) -> Result<Lexicon, Error> {
+        Lexicon::from_sources(
+            &self.user_dict.0,
+            &self.user_dict.1,
+            &self.filler,
+            &self.synonyms.0,
+            &self.synonyms.1,
+        )
+    }
+}
+
+impl Lexicon {
+    /// Loads the data files of `dir`; a file that is missing falls back to the embedded copy.
+    pub fn load(dir: &Path) -> Result<Lexicon, Error> {
+        LexiconSources::read(dir)?.build()
     }
 
     /// The lexicon built from the files compiled into the binary.
     pub fn embedded() -> Lexicon {
-        Lexicon::from_sources(
-            EMBEDDED_USER_DICT,
-            Path::new("(embedded) userdict.txt"),
-            EMBEDDED_FILLER,
-            EMBEDDED_SYNONYMS,
-            Path::new("(embedded) synonyms.txt"),
-        )
-        .expect("the embedded data files are valid")
+        LexiconSources::embedded()
+            .build()
+            .expect("the embedded data files are valid")
     }
 
     fn from_sources(

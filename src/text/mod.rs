@@ -5,6 +5,6 @@ mod lexicon;
 mod normalize;
 mod tokenizer;
 
-pub use lexicon::{FILLER_FILE, Lexicon, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
+pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
 pub use normalize::{Normalized, compare_key, mainland_vocabulary, normalize, normalize_str};
-pub use tokenizer::{ChineseTokenizer, TOKENIZER_NAME, Term};
+pub use tokenizer::{ChineseTokenizer, IndexingTokenizer, PARAGRAPH_BREAK, TOKENIZER_NAME, Term};

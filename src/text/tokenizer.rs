@@ -4,8 +4,9 @@
 //! and clones its `Jieba` (6 ms) every time tantivy clones a tokenizer. Here the dictionary sits
 //! behind an `Arc`, so a clone costs a reference count.
 
+use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use jieba_rs::{Jieba, TokenizeMode};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -73,18 +74,84 @@ impl ChineseTokenizer {
     }
 }
 
-/// The token stream handed to tantivy.
-pub struct TermStream {
-    tokens: Vec<Token>,
-    next: usize,
+/// Separates the paragraphs of one field value for [`IndexingTokenizer`].
+pub const PARAGRAPH_BREAK: char = '\u{1e}';
+
+/// How far past the last token of a paragraph the next one of the same value starts: no phrase
+/// spans two paragraphs.
+const PARAGRAPH_POSITION_GAP: usize = 8;
+
+/// Texts remembered by an [`IndexingTokenizer`] before its memory starts over.
+const MEMO_TEXTS: usize = 512;
+
+/// The search tokenizer as the index build uses it. A passage's paragraphs come back as its
+/// neighbours' context, and its question once per passage of the exchange, so the texts
+/// segmented lately are remembered (shared by the clones tantivy makes for each field and
+/// indexing thread) and their tokens reused. A value made of several paragraphs joined by
+/// [`PARAGRAPH_BREAK`] is segmented paragraph by paragraph.
+#[derive(Clone)]
+pub struct IndexingTokenizer {
+    inner: ChineseTokenizer,
+    memo: Arc<Mutex<Memo>>,
 }
 
-impl Tokenizer for ChineseTokenizer {
+/// Text segmented lately → its tokens.
+type Memo = HashMap<Box<str>, Arc<Vec<Token>>>;
+
+impl IndexingTokenizer {
+    /// A search-mode tokenizer with an empty memory.
+    pub fn new(jieba: Arc<Jieba>) -> Self {
+        IndexingTokenizer {
+            inner: ChineseTokenizer::search(jieba),
+            memo: Arc::default(),
+        }
+    }
+
+    fn paragraph(&self, text: &str) -> Arc<Vec<Token>> {
+        if let Some(tokens) = self.memo.lock().expect("memo").get(text) {
+            return Arc::clone(tokens);
+        }
+        let tokens = Arc::new(self.inner.tokens(text));
+        let mut memo = self.memo.lock().expect("memo");
+        if memo.len() >= MEMO_TEXTS {
+            memo.clear();
+        }
+        memo.insert(text.into(), Arc::clone(&tokens));
+        tokens
+    }
+}
+
+impl Tokenizer for IndexingTokenizer {
     type TokenStream<'a> = TermStream;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream {
-        let tokens = self
-            .terms(text)
+        if !text.contains(PARAGRAPH_BREAK) {
+            return TermStream {
+                tokens: self.paragraph(text),
+                next: 0,
+            };
+        }
+        let mut tokens: Vec<Token> = Vec::new();
+        for part in text.split(PARAGRAPH_BREAK) {
+            let shift = tokens
+                .last()
+                .map_or(0, |t| t.position + PARAGRAPH_POSITION_GAP);
+            tokens.extend(self.paragraph(part).iter().map(|t| Token {
+                position: t.position + shift,
+                ..t.clone()
+            }));
+        }
+        TermStream {
+            tokens: Arc::new(tokens),
+            next: 0,
+        }
+    }
+}
+
+impl ChineseTokenizer {
+    /// [`ChineseTokenizer::terms`] as tantivy's tokens.
+    fn tokens(&self, text: &str) -> Vec<Token> {
+        self.terms(text)
             .into_iter()
             .map(|t| Token {
                 offset_from: t.original.start,
@@ -93,8 +160,25 @@ impl Tokenizer for ChineseTokenizer {
                 text: t.text,
                 position_length: t.chars.max(1),
             })
-            .collect();
-        TermStream { tokens, next: 0 }
+            .collect()
+    }
+}
+
+/// The token stream handed to tantivy. The tokens are shared with the memory of an
+/// [`IndexingTokenizer`]; tantivy only reads them (a filter that changed one would get a copy).
+pub struct TermStream {
+    tokens: Arc<Vec<Token>>,
+    next: usize,
+}
+
+impl Tokenizer for ChineseTokenizer {
+    type TokenStream<'a> = TermStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> TermStream {
+        TermStream {
+            tokens: Arc::new(self.tokens(text)),
+            next: 0,
+        }
     }
 }
 
@@ -113,7 +197,7 @@ impl TokenStream for TermStream {
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.tokens[self.next - 1]
+        &mut Arc::make_mut(&mut self.tokens)[self.next - 1]
     }
 }
 
@@ -167,6 +251,46 @@ mod tests {
     #[test]
     fn punctuation_is_dropped() {
         assert!(tokenizer().terms("？！，。“”《》 ...").is_empty());
+    }
+
+    fn stream(tok: &mut impl Tokenizer, text: &str) -> Vec<(String, usize)> {
+        let mut stream = tok.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push((stream.token().text.clone(), stream.token().position));
+        }
+        out
+    }
+
+    #[test]
+    fn the_indexing_tokenizer_segments_as_the_search_one_and_remembers() {
+        let jieba = Lexicon::embedded().jieba();
+        let mut search = ChineseTokenizer::search(Arc::clone(&jieba));
+        let mut indexing = IndexingTokenizer::new(jieba);
+        let text = "中方对人工智能合作持开放态度。";
+        assert_eq!(stream(&mut indexing, text), stream(&mut search, text));
+        let twin = indexing.clone();
+        assert_eq!(
+            twin.memo.lock().unwrap().len(),
+            1,
+            "clones share the memory"
+        );
+        assert_eq!(
+            stream(&mut indexing.clone(), text),
+            stream(&mut search, text)
+        );
+    }
+
+    #[test]
+    fn paragraphs_of_one_value_are_segmented_apart_and_kept_apart() {
+        let mut tok = IndexingTokenizer::new(Lexicon::embedded().jieba());
+        let first = stream(&mut tok, "南海和平");
+        let second = stream(&mut tok, "稳定");
+        let joined = stream(&mut tok, &format!("南海和平{PARAGRAPH_BREAK}稳定"));
+        let last = first.last().unwrap().1;
+        let mut expected = first.clone();
+        expected.extend(second.iter().map(|(t, p)| (t.clone(), p + last + 8)));
+        assert_eq!(joined, expected);
     }
 
     #[test]

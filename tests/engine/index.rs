@@ -2,6 +2,7 @@
 
 use pressroom::Engine;
 use pressroom::config::Settings;
+use pressroom::engine::LibraryOrigin;
 use pressroom::search::IndexOrigin;
 
 #[test]
@@ -66,6 +67,14 @@ fn seed_settings(data: &std::path::Path, index_dir: &std::path::Path) -> Setting
         "/data/transcripts/2024-03-07-wangyi-press-conference-part2.txt"
     );
     std::fs::copy(seed, data.join("transcripts/seed.txt")).unwrap();
+    // An hour old, so that starts trust its stamp and decode the library kept with the index
+    // (a file modified just before a start is parsed again at the next).
+    std::fs::File::options()
+        .write(true)
+        .open(data.join("transcripts/seed.txt"))
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(3600))
+        .unwrap();
     let mut s = Settings::for_tests();
     s.data.dir = data.to_path_buf();
     s.index.dir = index_dir.to_path_buf();
@@ -200,6 +209,7 @@ fn a_forced_rebuild_never_disturbs_readers() {
                     while !done.load(std::sync::atomic::Ordering::SeqCst) || loads < 3 {
                         let e = Engine::load(&s).expect("a reader always sees a whole index");
                         assert_eq!(e.index_origin(), IndexOrigin::Reused);
+                        assert_eq!(e.library_origin(), LibraryOrigin::Snapshot);
                         assert!(!e.ask("正确义利观", 1).hits.is_empty());
                         loads += 1;
                     }
@@ -290,6 +300,7 @@ fn reading_an_up_to_date_index_writes_nothing_in_its_folder() {
     std::thread::sleep(std::time::Duration::from_millis(20));
     let e = Engine::load(&s).unwrap();
     assert_eq!(e.index_origin(), IndexOrigin::Reused);
+    assert_eq!(e.library_origin(), LibraryOrigin::Snapshot);
     assert!(!e.ask("正确义利观", 1).hits.is_empty());
     assert_eq!(snapshot(), before);
 }

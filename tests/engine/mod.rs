@@ -9,6 +9,7 @@ mod library;
 mod quality;
 mod readme;
 mod seed;
+mod startup;
 
 use std::sync::LazyLock;
 
