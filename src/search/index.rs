@@ -580,16 +580,16 @@ fn open_generation(
         let mut index = SearchIndex::from_index(index, fields, IndexOrigin::Built)
             .map_err(|e| e.to_string())?;
         index.generation = Some(generation.to_path_buf());
-        if let Some(expected) = expect {
-            if expected != Some(index.passages) {
-                return Err(format!(
-                    "{} passages where the build recorded {}",
-                    index.passages,
-                    expected.map_or("none".to_string(), |n| n.to_string())
-                ));
-            }
-            // Every passage's fast fields were read when the index was opened (the table of
-            // passages): a damaged column failed there, not in a question.
+        // Every passage's fast fields were read when the index was opened (the table of
+        // passages): a damaged column failed there, not in a question.
+        if let Some(expected) = expect
+            && expected != Some(index.passages)
+        {
+            return Err(format!(
+                "{} passages where the build recorded {}",
+                index.passages,
+                expected.map_or("none".to_string(), |n| n.to_string())
+            ));
         }
         Ok(index)
     };
