@@ -178,9 +178,18 @@ impl QueryPlan {
             .filter(|(name, _)| !lexicon.is_filler(name))
             .collect();
         let normalized_question = normalize_str(&question);
+        // What a name is called in the library: the group's canonical name, and any other
+        // name the library uses as one word. Everyday names the transcripts never use (the
+        // other ways of saying 被抓) would only lengthen the query.
         let expansions = synonym_matches
             .iter()
-            .flat_map(|(_, others)| others)
+            .flat_map(|(found, others)| {
+                let found_is_canonical = lexicon.synonyms().canonical_of(found).is_some();
+                others.iter().enumerate().filter(move |(i, o)| {
+                    (*i == 0 && !found_is_canonical) || vocabulary(o) > 0
+                })
+            })
+            .map(|(_, o)| o)
             .filter(|o| !normalized_question.contains(o.as_str()));
         for expansion in expansions {
             if !highlight.contains(expansion) {

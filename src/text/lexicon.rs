@@ -334,7 +334,8 @@ impl Synonyms {
     }
 
     /// For each group one of whose names occurs in the query (as typed): the name found
-    /// (normalised) and every other name of the group (normalised).
+    /// (normalised) and every other name of the group (normalised), the group's canonical
+    /// name (the library's word) first.
     pub fn matches(&self, query: &str) -> Vec<(String, Vec<String>)> {
         let normalized = normalize_str(query);
         // Which names of which groups stand in the query.
@@ -386,6 +387,15 @@ impl Synonyms {
             }
         }
         out
+    }
+
+    /// The canonical name (normalised) of the group `name` (normalised) is the canonical name
+    /// of, if it is one: `Some(name)` for a canonical name, `None` for an alias or a stranger.
+    pub fn canonical_of(&self, name: &str) -> Option<&str> {
+        self.groups
+            .iter()
+            .find(|g| g[0].normalized == name)
+            .map(|g| g[0].normalized.as_str())
     }
 
     /// Number of groups.
