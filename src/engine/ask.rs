@@ -21,9 +21,15 @@ use crate::text::{normalize, normalize_str};
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
 
+/// How many of them are looked at closely (their exchange, the kind of answer they hold),
+/// chosen by a first look weighing the index score and what the paragraph covers alone.
+const CLOSE_LOOK: usize = 20;
+const FIRST_LOOK_BM25: f32 = 2.0;
+const FIRST_LOOK_OWN: f32 = 3.0;
+
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
 /// not searched, only counted in coverage.
-const COMMON_SHARE: f32 = 0.05;
+const COMMON_SHARE: f32 = 0.02;
 const COMMON_FLOOR: f32 = 500.0;
 
 /// Below this probability that the best candidate answers the question (the no-quote model,
@@ -443,18 +449,36 @@ impl Engine {
             .map(|p| p.iter().map(|(_, t)| t.as_str()).collect())
             .collect();
         let ln_share = |x: f32| (x.max(1e-6) / best_score).ln().max(-10.0);
-        let mut question_pairs: HashMap<(usize, usize), Vec<u64>> = HashMap::new();
-        let mut scored: Vec<Scored> = raw
+        let exchange_score = |raw: &RawHit| {
+            self.documents[raw.doc].paragraphs[raw.paragraph]
+                .exchange
+                .and_then(|e| exchange_best.get(&(raw.doc, e)))
+                .copied()
+                .unwrap_or(raw.score)
+        };
+        // A first, cheap look at every candidate (index scores and what the paragraph covers
+        // by itself); the closer look, at its exchange, for the best of them only. On the dev
+        // sets the right passage is never lost by it.
+        let mut first_look: Vec<(f32, RawHit)> = raw
             .into_iter()
+            .map(|r| {
+                let cheap = FIRST_LOOK_BM25 * ln_share(r.score)
+                    + ln_share(exchange_score(&r))
+                    + FIRST_LOOK_OWN * coverage.own_share(idf, r);
+                (cheap, r)
+            })
+            .collect();
+        first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
+        first_look.truncate(CLOSE_LOOK);
+        let mut question_pairs: HashMap<(usize, usize), Vec<u64>> = HashMap::new();
+        let mut scored: Vec<Scored> = first_look
+            .into_iter()
+            .map(|(_, raw)| raw)
             .map(|raw| {
                 let doc = &self.documents[raw.doc];
                 let paragraph = &doc.paragraphs[raw.paragraph];
                 let shares = coverage.shares(idf, &entities, raw);
-                let exchange_score = paragraph
-                    .exchange
-                    .and_then(|e| exchange_best.get(&(raw.doc, e)))
-                    .copied()
-                    .unwrap_or(raw.score);
+                let exchange_score = exchange_score(&raw);
                 let text = self.normalized_text(raw.doc, raw.paragraph);
                 let type_match = answer_type.match_in(text);
                 let (first_paragraph, position, restates) = match paragraph.exchange {

@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
@@ -35,8 +36,23 @@ pub(super) struct Coverage<'a> {
     /// Every distinct form and part string; `owners[pattern]` says whose they are.
     matcher: Option<AhoCorasick>,
     owners: Vec<Vec<Owner>>,
-    /// Own credit per concept, by (document, paragraph).
-    seen: RefCell<HashMap<(usize, usize), Vec<f32>>>,
+    /// Credits of every paragraph of an exchange, by (document, exchange), made when a
+    /// candidate of that exchange is first looked at closely.
+    exchanges: RefCell<HashMap<(usize, usize), Rc<ExchangeCredits>>>,
+}
+
+/// What each paragraph of one exchange gives each concept.
+struct ExchangeCredits {
+    /// Its answer paragraphs (indices in the document), in order.
+    paragraphs: Vec<usize>,
+    /// Per answer paragraph, per concept: the paragraph's own credit.
+    own: Vec<Vec<f32>>,
+    /// Per answer paragraph, per concept: the best credit of the paragraphs before it.
+    before: Vec<Vec<f32>>,
+    /// Per concept: the best credit of its question.
+    question: Vec<f32>,
+    /// Per concept: the best credit anywhere in the exchange.
+    anywhere: Vec<f32>,
 }
 
 impl<'a> Coverage<'a> {
@@ -71,7 +87,8 @@ impl<'a> Coverage<'a> {
                 // Built for every question; a DFA costs tens of microseconds to build and pays
                 // for itself over the hundred-odd paragraphs a question's candidates span.
                 AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                     .build(&patterns)
                     .ok()
             })
@@ -81,17 +98,45 @@ impl<'a> Coverage<'a> {
             chars: plan.concepts.iter().map(|c| c.chars.max(1)).collect(),
             matcher,
             owners,
-            seen: RefCell::new(HashMap::new()),
+            exchanges: RefCell::new(HashMap::new()),
         }
     }
 
-    /// Per concept, the credit paragraph `i` of document `d` gives by itself.
-    fn own(&self, d: usize, i: usize) -> Vec<f32> {
-        if let Some(credits) = self.seen.borrow().get(&(d, i)) {
-            return credits.clone();
+    /// The credits of exchange `e` of document `d`, scanned once per question.
+    fn exchange(&self, d: usize, e: usize) -> Rc<ExchangeCredits> {
+        if let Some(x) = self.exchanges.borrow().get(&(d, e)) {
+            return Rc::clone(x);
         }
-        let credits = self.scan(self.engine.normalized_text(d, i));
-        self.seen.borrow_mut().insert((d, i), credits.clone());
+        let doc = &self.engine.documents[d];
+        let ex = &doc.exchanges[e];
+        let n = self.chars.len();
+        let mut question = vec![0.0f32; n];
+        for &i in ex.question.iter().flat_map(|q| q.paragraphs.iter()) {
+            max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
+        }
+        let paragraphs = doc.answer_paragraphs(ex);
+        let own: Vec<Vec<f32>> = paragraphs
+            .iter()
+            .map(|&i| self.scan(self.engine.normalized_text(d, i)))
+            .collect();
+        let mut before = Vec::with_capacity(own.len());
+        let mut so_far = vec![0.0f32; n];
+        for credits in &own {
+            before.push(so_far.clone());
+            max_into(&mut so_far, credits);
+        }
+        let mut anywhere = question.clone();
+        max_into(&mut anywhere, &so_far);
+        let credits = Rc::new(ExchangeCredits {
+            paragraphs,
+            own,
+            before,
+            question,
+            anywhere,
+        });
+        self.exchanges
+            .borrow_mut()
+            .insert((d, e), Rc::clone(&credits));
         credits
     }
 
@@ -100,7 +145,9 @@ impl<'a> Coverage<'a> {
         let mut whole = vec![false; n];
         let mut found = vec![false; self.owners.len()];
         if let Some(m) = &self.matcher {
-            for hit in m.find_overlapping_iter(text) {
+            // Longest first and without overlaps: where a word stands whole its parts need no
+            // credit, and a scan that skips ahead is several times faster.
+            for hit in m.find_iter(text) {
                 found[hit.pattern().as_usize()] = true;
             }
         }
@@ -131,42 +178,42 @@ impl<'a> Coverage<'a> {
     /// question, the answer paragraphs before it, the whole exchange.
     pub(super) fn credits(&self, raw: RawHit) -> Vec<Credit> {
         let doc = &self.engine.documents[raw.doc];
-        let mine = self.own(raw.doc, raw.paragraph);
-        let mut credits: Vec<Credit> = mine
-            .iter()
-            .map(|&own| Credit {
-                own,
-                question: 0.0,
-                before: 0.0,
-                exchange: own,
-            })
-            .collect();
-        let Some(e) = doc.paragraphs[raw.paragraph].exchange else {
-            return credits;
+        let alone = |own: &[f32]| -> Vec<Credit> {
+            own.iter()
+                .map(|&own| Credit {
+                    own,
+                    question: 0.0,
+                    before: 0.0,
+                    exchange: own,
+                })
+                .collect()
         };
-        let ex = &doc.exchanges[e];
-        if let Some(q) = &ex.question {
-            for &i in &q.paragraphs {
-                for (c, x) in credits.iter_mut().zip(self.own(raw.doc, i)) {
-                    c.question = c.question.max(x);
-                    c.exchange = c.exchange.max(x);
-                }
-            }
+        let Some(e) = doc.paragraphs[raw.paragraph].exchange else {
+            return alone(&self.scan(self.engine.normalized_text(raw.doc, raw.paragraph)));
+        };
+        let x = self.exchange(raw.doc, e);
+        let Some(k) = x.paragraphs.iter().position(|&i| i == raw.paragraph) else {
+            return alone(&self.scan(self.engine.normalized_text(raw.doc, raw.paragraph)));
+        };
+        (0..self.chars.len())
+            .map(|c| Credit {
+                own: x.own[k][c],
+                question: x.question[c],
+                before: x.before[k][c],
+                exchange: x.anywhere[c],
+            })
+            .collect()
+    }
+
+    /// The share of the question (weighted by `weights`) a paragraph covers by itself: the
+    /// cheap figure every candidate gets before the best of them are looked at closely.
+    pub(super) fn own_share(&self, weights: &[f32], raw: RawHit) -> f32 {
+        let total: f32 = weights.iter().sum();
+        if total <= 0.0 {
+            return 1.0;
         }
-        let mut before = true;
-        for i in doc.answer_paragraphs(ex) {
-            if i == raw.paragraph {
-                before = false;
-                continue;
-            }
-            for (c, x) in credits.iter_mut().zip(self.own(raw.doc, i)) {
-                if before {
-                    c.before = c.before.max(x);
-                }
-                c.exchange = c.exchange.max(x);
-            }
-        }
-        credits
+        let own = self.scan(self.engine.normalized_text(raw.doc, raw.paragraph));
+        weights.iter().zip(&own).map(|(w, c)| w * c).sum::<f32>() / total
     }
 
     /// The shares of the question (weighted by `weights`) the passage covers, alone and with
@@ -240,4 +287,11 @@ pub(super) struct Shares {
     /// What the passage covers that its question and the paragraphs before it do not: the part
     /// of the question this paragraph answers in its exchange.
     pub added: f32,
+}
+
+/// `into[k] = max(into[k], from[k])`.
+fn max_into(into: &mut [f32], from: &[f32]) {
+    for (a, b) in into.iter_mut().zip(from) {
+        *a = a.max(*b);
+    }
 }

@@ -185,9 +185,10 @@ impl QueryPlan {
             .iter()
             .flat_map(|(found, others)| {
                 let found_is_canonical = lexicon.synonyms().canonical_of(found).is_some();
-                others.iter().enumerate().filter(move |(i, o)| {
-                    (*i == 0 && !found_is_canonical) || vocabulary(o) > 0
-                })
+                others
+                    .iter()
+                    .enumerate()
+                    .filter(move |(i, o)| (*i == 0 && !found_is_canonical) || vocabulary(o) > 0)
             })
             .map(|(_, o)| o)
             .filter(|o| !normalized_question.contains(o.as_str()));
@@ -244,8 +245,10 @@ impl QueryPlan {
                     || (name.is_ascii() && name.split(' ').any(|w| w == t.text))
                     || (!name.is_ascii() && name.contains(t.text.as_str()));
                 if part_of {
+                    // A dictionary word the index never holds stands in no passage as a word.
                     for o in others {
-                        if !forms.contains(o) {
+                        let possible = !jieba.has_word(o) || vocabulary(o) > 0;
+                        if possible && !forms.contains(o) {
                             forms.push(o.clone());
                         }
                     }
