@@ -376,7 +376,6 @@ impl Engine {
         let reader = Reader {
             lexicon: &self.lexicon,
             search: &self.search_tok,
-            exact: &self.exact_tok,
             weights: &self.weights,
             max_chars: self.max_query_chars,
             vocabulary: &vocabulary,

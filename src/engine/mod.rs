@@ -86,7 +86,6 @@ struct TopicKey {
 pub struct Engine {
     lexicon: Lexicon,
     search_tok: ChineseTokenizer,
-    exact_tok: ChineseTokenizer,
     documents: Vec<Document>,
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
@@ -353,7 +352,6 @@ impl Engine {
             .collect();
         Engine {
             search_tok: ChineseTokenizer::search(lexicon.jieba()),
-            exact_tok: ChineseTokenizer::exact(lexicon.jieba()),
             lexicon,
             documents,
             by_id,

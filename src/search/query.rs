@@ -91,8 +91,6 @@ pub struct Reader<'a> {
     pub lexicon: &'a Lexicon,
     /// Search-mode segmentation (the index's).
     pub search: &'a ChineseTokenizer,
-    /// Default-mode segmentation (one word per span).
-    pub exact: &'a ChineseTokenizer,
     /// Weights of the query's parts.
     pub weights: &'a Weights,
     /// Characters of a question that are read.
@@ -115,7 +113,6 @@ impl QueryPlan {
         let Reader {
             lexicon,
             search,
-            exact,
             weights: w,
             max_chars,
             vocabulary,
@@ -138,7 +135,10 @@ impl QueryPlan {
         };
 
         let mut highlight: Vec<String> = Vec::new();
-        let terms = search.terms(&question);
+        // The question is normalised and segmented once: the default segmentation's words are
+        // the search-mode terms that lie inside no longer one.
+        let normalized = normalize_str(&question);
+        let terms = search.terms_of_normalized(&normalized);
         let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
         for t in &terms {
             // A sub-word is a term lying inside a longer term at an overlapping position.
@@ -173,11 +173,10 @@ impl QueryPlan {
         // Other names of what the question names; not of filler (中方 is no call for "China").
         let synonym_matches: Vec<(String, Vec<String>)> = lexicon
             .synonyms()
-            .matches(&question)
+            .matches_normalized(&normalized, &question)
             .into_iter()
             .filter(|(name, _)| !lexicon.is_filler(name))
             .collect();
-        let normalized_question = normalize_str(&question);
         // What a name is called in the library: the group's canonical name, and any other
         // name the library uses as one word. Everyday names the transcripts never use (the
         // other ways of saying 被抓) would only lengthen the query.
@@ -191,7 +190,7 @@ impl QueryPlan {
                     .filter(move |(i, o)| (*i == 0 && !found_is_canonical) || vocabulary(o) > 0)
             })
             .map(|(_, o)| o)
-            .filter(|o| !normalized_question.contains(o.as_str()));
+            .filter(|o| !normalized.contains(o.as_str()));
         for expansion in expansions {
             if !highlight.contains(expansion) {
                 highlight.push(expansion.clone());
@@ -208,8 +207,18 @@ impl QueryPlan {
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
         let jieba = lexicon.jieba();
-        let normalized = normalize_str(&question);
-        let exact_terms = repair_segmentation(exact.terms(&question), &normalized, |t| {
+        let words: Vec<crate::text::Term> = terms
+            .iter()
+            .filter(|t| {
+                !terms.iter().any(|o| {
+                    o.chars > t.chars
+                        && o.position <= t.position
+                        && t.position + t.chars <= o.position + o.chars
+                })
+            })
+            .cloned()
+            .collect();
+        let exact_terms = repair_segmentation(words, &normalized, |t| {
             if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
                 return None;
             }
@@ -543,12 +552,10 @@ mod tests {
     fn plan(q: &str) -> QueryPlan {
         let lex = Lexicon::embedded();
         let search = ChineseTokenizer::search(lex.jieba());
-        let exact = ChineseTokenizer::exact(lex.jieba());
         let none = |_: &str| 0;
         let reader = Reader {
             lexicon: &lex,
             search: &search,
-            exact: &exact,
             weights: &Weights::default(),
             max_chars: 200,
             vocabulary: &none,

@@ -337,7 +337,12 @@ impl Synonyms {
     /// (normalised) and every other name of the group (normalised), the group's canonical
     /// name (the library's word) first.
     pub fn matches(&self, query: &str) -> Vec<(String, Vec<String>)> {
-        let normalized = normalize_str(query);
+        self.matches_normalized(&normalize_str(query), query)
+    }
+
+    /// [`Synonyms::matches`] for a query normalised already (`normalized`), as typed (`query`,
+    /// for acronyms).
+    pub fn matches_normalized(&self, normalized: &str, query: &str) -> Vec<(String, Vec<String>)> {
         // Which names of which groups stand in the query.
         let mut found: Vec<Vec<bool>> = Vec::new();
         let mut mark = |g: usize, n: usize| {
@@ -348,16 +353,16 @@ impl Synonyms {
         };
         match &self.finder {
             Some(finder) => {
-                for m in finder.find_overlapping_iter(&normalized) {
+                for m in finder.find_overlapping_iter(normalized) {
                     let (g, n) = self.owners[m.pattern().as_usize()];
-                    if is_whole_name(&normalized, m.start(), m.end()) {
+                    if is_whole_name(normalized, m.start(), m.end()) {
                         mark(g, n);
                     }
                 }
             }
             None => {
                 for &(g, n) in &self.owners {
-                    if contains_name(&normalized, &self.groups[g][n].normalized) {
+                    if contains_name(normalized, &self.groups[g][n].normalized) {
                         mark(g, n);
                     }
                 }

@@ -54,6 +54,22 @@ impl ChineseTokenizer {
         }
     }
 
+    /// Segments text that is normalised already (a question read once); the offsets are into
+    /// that text. Tokens without a letter or digit are dropped.
+    pub fn terms_of_normalized(&self, normalized: &str) -> Vec<Term> {
+        self.jieba
+            .tokenize(normalized, self.mode, true)
+            .into_iter()
+            .filter(|t| t.word.chars().any(crate::script::is_word_char))
+            .map(|t| Term {
+                text: t.word.to_string(),
+                original: t.byte_start..t.byte_end,
+                position: t.start,
+                chars: t.end - t.start,
+            })
+            .collect()
+    }
+
     /// Normalises `original`, segments it, and returns the terms with offsets into `original`.
     /// Tokens without a letter or digit (punctuation, spaces) are dropped.
     pub fn terms(&self, original: &str) -> Vec<Term> {
@@ -246,6 +262,44 @@ mod tests {
         let ai = terms.iter().find(|t| t.text == "ai").expect("ai");
         assert_term(original, ai, "ai", 0, "ＡＩ");
         assert!(terms.iter().any(|t| t.text == "15"));
+    }
+
+    #[test]
+    fn search_terms_hold_the_default_segmentation() {
+        // The words of the default segmentation are the search-mode terms that lie inside no
+        // longer one: the question is segmented once for both.
+        let lex = Lexicon::embedded();
+        let (search, exact) = (
+            ChineseTokenizer::search(lex.jieba()),
+            ChineseTokenizer::exact(lex.jieba()),
+        );
+        for q in [
+            "中方对人工智能合作持什么立场？",
+            "中华人民共和国外交部发言人办公室是哪天开通微博的",
+            "越南反华打砸那阵子，中国是怎么把在越南的员工接回国的？",
+            "AI governance 和 WTO-2024 的关系",
+            "全球南方蓬勃发展，一带一路高质量发展",
+        ] {
+            let norm = crate::text::normalize_str(q);
+            let from_search = outermost(&search.terms_of_normalized(&norm));
+            let words: Vec<String> = exact.terms_of_normalized(&norm).into_iter().map(|t| t.text).collect();
+            assert_eq!(from_search, words, "{q}");
+        }
+    }
+
+    /// Terms lying inside no longer term, in order.
+    fn outermost(terms: &[Term]) -> Vec<String> {
+        terms
+            .iter()
+            .filter(|t| {
+                !terms.iter().any(|o| {
+                    o.chars > t.chars
+                        && o.position <= t.position
+                        && t.position + t.chars <= o.position + o.chars
+                })
+            })
+            .map(|t| t.text.clone())
+            .collect()
     }
 
     #[test]
