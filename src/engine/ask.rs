@@ -653,7 +653,16 @@ impl Engine {
 
     /// The normalised text of paragraph `i` of document `d`, made once.
     pub(super) fn normalized_text(&self, d: usize, i: usize) -> &str {
-        self.normalized[d][i].get_or_init(|| normalize_str(&self.documents[d].paragraphs[i].text))
+        // Most transcript text is its own normal form for matching words (simplified, no
+        // capitals): it is matched as it stands, and nothing is kept. The rest is normalised
+        // once, without spare capacity: the cache grows with every paragraph asked about.
+        let text = &self.documents[d].paragraphs[i].text;
+        self.normalized[d][i]
+            .get_or_init(|| {
+                crate::text::words_need_normalizing(text).then(|| normalize_str(text).into_boxed_str())
+            })
+            .as_deref()
+            .unwrap_or(text)
     }
 
     /// Groups near-identical statements among the candidates (best first): at most `top`

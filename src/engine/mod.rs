@@ -101,8 +101,9 @@ pub struct Engine {
     /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
     speakers: Vec<String>,
     /// Per document, per paragraph: the normalised text, made when a paragraph is first a
-    /// candidate (coverage checks), so start-up does not normalise the whole library.
-    normalized: Vec<Vec<std::sync::OnceLock<String>>>,
+    /// candidate (coverage checks), so start-up does not normalise the whole library; `None`
+    /// where the text is its own normal form for matching words (most of it).
+    normalized: Vec<Vec<std::sync::OnceLock<Option<Box<str>>>>>,
     /// Per document: its day as `yyyymmdd` (0: unknown).
     days: Vec<u64>,
     library_origin: LibraryOrigin,

@@ -6,5 +6,7 @@ mod normalize;
 mod tokenizer;
 
 pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
-pub use normalize::{Normalized, compare_key, mainland_vocabulary, normalize, normalize_str};
+pub use normalize::{
+    Normalized, compare_key, mainland_vocabulary, normalize, normalize_str, words_need_normalizing,
+};
 pub use tokenizer::{ChineseTokenizer, IndexingTokenizer, PARAGRAPH_BREAK, TOKENIZER_NAME, Term};

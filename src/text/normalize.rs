@@ -163,6 +163,25 @@ pub fn normalize_str(s: &str) -> String {
     normalize(s).text
 }
 
+/// Would normalising change a letter or digit of `text`: a capital, a full-width or
+/// compatibility form, a traditional character? Punctuation aside (，stays ，where NFKC would
+/// make it ,), simplified Chinese text is its own normal form for matching words, and can be
+/// matched as it stands.
+pub fn words_need_normalizing(text: &str) -> bool {
+    text.chars().any(|c| {
+        if c.is_ascii() {
+            return c.is_ascii_uppercase();
+        }
+        if is_plain_ideograph(c) {
+            return t2s_may_change(c);
+        }
+        crate::script::is_word_char(c)
+            && (t2s_may_change(c)
+                || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes
+                || c.is_uppercase())
+    })
+}
+
 /// OpenCC's Taiwan → mainland conversion with vocabulary (歐巴馬 → 奥巴马, 多明尼加 → 多米尼加,
 /// 吉里巴斯 → 基里巴斯), for questions: a reader in Taiwan names things as the ministry does not.
 static TW2SP: LazyLock<Option<OpenCC>> =
@@ -204,6 +223,20 @@ pub fn compare_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simplified_text_needs_no_normalizing_for_its_words() {
+        assert!(!words_need_normalizing("中方对人工智能合作持积极开放态度，迄今已经……"));
+        assert!(!words_need_normalizing("2019年5月20日，apec会议"));
+        assert!(words_need_normalizing("WTO成立25年来"));
+        assert!(words_need_normalizing("聯合國"));
+        assert!(words_need_normalizing("ＡＩ合作"));
+        // Where it says no, normalising leaves every word character as it is.
+        for t in ["中方对人工智能合作持积极开放态度，迄今已经与一些国家建立了对话机制。", "“一带一路”、12308热线"] {
+            let words = |s: &str| s.chars().filter(|&c| crate::script::is_word_char(c)).collect::<String>();
+            assert_eq!(words(&normalize_str(t)), words(t), "{t}");
+        }
+    }
 
     #[test]
     fn taiwan_names_become_the_mainland_ones_in_questions() {
