@@ -27,6 +27,10 @@ const CLOSE_LOOK: usize = 20;
 const FIRST_LOOK_BM25: f32 = 2.0;
 const FIRST_LOOK_OWN: f32 = 3.0;
 
+/// Candidates whose exchanges cover at least this share of what the best one covers are taken
+/// to be about the same event (for "the latest word on it").
+const SAME_EVENT: f32 = 0.85;
+
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
 /// not searched, only counted in coverage.
 const COMMON_SHARE: f32 = 0.02;
@@ -531,6 +535,8 @@ impl Engine {
                     position,
                     0.0,
                     0.0,
+                    0.0,
+                    0.0,
                 ];
                 // Of several speakers named, the first named is most likely the one who spoke.
                 let first_named = c.speakers.len() > 1
@@ -574,6 +580,31 @@ impl Engine {
             f[rank::ANSWER_TYPE_IN_EXCHANGE] = f[rank::ANSWER_TYPE] - answer_type;
             f[rank::RESTATES_IN_EXCHANGE] = f[rank::RESTATES] - restates;
             f[rank::RESPONSE_IN_EXCHANGE] = f[rank::RESPONSE] - response;
+        }
+        // The latest word on an event: among candidates about the same thing (their exchanges
+        // cover nearly as much of the question as the best), the one said last. A question
+        // about how it turned out, or how many in all, is answered by the later statement.
+        let best_exchange = scored
+            .iter()
+            .map(|s| s.features[rank::EXCHANGE])
+            .fold(0.0f32, f32::max);
+        let same_event = |s: &Scored| s.features[rank::EXCHANGE] >= SAME_EVENT * best_exchange;
+        let event_days: Vec<u64> = scored
+            .iter()
+            .filter(|s| same_event(s))
+            .map(|s| self.days[s.raw.doc])
+            .collect();
+        let latest = event_days.iter().copied().max().unwrap_or(0);
+        let several_days = event_days.iter().any(|&d| d != latest);
+        let wants_latest = answer_type.outcome || answer_type.count;
+        for s in &mut scored {
+            let latest_word = several_days && same_event(s) && self.days[s.raw.doc] == latest;
+            s.features[rank::LATEST_WORD] = if latest_word { 1.0 } else { 0.0 };
+            s.features[rank::LATEST_WORD_ASKED] = if latest_word && wants_latest {
+                1.0
+            } else {
+                0.0
+            };
             s.score += rank::score(&s.features);
         }
         scored.sort_by(|a, b| {
@@ -659,7 +690,8 @@ impl Engine {
         let text = &self.documents[d].paragraphs[i].text;
         self.normalized[d][i]
             .get_or_init(|| {
-                crate::text::words_need_normalizing(text).then(|| normalize_str(text).into_boxed_str())
+                crate::text::words_need_normalizing(text)
+                    .then(|| normalize_str(text).into_boxed_str())
             })
             .as_deref()
             .unwrap_or(text)

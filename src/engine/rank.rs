@@ -14,7 +14,7 @@ use serde::Serialize;
 pub(super) type Features = [f32; FEATURE_COUNT];
 
 /// How many figures describe a candidate.
-pub(super) const FEATURE_COUNT: usize = 20;
+pub(super) const FEATURE_COUNT: usize = 22;
 
 /// The names of the figures (for `eval --explain` and fitting).
 pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
@@ -61,6 +61,10 @@ pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
     "restates_in_exchange",
     // its response words less the most among the candidates of its exchange (≤ 0)
     "response_in_exchange",
+    // 1 for the latest statement among candidates about the same event (said on several days)
+    "latest_word",
+    // … when the question asks how it turned out or how many in all
+    "latest_word_asked",
 ];
 
 /// Positions of the figures the ranking fills in after comparing candidates.
@@ -73,11 +77,14 @@ pub(super) const RESTATES: usize = 15;
 pub(super) const RESPONSE: usize = 16;
 pub(super) const RESTATES_IN_EXCHANGE: usize = 18;
 pub(super) const RESPONSE_IN_EXCHANGE: usize = 19;
+pub(super) const EXCHANGE: usize = 5;
+pub(super) const LATEST_WORD: usize = 20;
+pub(super) const LATEST_WORD_ASKED: usize = 21;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    2.087, 0.484, -0.551, 3.323, 1.417, 3.155, 1.359, 1.359, -1.359, 0.132, 1.065, -0.984, 0.740,
-    2.193, -0.525, 0.563, 0.628, -0.952, 0.950, 1.930,
+    1.329, 0.797, 0.771, 2.283, 1.356, 1.764, 1.733, 1.295, -1.295, 0.327, 0.602, -0.518, 1.463,
+    0.371, -0.150, 0.261, 0.018, -0.461, 0.946, 1.555, -0.298, 0.130,
 ];
 
 /// The score of a candidate with figures `x`.

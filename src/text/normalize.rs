@@ -226,14 +226,23 @@ mod tests {
 
     #[test]
     fn simplified_text_needs_no_normalizing_for_its_words() {
-        assert!(!words_need_normalizing("中方对人工智能合作持积极开放态度，迄今已经……"));
+        assert!(!words_need_normalizing(
+            "中方对人工智能合作持积极开放态度，迄今已经……"
+        ));
         assert!(!words_need_normalizing("2019年5月20日，apec会议"));
         assert!(words_need_normalizing("WTO成立25年来"));
         assert!(words_need_normalizing("聯合國"));
         assert!(words_need_normalizing("ＡＩ合作"));
         // Where it says no, normalising leaves every word character as it is.
-        for t in ["中方对人工智能合作持积极开放态度，迄今已经与一些国家建立了对话机制。", "“一带一路”、12308热线"] {
-            let words = |s: &str| s.chars().filter(|&c| crate::script::is_word_char(c)).collect::<String>();
+        for t in [
+            "中方对人工智能合作持积极开放态度，迄今已经与一些国家建立了对话机制。",
+            "“一带一路”、12308热线",
+        ] {
+            let words = |s: &str| {
+                s.chars()
+                    .filter(|&c| crate::script::is_word_char(c))
+                    .collect::<String>()
+            };
             assert_eq!(words(&normalize_str(t)), words(t), "{t}");
         }
     }

@@ -282,7 +282,11 @@ mod tests {
         ] {
             let norm = crate::text::normalize_str(q);
             let from_search = outermost(&search.terms_of_normalized(&norm));
-            let words: Vec<String> = exact.terms_of_normalized(&norm).into_iter().map(|t| t.text).collect();
+            let words: Vec<String> = exact
+                .terms_of_normalized(&norm)
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
             assert_eq!(from_search, words, "{q}");
         }
     }
