@@ -211,15 +211,17 @@ impl Lexicon {
 }
 
 /// Words that only shape a question, whatever the dictionary says: a demonstrative or question
-/// word with a measure word (那艘, 这次, 哪天, 几只, 那阵子), and the A-not-A form (认不认, 支不支持).
+/// word with a measure word (那艘, 这次, 哪天, 几只, 那阵子, 哪几个, 第几次), and the A-not-A form
+/// (认不认, 支不支持).
 fn is_question_form(term: &str) -> bool {
-    const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边";
+    const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边轮届";
     let chars: Vec<char> = term.chars().collect();
     match chars.as_slice() {
         [d, m, rest @ ..] if "这那哪几每某".contains(*d) && MEASURE.contains(*m) => {
             rest.len() <= 1
         }
         [d, '一', m] if "这那哪".contains(*d) && MEASURE.contains(*m) => true,
+        ['哪' | '第', '几', m] if MEASURE.contains(*m) => true,
         [a, n, b, ..] if "不没".contains(*n) && a == b => true,
         _ => false,
     }
@@ -472,10 +474,13 @@ mod tests {
             "认不认",
             "支不支持",
             "有没有",
+            "哪几个",
+            "第几次",
+            "第几轮",
         ] {
             assert!(is_question_form(w), "{w}");
         }
-        for w in ["那不勒斯", "这里", "几内亚", "支持", "个人"] {
+        for w in ["那不勒斯", "这里", "几内亚", "支持", "个人", "第几"] {
             assert!(!is_question_form(w), "{w}");
         }
     }
