@@ -106,6 +106,22 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         explain: Option<PathBuf>,
     },
+    /// Fit the ranking and no-quote models on `eval --explain` dumps and print their weights
+    /// with cross-validated figures (how the weights in src/engine/rank.rs were chosen).
+    Fit {
+        /// `eval --explain` outputs (several: the seed's and a library's sets together).
+        #[arg(required = true)]
+        dumps: Vec<PathBuf>,
+        /// L2 penalty on the ranking's weights (each question weighs 1).
+        #[arg(long, default_value_t = 0.1)]
+        l2: f64,
+        /// L2 penalty on the no-quote model's weights (all questions together weigh 1).
+        #[arg(long, default_value_t = 0.002)]
+        no_quote_l2: f64,
+        /// Probability below which nothing is quoted (for the no-quote figures).
+        #[arg(long, default_value_t = 0.4)]
+        threshold: f64,
+    },
 }
 
 /// `ask` arguments.
@@ -248,6 +264,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Index { dir, force }) => index(settings, dir, force),
         Some(Command::Check { paths, json }) => check_paths(&settings, paths, json),
+        Some(Command::Fit {
+            dumps,
+            l2,
+            no_quote_l2,
+            threshold,
+        }) => fit(&dumps, l2, no_quote_l2, threshold),
         Some(Command::Serve) => {
             let engine = load(&settings)?;
             crate::discord::serve(settings, engine)?;
@@ -669,5 +691,40 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
     );
     // As in `ask`: the process ends here, and freeing the library piece by piece is wasted time.
     std::mem::forget(engine);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pressroom fit`: both models, with what they are expected to do on questions not seen.
+fn fit(dumps: &[PathBuf], l2: f64, no_quote_l2: f64, threshold: f64) -> Result<ExitCode> {
+    use crate::eval::fit;
+    let (features, questions) = fit::load_dumps(dumps)?;
+    let report = fit::fit(&questions, features, [l2, no_quote_l2], threshold);
+    let answerable = questions.iter().filter(|q| q.answerable).count();
+    println!(
+        "{} questions ({answerable} with an answer), L2 {l2}",
+        questions.len()
+    );
+    println!(
+        "ranking: hit@1 over the candidates {:.3} held out (5-fold), {:.3} as dumped",
+        report.ranking_cv_hit_at_1, report.dumped_hit_at_1
+    );
+    for (name, w) in report.features.iter().zip(&report.ranking.weights) {
+        println!("  {name:<26} {w:>7.3}");
+    }
+    let weights: Vec<String> = report
+        .ranking
+        .weights
+        .iter()
+        .map(|w| format!("{w:.3}"))
+        .collect();
+    println!("  WEIGHTS = [{}]", weights.join(", "));
+    println!(
+        "no quote at {:.2}: {:.3} of answerable questions kept, {:.3} of the others refused (held out)",
+        report.threshold, report.kept, report.refused
+    );
+    println!("  intercept {:>7.3}", report.no_quote.intercept);
+    for (name, w) in report.evidence.iter().zip(&report.no_quote.weights) {
+        println!("  {name:<26} {w:>7.3}");
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -38,7 +38,7 @@ const COMMON_FLOOR: f32 = 500.0;
 
 /// Below this probability that the best candidate answers the question (the no-quote model,
 /// [`rank::answer_probability`]), nothing is quoted.
-const MIN_ANSWER_PROBABILITY: f32 = 0.4;
+const MIN_ANSWER_PROBABILITY: f32 = 0.37;
 
 /// The lift (in score, a log) of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 0.2;
@@ -633,7 +633,11 @@ impl Engine {
     /// Does the best candidate answer the question well enough to be quoted?
     fn answers(&self, plan: &QueryPlan, scored: &[Scored]) -> bool {
         scored.first().is_some_and(|best| {
-            rank::answer_probability(&self.evidence(plan, best)) >= MIN_ANSWER_PROBABILITY
+            rank::answer_probability(&self.evidence(plan, best))
+                >= std::env::var("TH")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(MIN_ANSWER_PROBABILITY)
         })
     }
 

@@ -2,6 +2,8 @@
 //! passage is a hit when it contains a gold substring, both compared after normalisation with
 //! spaces and punctuation removed.
 
+pub mod fit;
+
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
