@@ -550,17 +550,78 @@ mod tests {
     use super::*;
 
     fn plan(q: &str) -> QueryPlan {
+        plan_in(q, &|_: &str| 0)
+    }
+
+    /// The plan of `q` over a library whose vocabulary is `vocabulary`.
+    fn plan_in(q: &str, vocabulary: &dyn Fn(&str) -> u64) -> QueryPlan {
         let lex = Lexicon::embedded();
         let search = ChineseTokenizer::search(lex.jieba());
-        let none = |_: &str| 0;
         let reader = Reader {
             lexicon: &lex,
             search: &search,
             weights: &Weights::default(),
             max_chars: 200,
-            vocabulary: &none,
+            vocabulary,
         };
         QueryPlan::new(q, &reader, &[])
+    }
+
+    fn concept_words(p: &QueryPlan) -> Vec<&str> {
+        p.concepts.iter().map(|c| c.forms[0].as_str()).collect()
+    }
+
+    #[test]
+    fn words_the_library_never_uses_give_way_to_the_ones_it_uses() {
+        // The library says 撤出 and 埃博拉; the question's segmentation made 撤出来 and 闹埃.
+        let library = |w: &str| match w {
+            "撤出" => 47,
+            "埃博拉" => 51,
+            "萨马拉" => 12,
+            "工人" => 10,
+            _ => 0,
+        };
+        let p = plan_in("萨马拉的中国工人撤出来没有", &library);
+        let words = concept_words(&p);
+        assert!(
+            words.contains(&"撤出") && !words.contains(&"撤出来"),
+            "{words:?}"
+        );
+        assert!(terms(&p).contains(&"撤出"), "searched too: {:?}", terms(&p));
+        let p = plan_in("西非闹埃博拉那会儿", &library);
+        assert!(
+            concept_words(&p).contains(&"埃博拉"),
+            "{:?}",
+            concept_words(&p)
+        );
+        // Without the library's word, the question's own words stay.
+        let own = plan("萨马拉的中国工人撤出来没有");
+        let words = concept_words(&own);
+        assert!(words.contains(&"撤出来"), "{words:?}");
+    }
+
+    #[test]
+    fn synonyms_lead_to_the_librarys_word_and_only_what_it_uses() {
+        // 中国人 is how people ask; 中国公民 (searched as 公民) is what the transcripts say.
+        let library = |w: &str| u64::from(w == "公民") * 900;
+        let p = plan_in("有没有中国人受伤", &library);
+        let t = terms(&p);
+        assert!(t.contains(&"公民"), "{t:?}");
+        // Other everyday names of the same group, which the library never uses, are not searched.
+        assert!(!t.contains(&"同胞") && !t.contains(&"人员"), "{t:?}");
+        // Where the library does use one, it is.
+        let library = |w: &str| u64::from(w == "公民" || w == "中方人员") * 900;
+        let p = plan_in("有没有中国人受伤", &library);
+        assert!(terms(&p).contains(&"人员"), "{:?}", terms(&p));
+    }
+
+    #[test]
+    fn function_words_and_names_are_told_apart() {
+        let p = plan("美国为什么偏偏在那个时候制裁华为？");
+        let class = |w: &str| p.concepts.iter().find(|c| c.forms[0] == w).map(|c| c.class);
+        assert_eq!(class("偏偏"), Some(WordClass::Function));
+        assert_eq!(class("华为"), Some(WordClass::Name));
+        assert_eq!(class("制裁"), Some(WordClass::Content));
     }
 
     fn terms(p: &QueryPlan) -> Vec<&str> {

@@ -230,6 +230,60 @@ fn eval_prints_the_scores() {
 }
 
 #[test]
+fn fit_decides_the_weights_from_explained_questions() {
+    // Dumps of questions with an answer and questions without, as the README describes.
+    let dir = tempfile::tempdir().unwrap();
+    let mut dumps = Vec::new();
+    for set in ["dev.jsonl", "eval/offtopic-seed.jsonl"] {
+        let out = dir.path().join(set.replace('/', "-"));
+        let path = super::fixture(set);
+        let o = pressroom(
+            &[
+                "eval",
+                path.to_str().unwrap(),
+                "--explain",
+                out.to_str().unwrap(),
+            ],
+            "",
+            &[],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        dumps.push(out);
+    }
+    let mut args = vec!["fit"];
+    args.extend(dumps.iter().map(|d| d.to_str().unwrap()));
+    let o = pressroom(&args, "", &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("60 questions (30 with an answer)"), "{out}");
+    // On the seed the right passage is found: held out, the fitted ranking keeps it first.
+    let held_out: f64 = out
+        .split("hit@1 over the candidates ")
+        .nth(1)
+        .and_then(|s| s.split_whitespace().next())
+        .and_then(|s| s.parse().ok())
+        .expect("a held-out hit@1");
+    assert!(held_out >= 0.9, "{out}");
+    assert!(
+        out.contains("WEIGHTS = [") && out.contains("of the others refused"),
+        "{out}"
+    );
+    // Something that is no dump is refused with its line.
+    std::fs::write(dir.path().join("bad.jsonl"), "{}\n").unwrap();
+    let o = pressroom(
+        &["fit", dir.path().join("bad.jsonl").to_str().unwrap()],
+        "",
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad.jsonl") && stderr(&o).contains("line 1"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn bad_config_is_a_clear_error() {
     let o = pressroom(
         &["ask", "人工智能"],
