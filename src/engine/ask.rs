@@ -633,11 +633,7 @@ impl Engine {
     /// Does the best candidate answer the question well enough to be quoted?
     fn answers(&self, plan: &QueryPlan, scored: &[Scored]) -> bool {
         scored.first().is_some_and(|best| {
-            rank::answer_probability(&self.evidence(plan, best))
-                >= std::env::var("TH")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(MIN_ANSWER_PROBABILITY)
+            rank::answer_probability(&self.evidence(plan, best)) >= MIN_ANSWER_PROBABILITY
         })
     }
 
