@@ -38,7 +38,7 @@ const COMMON_FLOOR: f32 = 500.0;
 
 /// Below this probability that the best candidate answers the question (the no-quote model,
 /// [`rank::answer_probability`]), nothing is quoted.
-const MIN_ANSWER_PROBABILITY: f32 = 0.37;
+const MIN_ANSWER_PROBABILITY: f32 = 0.4;
 
 /// The lift (in score, a log) of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 0.2;
@@ -474,6 +474,12 @@ impl Engine {
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
         first_look.truncate(CLOSE_LOOK);
         let mut question_pairs: HashMap<(usize, usize), Vec<u64>> = HashMap::new();
+        // What the question asks about comes last in Chinese (…有没有中国人伤亡, …后来找到了吗):
+        // its last content word is the focus the answering paragraph holds.
+        let focus = plan
+            .concepts
+            .iter()
+            .rposition(|c| c.class != WordClass::Function);
         let mut scored: Vec<Scored> = first_look
             .into_iter()
             .map(|(_, raw)| raw)
@@ -514,6 +520,7 @@ impl Engine {
                     phrases.iter().filter(|p| text.contains(p.as_str())).count() as f32
                         / phrases.len() as f32
                 };
+                let focus_credit = focus.map_or(0.0, |k| coverage.credits(raw)[k].own);
                 let features: Features = [
                     ln_share(raw.score),
                     ln_share(exchange_score),
@@ -537,6 +544,8 @@ impl Engine {
                     0.0,
                     0.0,
                     0.0,
+                    focus_credit,
+                    0.0,
                 ];
                 // Of several speakers named, the first named is most likely the one who spoke.
                 let first_named = c.speakers.len() > 1
@@ -551,7 +560,7 @@ impl Engine {
             })
             .collect();
         // How each paragraph compares with the others of its exchange among the candidates.
-        let mut exchange_top: HashMap<(usize, usize), [f32; 4]> = HashMap::new();
+        let mut exchange_top: HashMap<(usize, usize), [f32; 5]> = HashMap::new();
         let exchange_of = |s: &Scored| {
             self.documents[s.raw.doc].paragraphs[s.raw.paragraph]
                 .exchange
@@ -559,23 +568,26 @@ impl Engine {
         };
         for s in &scored {
             if let Some(key) = exchange_of(s) {
-                let top = exchange_top.entry(key).or_insert([0.0, 0.0, 1.0, 0.0]);
+                let top = exchange_top.entry(key).or_insert([0.0, 0.0, 1.0, 0.0, 0.0]);
                 top[0] = top[0].max(s.features[rank::OWN]);
                 top[1] = top[1].max(s.features[rank::ANSWER_TYPE]);
                 top[2] = top[2].min(s.features[rank::RESTATES]);
                 top[3] = top[3].max(s.features[rank::RESPONSE]);
+                top[4] = top[4].max(s.features[rank::FOCUS]);
             }
         }
         for s in &mut scored {
             let key = exchange_of(s);
             let f = &mut s.features;
-            let [own, answer_type, restates, response] =
+            let [own, answer_type, restates, response, focus] =
                 key.and_then(|k| exchange_top.get(&k).copied()).unwrap_or([
                     f[rank::OWN],
                     f[rank::ANSWER_TYPE],
                     f[rank::RESTATES],
                     f[rank::RESPONSE],
+                    f[rank::FOCUS],
                 ]);
+            f[rank::FOCUS_IN_EXCHANGE] = f[rank::FOCUS] - focus;
             f[rank::OWN_IN_EXCHANGE] = f[rank::OWN] - own;
             f[rank::ANSWER_TYPE_IN_EXCHANGE] = f[rank::ANSWER_TYPE] - answer_type;
             f[rank::RESTATES_IN_EXCHANGE] = f[rank::RESTATES] - restates;
@@ -627,6 +639,7 @@ impl Engine {
             entities: best.shares.entities,
             answer_type_missing: best.features[rank::ANSWER_TYPE_MISSING],
             words: plan.concepts.len().min(10) as f32 / 10.0,
+            focus: best.features[rank::FOCUS],
         }
     }
 

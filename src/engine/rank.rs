@@ -14,7 +14,7 @@ use serde::Serialize;
 pub(super) type Features = [f32; FEATURE_COUNT];
 
 /// How many figures describe a candidate.
-pub(super) const FEATURE_COUNT: usize = 22;
+pub(super) const FEATURE_COUNT: usize = 24;
 
 /// The names of the figures (for `eval --explain` and fitting).
 pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
@@ -65,6 +65,10 @@ pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
     "latest_word",
     // … when the question asks how it turned out or how many in all
     "latest_word_asked",
+    // the credit the paragraph itself gives the question's last content word (its focus)
+    "focus",
+    // … less the best among the candidates of its exchange (≤ 0)
+    "focus_in_exchange",
 ];
 
 /// Positions of the figures the ranking fills in after comparing candidates.
@@ -80,11 +84,13 @@ pub(super) const RESPONSE_IN_EXCHANGE: usize = 19;
 pub(super) const EXCHANGE: usize = 5;
 pub(super) const LATEST_WORD: usize = 20;
 pub(super) const LATEST_WORD_ASKED: usize = 21;
+pub(super) const FOCUS: usize = 22;
+pub(super) const FOCUS_IN_EXCHANGE: usize = 23;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.329, 0.797, 0.771, 2.283, 1.356, 1.764, 1.733, 1.295, -1.295, 0.327, 0.602, -0.518, 1.463,
-    0.371, -0.150, 0.261, 0.018, -0.461, 0.946, 1.555, -0.298, 0.130,
+    1.275, 0.952, 0.445, 2.099, 1.268, 1.708, 1.761, 1.315, -1.315, 0.431, 0.591, -0.568, 1.199,
+    0.137, -0.141, 0.258, 0.115, -0.403, 0.995, 1.529, -0.258, -0.006, 0.908, 0.170,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -166,6 +172,9 @@ pub struct AnswerEvidence {
     /// The question's content words, tenths (at most 1): a long, specific question that is
     /// well covered is answered; two words covered by chance are not.
     pub words: f32,
+    /// The credit it gives the question's focus (its last content word): 生日 in a passage on
+    /// Wang Yi that never says his birthday is missing.
+    pub focus: f32,
 }
 
 /// The no-quote model: logistic regression on [`AnswerEvidence`], fitted by `pressroom fit` on
@@ -173,8 +182,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -4.704 + 2.182 * e.context + 2.358 * e.exchange + 1.628 * e.question + 1.063 * e.entities
-            - 2.294 * e.answer_type_missing
-            + 2.186 * e.words;
+        -5.082 + 2.174 * e.context + 1.819 * e.exchange + 1.887 * e.question + 1.102 * e.entities
+            - 2.183 * e.answer_type_missing
+            + 2.334 * e.words
+            + 1.148 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }
