@@ -250,36 +250,34 @@ fn corpus_scale(c: &mut Criterion) {
             black_box(engine.ask(QUESTIONS[i], 3))
         })
     });
-    // The questions the peer comparison asks (../shared/bench), where they are.
-    let scale = dir.join("../../bench/peers/queries/scale-mfa-200.jsonl");
-    if let Ok(text) = std::fs::read_to_string(&scale) {
+    // The questions the peer comparison asks (../shared/bench), and library questions as people
+    // ask them (tests/fixtures/eval), where they are.
+    let sets = [
+        (
+            "scale200_top5",
+            dir.join("../../bench/peers/queries/scale-mfa-200.jsonl"),
+            5,
+        ),
+        (
+            "library_b_top3",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval/library-b.jsonl"),
+            3,
+        ),
+    ];
+    for (name, path, top) in sets {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let questions: Vec<String> = text
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v["q"].as_str().map(str::to_string))
             .collect();
-        g.bench_function("scale200_top5", |b| {
+        g.bench_function(name, |b| {
             let mut i = 0;
             b.iter(|| {
                 i = (i + 1) % questions.len();
-                black_box(engine.ask(&questions[i], 5))
-            })
-        });
-    }
-    // Library questions as people ask them (tests/fixtures/eval).
-    let fixtures =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/eval/library-b.jsonl");
-    if let Ok(text) = std::fs::read_to_string(&fixtures) {
-        let questions: Vec<String> = text
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["q"].as_str().map(str::to_string))
-            .collect();
-        g.bench_function("library_b_top3", |b| {
-            let mut i = 0;
-            b.iter(|| {
-                i = (i + 1) % questions.len();
-                black_box(engine.ask(&questions[i], 3))
+                black_box(engine.ask(&questions[i], top))
             })
         });
     }

@@ -319,18 +319,7 @@ pub fn fit(
     let folds = 5;
     let mut held_hits = 0.0;
     for k in 0..folds {
-        let train: Vec<&FitQuestion> = ranked
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, q)| *q)
-            .collect();
-        let test: Vec<&FitQuestion> = ranked
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == k)
-            .map(|(_, q)| *q)
-            .collect();
+        let (train, test) = fold(&ranked, k, folds);
         held_hits += hit_at_1(&fit_ranking(&train, l2), &test) * test.len() as f64;
     }
     let dumped = ranked
@@ -346,19 +335,9 @@ pub fn fit(
     let all: Vec<&FitQuestion> = questions.iter().collect();
     let (mut kept, mut answerable, mut refused, mut not) = (0, 0, 0, 0);
     for k in 0..folds {
-        let train: Vec<&FitQuestion> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds != k)
-            .map(|(_, q)| *q)
-            .collect();
+        let (train, test) = fold(&all, k, folds);
         let model = fit_no_quote(&train, &evidence, no_quote_l2);
-        for q in all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % folds == k)
-            .map(|(_, q)| q)
-        {
+        for q in test {
             if NOT_FOR_NO_QUOTE.contains(&q.kind.as_str()) {
                 continue;
             }
@@ -391,6 +370,20 @@ pub fn fit(
         refused: refused as f64 / not.max(1) as f64,
         threshold,
     }
+}
+
+/// Fold `k` of `folds`: every `folds`-th question held out, the rest to fit on.
+fn fold<'a>(
+    questions: &[&'a FitQuestion],
+    k: usize,
+    folds: usize,
+) -> (Vec<&'a FitQuestion>, Vec<&'a FitQuestion>) {
+    let (test, train): (Vec<_>, Vec<_>) = questions
+        .iter()
+        .enumerate()
+        .partition(|(i, _)| i % folds == k);
+    let strip = |v: Vec<(usize, &&'a FitQuestion)>| v.into_iter().map(|(_, q)| *q).collect();
+    (strip(train), strip(test))
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
-use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
+use crate::text::{ChineseTokenizer, Lexicon, normalize_str, outermost};
 
 /// Weights of the query's parts; tuned on the dev set (`pressroom eval`).
 #[derive(Debug, Clone, Copy)]
@@ -142,11 +142,7 @@ impl QueryPlan {
         let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
         for t in &terms {
             // A sub-word is a term lying inside a longer term at an overlapping position.
-            let inside_longer = terms.iter().any(|o| {
-                o.chars > t.chars
-                    && o.position <= t.position
-                    && t.position + t.chars <= o.position + o.chars
-            });
+            let inside_longer = terms.iter().any(|o| t.inside(o));
             let single = t.chars == 1 && !t.text.is_ascii();
             let weight = if is_name(&t.text) || (single && whole_query_chars > 1) {
                 w.single_char
@@ -159,9 +155,7 @@ impl QueryPlan {
             // A sub-word is marked in a passage only when it begins or ends its compound
             // (人工 and 智能 of 人工智能, not 国政 of 英国政府, which would light up 中国政府).
             let edge_of_every_compound = terms.iter().all(|o| {
-                !(o.chars > t.chars
-                    && o.position <= t.position
-                    && t.position + t.chars <= o.position + o.chars)
+                !t.inside(o)
                     || o.position == t.position
                     || o.position + o.chars == t.position + t.chars
             });
@@ -207,18 +201,7 @@ impl QueryPlan {
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
         let jieba = lexicon.jieba();
-        let words: Vec<crate::text::Term> = terms
-            .iter()
-            .filter(|t| {
-                !terms.iter().any(|o| {
-                    o.chars > t.chars
-                        && o.position <= t.position
-                        && t.position + t.chars <= o.position + o.chars
-                })
-            })
-            .cloned()
-            .collect();
-        let exact_terms = repair_segmentation(words, &normalized, |t| {
+        let exact_terms = repair_segmentation(outermost(&terms), &normalized, |t| {
             if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
                 return None;
             }
@@ -265,13 +248,7 @@ impl QueryPlan {
             }
             let parts: Vec<String> = terms
                 .iter()
-                .filter(|o| {
-                    o.chars < t.chars
-                        && o.chars > 1
-                        && t.position <= o.position
-                        && o.position + o.chars <= t.position + t.chars
-                        && !lexicon.is_filler(&o.text)
-                })
+                .filter(|o| o.chars > 1 && o.inside(t) && !lexicon.is_filler(&o.text))
                 .map(|o| o.text.clone())
                 .collect();
             let latin = t

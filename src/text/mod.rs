@@ -9,4 +9,6 @@ pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms,
 pub use normalize::{
     Normalized, compare_key, mainland_vocabulary, normalize, normalize_str, words_need_normalizing,
 };
-pub use tokenizer::{ChineseTokenizer, IndexingTokenizer, PARAGRAPH_BREAK, TOKENIZER_NAME, Term};
+pub use tokenizer::{
+    ChineseTokenizer, IndexingTokenizer, PARAGRAPH_BREAK, TOKENIZER_NAME, Term, outermost,
+};

@@ -30,6 +30,26 @@ pub struct Term {
     pub chars: usize,
 }
 
+impl Term {
+    /// Does this term lie inside the longer term `other` (a search-mode sub-word of it: 人工 of
+    /// 人工智能)?
+    pub fn inside(&self, other: &Term) -> bool {
+        other.chars > self.chars
+            && other.position <= self.position
+            && self.position + self.chars <= other.position + other.chars
+    }
+}
+
+/// The terms lying inside no longer one, in order: of a search-mode segmentation, the words of
+/// the default segmentation (one word per span).
+pub fn outermost(terms: &[Term]) -> Vec<Term> {
+    terms
+        .iter()
+        .filter(|t| !terms.iter().any(|o| t.inside(o)))
+        .cloned()
+        .collect()
+}
+
 /// Segments normalised text with jieba (search mode: compounds and their dictionary sub-words).
 #[derive(Clone)]
 pub struct ChineseTokenizer {
@@ -281,7 +301,10 @@ mod tests {
             "全球南方蓬勃发展，一带一路高质量发展",
         ] {
             let norm = crate::text::normalize_str(q);
-            let from_search = outermost(&search.terms_of_normalized(&norm));
+            let from_search: Vec<String> = outermost(&search.terms_of_normalized(&norm))
+                .into_iter()
+                .map(|t| t.text)
+                .collect();
             let words: Vec<String> = exact
                 .terms_of_normalized(&norm)
                 .into_iter()
@@ -289,21 +312,6 @@ mod tests {
                 .collect();
             assert_eq!(from_search, words, "{q}");
         }
-    }
-
-    /// Terms lying inside no longer term, in order.
-    fn outermost(terms: &[Term]) -> Vec<String> {
-        terms
-            .iter()
-            .filter(|t| {
-                !terms.iter().any(|o| {
-                    o.chars > t.chars
-                        && o.position <= t.position
-                        && t.position + t.chars <= o.position + o.chars
-                })
-            })
-            .map(|t| t.text.clone())
-            .collect()
     }
 
     #[test]
