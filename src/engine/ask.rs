@@ -460,8 +460,8 @@ impl Engine {
                 .unwrap_or(raw.score)
         };
         // A first, cheap look at every candidate (index scores and what the paragraph covers
-        // by itself); the closer look, at its exchange, for the best of them only. On the dev
-        // sets the right passage is never lost by it.
+        // by itself); the closer look, at its exchange, for the best of them only. Of the 227
+        // questions of the eval sets whose right passage the index gives, it keeps it for 221.
         let mut first_look: Vec<(f32, RawHit)> = raw
             .into_iter()
             .map(|r| {
