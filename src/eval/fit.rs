@@ -14,7 +14,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{DataError, Error, Result};
+use crate::error::Result;
 use crate::text::compare_key;
 
 /// One question of a dump: its case and how it was ranked.
@@ -62,17 +62,9 @@ pub fn load_dumps(paths: &[impl AsRef<Path>]) -> Result<(Vec<String>, Vec<FitQue
     let mut names: Vec<String> = Vec::new();
     let mut out = Vec::new();
     for path in paths {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        for (i, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            let d: Dumped = serde_json::from_str(line).map_err(|e| DataError {
-                path: path.to_path_buf(),
-                line: Some(i + 1),
-                message: format!("not an `eval --explain` line: {e}"),
-            })?;
+        let dumped: Vec<Dumped> =
+            super::read_json_lines(path.as_ref(), "an `eval --explain` line")?;
+        for d in dumped {
             let gold: Vec<String> = d.case.gold.iter().map(|g| compare_key(g)).collect();
             let candidates = d
                 .explained

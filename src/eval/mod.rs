@@ -76,20 +76,28 @@ pub struct EvalReport {
 
 /// Reads a question set, naming the line of any bad entry.
 pub fn load_cases(path: &Path) -> Result<Vec<EvalCase>> {
+    read_json_lines(path, "a question entry {\"id\",\"q\",\"gold\"}")
+}
+
+/// Reads a JSON-lines file of `what`s (blank lines skipped), naming the line of any bad one.
+pub(crate) fn read_json_lines<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> Result<Vec<T>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    let mut cases = Vec::new();
+    let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
-        let case: EvalCase = serde_json::from_str(line).map_err(|e| DataError {
+        let item = serde_json::from_str(line).map_err(|e| DataError {
             path: path.to_path_buf(),
             line: Some(i + 1),
-            message: format!("not a question entry {{\"id\",\"q\",\"gold\"}}: {e}"),
+            message: format!("not {what}: {e}"),
         })?;
-        cases.push(case);
+        out.push(item);
     }
-    Ok(cases)
+    Ok(out)
 }
 
 #[derive(Default)]
