@@ -23,7 +23,7 @@ const CANDIDATES: usize = 60;
 
 /// How many of them are looked at closely (their exchange, the kind of answer they hold),
 /// chosen by a first look weighing the index score and what the paragraph covers alone.
-const CLOSE_LOOK: usize = 20;
+const CLOSE_LOOK: usize = 30;
 const FIRST_LOOK_BM25: f32 = 2.0;
 const FIRST_LOOK_OWN: f32 = 3.0;
 
@@ -460,8 +460,7 @@ impl Engine {
                 .unwrap_or(raw.score)
         };
         // A first, cheap look at every candidate (index scores and what the paragraph covers
-        // by itself); the closer look, at its exchange, for the best of them only. Of the 227
-        // questions of the eval sets whose right passage the index gives, it keeps it for 221.
+        // by itself); the closer look, at its exchange, for the best of them only.
         let mut first_look: Vec<(f32, RawHit)> = raw
             .into_iter()
             .map(|r| {

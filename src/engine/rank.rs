@@ -89,8 +89,8 @@ pub(super) const FOCUS_IN_EXCHANGE: usize = 23;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.275, 0.952, 0.445, 2.099, 1.268, 1.708, 1.761, 1.315, -1.315, 0.431, 0.591, -0.568, 1.199,
-    0.137, -0.141, 0.258, 0.115, -0.403, 0.995, 1.529, -0.258, -0.006, 0.908, 0.170,
+    1.474, 0.820, 0.556, 2.277, 0.890, 1.903, 1.678, 1.268, -1.268, 0.384, 0.472, -0.502, 0.746,
+    0.010, -0.143, 0.248, 0.300, -0.538, 0.776, 1.149, 0.127, -0.125, 0.700, 0.360,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -182,9 +182,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.082 + 2.174 * e.context + 1.819 * e.exchange + 1.887 * e.question + 1.102 * e.entities
-            - 2.183 * e.answer_type_missing
-            + 2.334 * e.words
-            + 1.148 * e.focus;
+        -5.089 + 2.224 * e.context + 1.865 * e.exchange + 1.856 * e.question + 1.072 * e.entities
+            - 2.186 * e.answer_type_missing
+            + 2.352 * e.words
+            + 1.110 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }
