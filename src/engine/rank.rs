@@ -89,8 +89,8 @@ pub(super) const FOCUS_IN_EXCHANGE: usize = 23;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.474, 0.820, 0.556, 2.277, 0.890, 1.903, 1.678, 1.268, -1.268, 0.384, 0.472, -0.502, 0.746,
-    0.010, -0.143, 0.248, 0.300, -0.538, 0.776, 1.149, 0.127, -0.125, 0.700, 0.360,
+    1.414, 0.622, 0.438, 2.397, 1.105, 2.062, 1.534, 1.265, -1.260, 0.306, 0.471, -0.544, 1.101,
+    -0.328, -0.117, 0.558, 0.222, -0.617, 0.845, 1.192, 0.088, -0.508, 1.002, 0.243,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -182,9 +182,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.089 + 2.224 * e.context + 1.865 * e.exchange + 1.856 * e.question + 1.072 * e.entities
-            - 2.186 * e.answer_type_missing
-            + 2.352 * e.words
-            + 1.110 * e.focus;
+        -5.572 + 2.028 * e.context + 2.392 * e.exchange + 1.974 * e.question + 0.958 * e.entities
+            - 2.223 * e.answer_type_missing
+            + 2.715 * e.words
+            + 0.954 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }

@@ -93,6 +93,13 @@ static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"今日|昨日|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
 });
+/// When in words rather than on the calendar (尽快, 年内, 即将): half an answer to "when".
+static DATE_VAGUE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"尽快|加快|尽早|早日|逐步|近期|即将|不久|年内|年底|明年|今年|下周|下个?月|将于|适时|届时",
+    )
+    .expect("vague date answer pattern")
+});
 static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"主席|总理|委员长|部长|外长|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
         .expect("person answer pattern")
@@ -191,8 +198,15 @@ impl AnswerType {
             }
             found += best;
         }
+        if self.date {
+            asked += 1.0;
+            if DATE_A.is_match(passage) {
+                found += 1.0;
+            } else if DATE_VAGUE_A.is_match(passage) {
+                found += 0.5;
+            }
+        }
         for (wanted, pattern) in [
-            (self.date, &*DATE_A),
             (self.person, &*PERSON_A),
             (self.reason, &*REASON_A),
             (self.place, &*PLACE_A),
@@ -242,6 +256,9 @@ mod tests {
         assert!(t.date && !t.count);
         assert_eq!(t.match_in("5月20日，微博账号正式上线"), Some(1.0));
         assert_eq!(t.match_in("微博账号正式上线"), Some(0.0));
+        // A time in words is half an answer to "when".
+        let t = AnswerType::of_question("国际客运航班什么时候恢复？");
+        assert_eq!(t.match_in("推动国际客运航班加快恢复"), Some(0.5));
         let t = AnswerType::of_question("李光耀的葬礼，中国派谁去参加了？");
         assert!(t.person);
         assert_eq!(t.match_in("李源潮副主席将代表中方出席"), Some(1.0));

@@ -460,31 +460,28 @@ fn repair_segmentation(
                 None => at += 1,
             }
         }
+        // Only what mends a weak word is taken: a library word inside a sound one (塞班 of
+        // 塞班岛) adds nothing.
+        let overlaps = |f: &crate::text::Term, t: &crate::text::Term| {
+            f.position < t.position + t.chars && t.position < f.position + f.chars
+        };
+        found.retain(|f| terms[lo..hi].iter().any(|t| weak(t) && overlaps(f, t)));
         for t in &terms[lo..hi] {
             let inside = |f: &crate::text::Term| {
                 f.position <= t.position && t.position + t.chars <= f.position + f.chars
             };
-            let overlaps = |f: &crate::text::Term| {
-                f.position < t.position + t.chars && t.position < f.position + f.chars
-            };
             // A weak word gives way to any library word found in it; a sound one only to a
             // library word that holds it whole.
             let replaced = if weak(t) {
-                found.iter().any(overlaps)
+                found.iter().any(|f| overlaps(f, t))
             } else {
                 found.iter().any(inside)
             };
-            if !replaced && !found.iter().any(|f| f.text == t.text) {
+            if !replaced {
                 out.push(t.clone());
             }
         }
-        // Only what mends a weak word: a library word inside a sound one (塞班 of 塞班岛) adds
-        // nothing.
-        out.extend(found.into_iter().filter(|f| {
-            terms[lo..hi].iter().any(|t| {
-                weak(t) && f.position < t.position + t.chars && t.position < f.position + f.chars
-            })
-        }));
+        out.extend(found);
         i = hi;
     }
     out.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
@@ -575,6 +572,23 @@ mod tests {
         let own = plan("萨马拉的中国工人撤出来没有");
         let words = concept_words(&own);
         assert!(words.contains(&"撤出来"), "{words:?}");
+    }
+
+    #[test]
+    fn a_repair_keeps_the_sound_words_around_it() {
+        // 咖啡馆 is not the library's word; the sound words on either side of it, which the
+        // repair looks at again, stay words of the question.
+        let library = |w: &str| match w {
+            "悉尼" => 40,
+            "劫持" => 26,
+            "人质" => 18,
+            _ => 0,
+        };
+        let p = plan_in("悉尼咖啡馆劫持人质", &library);
+        let words = concept_words(&p);
+        for w in ["悉尼", "咖啡馆", "劫持", "人质"] {
+            assert!(words.contains(&w), "{w} in {words:?}");
+        }
     }
 
     #[test]
