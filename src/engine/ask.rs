@@ -545,6 +545,8 @@ impl Engine {
                     0.0,
                     focus_credit,
                     0.0,
+                    0.0,
+                    0.0,
                 ];
                 // Of several speakers named, the first named is most likely the one who spoke.
                 let first_named = c.speakers.len() > 1
@@ -606,16 +608,18 @@ impl Engine {
             .map(|s| self.days[s.raw.doc])
             .collect();
         let latest = event_days.iter().copied().max().unwrap_or(0);
-        let several_days = event_days.iter().any(|&d| d != latest);
+        let first = event_days.iter().copied().min().unwrap_or(0);
+        let several_days = first != latest;
         let wants_latest = answer_type.outcome || answer_type.count;
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
         for s in &mut scored {
-            let latest_word = several_days && same_event(s) && self.days[s.raw.doc] == latest;
-            s.features[rank::LATEST_WORD] = if latest_word { 1.0 } else { 0.0 };
-            s.features[rank::LATEST_WORD_ASKED] = if latest_word && wants_latest {
-                1.0
-            } else {
-                0.0
-            };
+            let day = self.days[s.raw.doc];
+            let latest_word = several_days && same_event(s) && day == latest;
+            let first_word = several_days && same_event(s) && day == first;
+            s.features[rank::LATEST_WORD] = flag(latest_word);
+            s.features[rank::LATEST_WORD_ASKED] = flag(latest_word && wants_latest);
+            s.features[rank::FIRST_WORD] = flag(first_word);
+            s.features[rank::FIRST_WORD_ASKED] = flag(first_word && answer_type.at_the_time);
             s.score += rank::score(&s.features);
         }
         scored.sort_by(|a, b| {

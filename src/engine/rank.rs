@@ -14,7 +14,7 @@ use serde::Serialize;
 pub(super) type Features = [f32; FEATURE_COUNT];
 
 /// How many figures describe a candidate.
-pub(super) const FEATURE_COUNT: usize = 24;
+pub(super) const FEATURE_COUNT: usize = 26;
 
 /// The names of the figures (for `eval --explain` and fitting).
 pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
@@ -69,6 +69,10 @@ pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
     "focus",
     // … less the best among the candidates of its exchange (≤ 0)
     "focus_in_exchange",
+    // 1 for the first statement among candidates about the same event (said on several days)
+    "first_word",
+    // … when the question asks what was said when it happened (那天, 第一时间, 去世时)
+    "first_word_asked",
 ];
 
 /// Positions of the figures the ranking fills in after comparing candidates.
@@ -86,11 +90,13 @@ pub(super) const LATEST_WORD: usize = 20;
 pub(super) const LATEST_WORD_ASKED: usize = 21;
 pub(super) const FOCUS: usize = 22;
 pub(super) const FOCUS_IN_EXCHANGE: usize = 23;
+pub(super) const FIRST_WORD: usize = 24;
+pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.414, 0.622, 0.438, 2.397, 1.105, 2.062, 1.534, 1.265, -1.260, 0.306, 0.471, -0.544, 1.101,
-    -0.328, -0.117, 0.558, 0.222, -0.617, 0.845, 1.192, 0.088, -0.508, 1.002, 0.243,
+    1.415, 0.707, 0.475, 2.326, 1.017, 1.933, 1.461, 1.284, -1.279, 0.247, 0.417, -0.577, 1.122,
+    -0.324, -0.126, 0.525, 0.263, -0.642, 0.766, 1.277, 0.293, -0.540, 1.039, 0.200, 0.375, 1.543,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -182,9 +188,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.572 + 2.028 * e.context + 2.392 * e.exchange + 1.974 * e.question + 0.958 * e.entities
-            - 2.223 * e.answer_type_missing
-            + 2.715 * e.words
-            + 0.954 * e.focus;
+        -5.559 + 2.053 * e.context + 2.432 * e.exchange + 2.002 * e.question + 0.901 * e.entities
+            - 2.243 * e.answer_type_missing
+            + 2.728 * e.words
+            + 0.957 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }

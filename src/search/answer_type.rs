@@ -30,6 +30,8 @@ pub struct AnswerType {
     pub outcome: bool,
     /// A place or an occasion (在哪里, 哪个城市, 什么场合).
     pub place: bool,
+    /// What was said when it happened (那天, 第一时间, 去世时): the first word on an event.
+    pub at_the_time: bool,
     /// Several named things (哪几个国家, 哪些领导人).
     pub list: bool,
 }
@@ -71,6 +73,22 @@ static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
 });
+static AT_THE_TIME_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"那天|当天|当时|第一时间|一开始|起初|最初|刚发生|刚出事|的时候")
+        .expect("at-the-time pattern")
+});
+/// An event's verb followed by 时 (去世时, 访华时), not a word that ends in 时 (同时, 及时) or
+/// one that begins with it (时间, 时候).
+static WHEN_IT_HAPPENED_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han})时(\P{Han}|[^间候期代刻事光段局势政尚]|$)").expect("时 pattern")
+});
+
+fn at_the_time(question: &str) -> bool {
+    AT_THE_TIME_Q.is_match(question)
+        || WHEN_IT_HAPPENED_Q.captures_iter(question).any(|c| {
+            !c[1].starts_with(|p: char| "同及临随平按准小适届暂此彼顿那当何几多".contains(p))
+        })
+}
 static ACTION_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"交涉|启动|派出|派遣|要求|采取|协助|组织|安排|决定|提供|约见|召见|指派|赶赴|开展|吊销|暂停|处置")
         .expect("action words")
@@ -141,6 +159,7 @@ impl AnswerType {
             stance: STANCE_Q.is_match(question),
             outcome: OUTCOME_Q.is_match(question),
             place: PLACE_Q.is_match(question),
+            at_the_time: at_the_time(question),
             list: LIST_Q.is_match(question),
         }
     }
@@ -277,6 +296,17 @@ mod tests {
         assert!(t.place);
         assert_eq!(t.match_in("支持俄罗斯办好峰会"), Some(0.0));
         assert_eq!(t.match_in("峰会将在喀山举行"), Some(1.0));
+    }
+
+    #[test]
+    fn the_time_of_an_event_is_read() {
+        assert!(AnswerType::of_question("曼德拉去世时，洪磊是怎么评价他的").at_the_time);
+        assert!(AnswerType::of_question("安倍参拜靖国神社那天，秦刚怎么说").at_the_time);
+        assert!(!AnswerType::of_question("什么时候恢复航班").at_the_time);
+        assert!(!AnswerType::of_question("后来撤掉了没有").at_the_time);
+        assert!(AnswerType::of_question("曼德拉去世时洪磊是怎么评价他的").at_the_time);
+        assert!(!AnswerType::of_question("同时中方做了什么").at_the_time);
+        assert!(!AnswerType::of_question("会谈持续了多长时间").at_the_time);
     }
 
     #[test]
