@@ -95,8 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.415, 0.707, 0.475, 2.326, 1.017, 1.933, 1.461, 1.284, -1.279, 0.247, 0.417, -0.577, 1.122,
-    -0.324, -0.126, 0.525, 0.263, -0.642, 0.766, 1.277, 0.293, -0.540, 1.039, 0.200, 0.375, 1.543,
+    1.450, 0.710, 0.458, 2.248, 0.931, 1.882, 1.543, 1.287, -1.283, 0.228, 0.420, -0.586, 1.116,
+    -0.356, -0.125, 0.526, 0.209, -0.655, 0.731, 1.303, 0.360, -0.510, 1.037, 0.252, 0.588, 1.470,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -188,9 +188,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.559 + 2.053 * e.context + 2.432 * e.exchange + 2.002 * e.question + 0.901 * e.entities
-            - 2.243 * e.answer_type_missing
-            + 2.728 * e.words
-            + 0.957 * e.focus;
+        -5.583 + 2.123 * e.context + 2.476 * e.exchange + 1.975 * e.question + 0.911 * e.entities
+            - 2.290 * e.answer_type_missing
+            + 2.788 * e.words
+            + 0.910 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }

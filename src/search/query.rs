@@ -201,12 +201,21 @@ impl QueryPlan {
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
         let jieba = lexicon.jieba();
+        let tags: HashMap<&str, WordClass> = jieba
+            .tag(&normalized, true)
+            .into_iter()
+            .map(|t| (t.word, WordClass::of_tag(t.tag)))
+            .collect();
         let exact_terms = repair_segmentation(outermost(&terms), &normalized, |t| {
             if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
                 return None;
             }
-            let known = jieba.has_word(t);
-            Some((known, vocabulary(t)))
+            let passages = vocabulary(t);
+            // A name jieba knows that the library never uses is a name the library does not
+            // hold (阿拉斯加), not a misreading to mend with a piece of another (阿拉 of 阿拉伯).
+            let name = tags.get(t) == Some(&WordClass::Name);
+            let sound = jieba.has_word(t) && (passages > 0 || name);
+            Some((sound, passages))
         });
         for t in &exact_terms {
             if !weights.contains_key(&t.text) && !lexicon.is_filler(&t.text) {
@@ -216,11 +225,6 @@ impl QueryPlan {
                 }
             }
         }
-        let tags: HashMap<&str, WordClass> = jieba
-            .tag(&normalized, true)
-            .into_iter()
-            .map(|t| (t.word, WordClass::of_tag(t.tag)))
-            .collect();
         let mut concepts: Vec<Concept> = Vec::new();
         for t in &exact_terms {
             if lexicon.is_filler(&t.text)
@@ -373,8 +377,8 @@ impl QueryPlan {
 /// (撤出来, where the transcripts say 撤出). In each run of such words (and single characters
 /// beside them), the longest words of the library's vocabulary are taken instead, left to
 /// right; what they leave uncovered stays as it was. `lookup(word)` is `None` for words never
-/// to touch (filler, names, Latin), else whether jieba knows the word and in how many passages
-/// it stands.
+/// to touch (filler, names, Latin), else whether the word is sound (a word jieba knows that the
+/// library uses, or a name) and in how many passages it stands.
 fn repair_segmentation(
     terms: Vec<crate::text::Term>,
     normalized: &str,
@@ -382,9 +386,7 @@ fn repair_segmentation(
 ) -> Vec<crate::text::Term> {
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
     let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
-    let weak = |t: &crate::text::Term| {
-        lookup(&t.text).is_some_and(|(known, passages)| !known || passages == 0)
-    };
+    let weak = |t: &crate::text::Term| lookup(&t.text).is_some_and(|(sound, _)| !sound);
     let soft = |t: &crate::text::Term| {
         weak(t) || (t.chars == 1 && lookup(&t.text).is_some() && !t.text.is_ascii())
     };
@@ -392,6 +394,8 @@ fn repair_segmentation(
     let adjacent =
         |a: &crate::text::Term, b: &crate::text::Term| a.position + a.chars == b.position;
     let mut i = 0;
+    // Words before this one were consumed by a repair.
+    let mut taken = 0;
     while i < terms.len() {
         // A run of adjacent soft words holding at least one weak one, with one word more on
         // each side: the library's word may reach into a neighbour (闹埃 + 博拉).
@@ -404,7 +408,8 @@ fn repair_segmentation(
             i += 1;
             continue;
         }
-        let lo = if i > 0
+        // The word before, unless a repair already took it.
+        let lo = if i > taken
             && adjacent(&terms[i - 1], &terms[i])
             && lookup(&terms[i - 1].text).is_some()
         {
@@ -483,6 +488,7 @@ fn repair_segmentation(
         }
         out.extend(found);
         i = hi;
+        taken = hi;
     }
     out.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
     out
@@ -572,6 +578,23 @@ mod tests {
         let own = plan("萨马拉的中国工人撤出来没有");
         let words = concept_words(&own);
         assert!(words.contains(&"撤出来"), "{words:?}");
+    }
+
+    #[test]
+    fn a_name_the_library_lacks_is_not_mended_into_another() {
+        // The library knows 阿拉 (of 阿拉伯) but never 阿拉斯加: the question is about a place the
+        // library does not hold, and must say so.
+        let library = |w: &str| match w {
+            "阿拉" => 87,
+            "杨洁篪" => 156,
+            _ => 0,
+        };
+        let p = plan_in("中美在阿拉斯加的高层战略对话上，杨洁篪说了什么？", &library);
+        let words = concept_words(&p);
+        assert!(
+            words.contains(&"阿拉斯加") && !words.contains(&"阿拉"),
+            "{words:?}"
+        );
     }
 
     #[test]
