@@ -446,6 +446,13 @@ impl Engine {
         }
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         let answer_type = AnswerType::of_question(&plan.normalized);
+        // The kind of answer asked counts where the passage speaks of the question's subject.
+        let subject: Vec<&str> = plan
+            .concepts
+            .iter()
+            .filter(|c| c.class != WordClass::Function && c.chars > 1)
+            .flat_map(|c| c.forms.iter().map(String::as_str))
+            .collect();
         let phrases: Vec<String> = plan
             .phrases
             .iter()
@@ -488,7 +495,7 @@ impl Engine {
                 let shares = coverage.shares(idf, &entities, raw);
                 let exchange_score = exchange_score(&raw);
                 let text = self.normalized_text(raw.doc, raw.paragraph);
-                let type_match = answer_type.match_in(text);
+                let type_match = answer_type.match_near(text, &subject);
                 let (first_paragraph, position, restates) = match paragraph.exchange {
                     Some(e) => {
                         let answer = doc.answer_paragraphs(&doc.exchanges[e]);

@@ -95,8 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.450, 0.710, 0.458, 2.248, 0.931, 1.882, 1.543, 1.287, -1.283, 0.228, 0.420, -0.586, 1.116,
-    -0.356, -0.125, 0.526, 0.209, -0.655, 0.731, 1.303, 0.360, -0.510, 1.037, 0.252, 0.588, 1.470,
+    1.433, 0.658, 0.462, 2.274, 0.898, 1.915, 1.583, 1.036, -1.032, 0.216, 0.441, -0.592, 1.122,
+    -0.338, 0.275, 0.475, 0.206, -0.670, 0.752, 1.305, 0.359, -0.444, 0.958, 0.289, 0.570, 1.460,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -188,9 +188,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.583 + 2.123 * e.context + 2.476 * e.exchange + 1.975 * e.question + 0.911 * e.entities
-            - 2.290 * e.answer_type_missing
-            + 2.788 * e.words
-            + 0.910 * e.focus;
+        -5.444 + 2.212 * e.context + 2.276 * e.exchange + 2.009 * e.question + 0.982 * e.entities
+            - 2.272 * e.answer_type_missing
+            + 2.708 * e.words
+            + 0.813 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }

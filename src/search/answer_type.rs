@@ -40,7 +40,7 @@ pub struct AnswerType {
 // 哪几个 asks which ones (a list), 几个 how many.
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^|[^哪])(几|多少)([个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部])?|伤亡情况|死伤",
+        r"(^|[^哪])(几|多少)(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部])?|伤亡情况|死伤",
     )
     .expect("count pattern")
 });
@@ -104,7 +104,7 @@ static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`.
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)[余多]?([个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部]|美元)")
+    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)[余多]?(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部]|美元)")
         .expect("count answer pattern")
 });
 static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
@@ -194,8 +194,22 @@ impl AnswerType {
     /// of each (a count in the very unit asked counts double against one in another unit),
     /// 0 when it holds none. `None` when the question asks for no particular kind.
     pub fn match_in(&self, passage: &str) -> Option<f32> {
+        self.match_near(passage, &[])
+    }
+
+    /// As [`AnswerType::match_in`], counting only the sentences that hold one of `near` (the
+    /// question's words; all sentences when it is empty): a year in a sentence on something
+    /// else does not say when the thing asked about happened.
+    pub fn match_near(&self, passage: &str, near: &[&str]) -> Option<f32> {
         if !self.is_specific() {
             return None;
+        }
+        if !near.is_empty() {
+            let on_subject: String = passage
+                .split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
+                .filter(|sentence| near.iter().any(|w| sentence.contains(w)))
+                .collect();
+            return self.match_near(&on_subject, &[]);
         }
         let mut asked = 0.0;
         let mut found = 0.0;
@@ -256,6 +270,14 @@ mod tests {
     }
 
     #[test]
+    fn anniversaries_count_in_years() {
+        let t = AnswerType::of_question("中阿合作论坛今年成立几周年？");
+        assert!(t.count && t.unit == Some('周'));
+        assert_eq!(t.match_in("中阿合作论坛迎来成立20周年"), Some(1.0));
+        assert_eq!(t.match_in("中阿合作论坛成立于2004年"), Some(0.0));
+    }
+
+    #[test]
     fn people_count_in_any_of_their_units() {
         let t = AnswerType::of_question("派了多少人？");
         assert_eq!(t.match_in("共有4名中国公民"), Some(1.0));
@@ -296,6 +318,18 @@ mod tests {
         assert!(t.place);
         assert_eq!(t.match_in("支持俄罗斯办好峰会"), Some(0.0));
         assert_eq!(t.match_in("峰会将在喀山举行"), Some(1.0));
+    }
+
+    #[test]
+    fn only_sentences_on_the_subject_answer() {
+        let t = AnswerType::of_question("王毅第一次当外交部长是哪一年？");
+        let passage = "2024年是新中国成立75周年。外交部长的工作很忙。";
+        assert_eq!(t.match_in(passage), Some(1.0));
+        assert_eq!(t.match_near(passage, &["外交部长"]), Some(0.0));
+        assert_eq!(
+            t.match_near("外交部长2013年上任。", &["外交部长"]),
+            Some(1.0)
+        );
     }
 
     #[test]
