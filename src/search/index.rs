@@ -814,6 +814,11 @@ fn fill(
         progress(ord + 1, total);
     }
     writer.commit()?;
+    // One segment: each question then looks every term up once, and collects from one list.
+    let segments = index.searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
     writer.wait_merging_threads()?;
     progress(total, total);
     Ok(passages)
