@@ -95,8 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.433, 0.658, 0.462, 2.274, 0.898, 1.915, 1.583, 1.036, -1.032, 0.216, 0.441, -0.592, 1.122,
-    -0.338, 0.275, 0.475, 0.206, -0.670, 0.752, 1.305, 0.359, -0.444, 0.958, 0.289, 0.570, 1.460,
+    1.444, 0.696, 0.444, 2.276, 0.864, 1.920, 1.593, 1.050, -1.045, 0.218, 0.443, -0.597, 1.139,
+    -0.337, 0.268, 0.449, 0.290, -0.688, 0.616, 1.234, 0.358, -0.431, 0.895, 0.328, 0.574, 1.463,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -188,9 +188,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.444 + 2.212 * e.context + 2.276 * e.exchange + 2.009 * e.question + 0.982 * e.entities
-            - 2.272 * e.answer_type_missing
-            + 2.708 * e.words
-            + 0.813 * e.focus;
+        -5.407 + 2.176 * e.context + 2.328 * e.exchange + 1.995 * e.question + 0.977 * e.entities
+            - 2.496 * e.answer_type_missing
+            + 2.643 * e.words
+            + 0.883 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }

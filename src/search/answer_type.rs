@@ -107,6 +107,10 @@ static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)[余多]?(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部]|美元)")
         .expect("count answer pattern")
 });
+/// A span of days (3月25日至28日): how many days it lasted.
+static DAY_SPAN_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}日(至|到|—|-|～)(\d{1,2}月)?\d{1,2}日").expect("day span pattern")
+});
 static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"今日|昨日|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
@@ -131,7 +135,8 @@ static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place answer pattern")
 });
 static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"因为|由于|原因|是为了|旨在|目的|因此|所以|涉嫌").expect("reason answer pattern")
+    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了")
+        .expect("reason answer pattern")
 });
 
 /// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
@@ -229,6 +234,9 @@ impl AnswerType {
                     break;
                 }
             }
+            if self.unit == Some('天') && DAY_SPAN_A.is_match(passage) {
+                best = 1.0;
+            }
             found += best;
         }
         if self.date {
@@ -267,6 +275,16 @@ mod tests {
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
         assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+    }
+
+    #[test]
+    fn a_span_of_days_says_how_many_days() {
+        let t = AnswerType::of_question("金正恩在中国待了几天？");
+        assert_eq!(
+            t.match_in("金正恩于3月25日至28日对我国进行了非正式访问"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("金正恩对我国进行了非正式访问"), Some(0.0));
     }
 
     #[test]

@@ -676,7 +676,10 @@ mod tests {
     fn taiwans_names_reach_the_mainlands() {
         // The question is read after tw2sp (川普 stays 川普); the transcripts say 特朗普.
         let library = |w: &str| u64::from(w == "特朗普" || w == "朝鲜") * 200;
-        let p = plan_in(&crate::text::mainland_vocabulary("川普對北韓說了什麼"), &library);
+        let p = plan_in(
+            &crate::text::mainland_vocabulary("川普對北韓說了什麼"),
+            &library,
+        );
         let t = terms(&p);
         assert!(t.contains(&"特朗普") && t.contains(&"朝鲜"), "{t:?}");
     }
