@@ -450,8 +450,9 @@ impl Engine {
         let subject: Vec<&str> = plan
             .concepts
             .iter()
-            .filter(|c| c.class != WordClass::Function && c.chars > 1)
+            .filter(|c| c.class != WordClass::Function)
             .flat_map(|c| c.forms.iter().map(String::as_str))
+            .filter(|f| f.chars().nth(1).is_some())
             .collect();
         let phrases: Vec<String> = plan
             .phrases
@@ -536,7 +537,7 @@ impl Engine {
                     shares.exchange,
                     shares.entities,
                     type_match.unwrap_or(0.0),
-                    if type_match == Some(0.0) { 1.0 } else { 0.0 },
+                    type_match.map_or(0.0, |m| 1.0 - m),
                     if first_paragraph { 1.0 } else { 0.0 },
                     if in_named_days { 1.0 } else { 0.0 },
                     phrase_share,

@@ -34,7 +34,7 @@ pub(super) const FEATURES: [&str; FEATURE_COUNT] = [
     "entities",
     // how well it holds the kind of answer asked (0 when none is asked)
     "answer_type",
-    // 1 when a kind of answer is asked and the passage holds none
+    // how far it is from holding the kind of answer asked: 1 - answer_type (0 when none is asked)
     "answer_type_missing",
     // 1 for the first paragraph of an answer of several
     "first_paragraph",
@@ -95,8 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.444, 0.696, 0.444, 2.276, 0.864, 1.920, 1.593, 1.050, -1.045, 0.218, 0.443, -0.597, 1.139,
-    -0.337, 0.268, 0.449, 0.290, -0.688, 0.616, 1.234, 0.358, -0.431, 0.895, 0.328, 0.574, 1.463,
+    1.447, 0.757, 0.444, 2.248, 0.898, 1.890, 1.541, 1.344, -1.344, 0.221, 0.420, -0.577, 1.122,
+    -0.336, -0.113, 0.500, 0.293, -0.667, 0.589, 1.235, 0.369, -0.459, 0.968, 0.272, 0.604, 1.472,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -173,7 +173,8 @@ pub struct AnswerEvidence {
     pub question: f32,
     /// Share of the names' weight it covers (1 when the question names nothing).
     pub entities: f32,
-    /// 1 when the question asks for a kind of answer (a count, a date…) it does not hold.
+    /// How far it is from holding the kind of answer the question asks for (a count, a
+    /// date…): 1 when it holds none, 0 when it holds one where it speaks of the subject.
     pub answer_type_missing: f32,
     /// The question's content words, tenths (at most 1): a long, specific question that is
     /// well covered is answered; two words covered by chance are not.
@@ -188,9 +189,9 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.407 + 2.176 * e.context + 2.328 * e.exchange + 1.995 * e.question + 0.977 * e.entities
-            - 2.496 * e.answer_type_missing
-            + 2.643 * e.words
-            + 0.883 * e.focus;
+        -5.317 + 2.176 * e.context + 2.321 * e.exchange + 2.001 * e.question + 0.992 * e.entities
+            - 2.743 * e.answer_type_missing
+            + 2.535 * e.words
+            + 0.895 * e.focus;
     1.0 / (1.0 + (-z).exp())
 }

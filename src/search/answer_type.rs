@@ -202,9 +202,9 @@ impl AnswerType {
         self.match_near(passage, &[])
     }
 
-    /// As [`AnswerType::match_in`], counting only the sentences that hold one of `near` (the
-    /// question's words; all sentences when it is empty): a year in a sentence on something
-    /// else does not say when the thing asked about happened.
+    /// As [`AnswerType::match_in`], counting in full only the sentences that hold one of `near`
+    /// (the question's words; all sentences when it is empty), and by half the others: a year
+    /// in a sentence on something else hardly says when the thing asked about happened.
     pub fn match_near(&self, passage: &str, near: &[&str]) -> Option<f32> {
         if !self.is_specific() {
             return None;
@@ -214,7 +214,11 @@ impl AnswerType {
                 .split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
                 .filter(|sentence| near.iter().any(|w| sentence.contains(w)))
                 .collect();
-            return self.match_near(&on_subject, &[]);
+            // Elsewhere in the passage it is half an answer: the sentence may speak of the
+            // subject in other words (3名澳籍公民 of 几个澳大利亚人).
+            let on_subject = self.match_near(&on_subject, &[]).unwrap_or(0.0);
+            let anywhere = self.match_near(passage, &[]).unwrap_or(0.0);
+            return Some(on_subject.max(anywhere / 2.0));
         }
         let mut asked = 0.0;
         let mut found = 0.0;
@@ -343,7 +347,7 @@ mod tests {
         let t = AnswerType::of_question("王毅第一次当外交部长是哪一年？");
         let passage = "2024年是新中国成立75周年。外交部长的工作很忙。";
         assert_eq!(t.match_in(passage), Some(1.0));
-        assert_eq!(t.match_near(passage, &["外交部长"]), Some(0.0));
+        assert_eq!(t.match_near(passage, &["外交部长"]), Some(0.5));
         assert_eq!(
             t.match_near("外交部长2013年上任。", &["外交部长"]),
             Some(1.0)
