@@ -651,6 +651,7 @@ impl Engine {
             answer_type_missing: best.features[rank::ANSWER_TYPE_MISSING],
             words: plan.concepts.len().min(10) as f32 / 10.0,
             focus: best.features[rank::FOCUS],
+            unheard: self.unheard(plan),
         }
     }
 
@@ -695,6 +696,24 @@ impl Engine {
                 idf * single * class * specific
             })
             .collect()
+    }
+
+    /// Share of the question's weight in words no passage of the library holds (墨子 of 墨子号
+    /// 卫星): what no candidate can cover.
+    fn unheard(&self, plan: &QueryPlan) -> f32 {
+        let weights = self.concept_weights(plan);
+        let total: f32 = weights.iter().sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let unheard: f32 = plan
+            .concepts
+            .iter()
+            .zip(&weights)
+            .filter(|(c, _)| self.concept_df(c) == 0)
+            .map(|(_, w)| w)
+            .sum();
+        unheard / total
     }
 
     /// In how many passages a concept (any of its forms) stands.

@@ -182,6 +182,8 @@ pub struct AnswerEvidence {
     /// The credit it gives the question's focus (its last content word): 生日 in a passage on
     /// Wang Yi that never says his birthday is missing.
     pub focus: f32,
+    /// Share of the question's weight in words no passage of the library holds.
+    pub unheard: f32,
 }
 
 /// The no-quote model: logistic regression on [`AnswerEvidence`], fitted by `pressroom fit` on
@@ -189,9 +191,10 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -5.317 + 2.176 * e.context + 2.321 * e.exchange + 2.001 * e.question + 0.992 * e.entities
-            - 2.743 * e.answer_type_missing
-            + 2.535 * e.words
-            + 0.895 * e.focus;
+        -4.314 + 1.834 * e.context + 1.989 * e.exchange + 1.999 * e.question + 0.807 * e.entities
+            - 2.711 * e.answer_type_missing
+            + 2.418 * e.words
+            + 0.849 * e.focus
+            - 1.404 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }
