@@ -233,6 +233,41 @@ fn find_period(q: &str) -> Option<Period> {
     None
 }
 
+/// A year or month in Chinese numerals (二〇一九年十二月), the way it is written out in full.
+static CHINESE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"([〇零一二三四五六七八九]{4})年").unwrap());
+static CHINESE_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})年(十[一二]?|[一二三四五六七八九])月").unwrap());
+
+/// Dates written in Chinese numerals, in digits: `二〇一九年五月` → `2019年5月`.
+fn arabic_dates(q: &str) -> String {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| i / 3)
+            .or((c == '零').then_some(0))
+    };
+    let years = CHINESE_YEAR.replace_all(q, |c: &regex::Captures| {
+        let y: String = c[1]
+            .chars()
+            .filter_map(digit)
+            .map(|d| char::from(b'0' + d as u8))
+            .collect();
+        format!("{y}年")
+    });
+    CHINESE_MONTH
+        .replace_all(&years, |c: &regex::Captures| {
+            let m = match &c[2] {
+                "十" => 10,
+                "十一" => 11,
+                "十二" => 12,
+                one => one.chars().next().and_then(digit).unwrap_or(0),
+            };
+            format!("{}年{m}月", &c[1])
+        })
+        .into_owned()
+}
+
 fn num(s: &str) -> u64 {
     s.parse().unwrap_or(0)
 }
@@ -253,7 +288,7 @@ pub struct Extracted {
 /// quotes is a subject, not a speaker).
 pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
     let mut constraints = Constraints::default();
-    let mut rest = normalized_question.to_string();
+    let mut rest = arabic_dates(normalized_question);
     if let Some(p) = find_period(&rest) {
         let after = &rest[p.range.end..];
         let (since, until, label) = if OPEN_AFTER.is_match(after) {
@@ -298,6 +333,15 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_chinese_numerals_are_read() {
+        let e = extract("二〇一九年五月中美贸易谈判", &[]);
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2019-05"));
+        let e = extract("二零一八年十二月安倍", &[]);
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2018-12"));
+        assert_eq!(arabic_dates("一二三四年"), "1234年");
+    }
 
     fn speakers() -> Vec<String> {
         ["耿爽", "华春莹", "陆慷", "赵立坚", "王毅"]
