@@ -405,6 +405,9 @@ impl Engine {
         let content = plan.to_query(f.text, f.question, f.context, &self.weights, |t| {
             (self.index.doc_freq(t) as f32) < common
         });
+        // Every word, common ones too: what a filter is searched with when the rare words
+        // alone (a synonym, a sub-word) find nothing in its period.
+        let every_word = || plan.to_query(f.text, f.question, f.context, &self.weights, |_| true);
         let search = |q: &dyn Query| match self.index.search(q, CANDIDATES) {
             Ok(r) => r,
             Err(e) => {
@@ -417,11 +420,19 @@ impl Engine {
         let raw = match self.index.filter(c) {
             None => search(content.as_ref()),
             Some(filter) => {
-                let filtered = BooleanQuery::new(vec![
-                    (Occur::Must, content.box_clone()),
-                    (Occur::Must, Box::new(BoostQuery::new(filter, 0.0))),
-                ]);
-                let hits = search(&filtered);
+                let filtered = |content: Box<dyn Query>| {
+                    BooleanQuery::new(vec![
+                        (Occur::Must, content),
+                        (
+                            Occur::Must,
+                            Box::new(BoostQuery::new(filter.box_clone(), 0.0)),
+                        ),
+                    ])
+                };
+                let mut hits = search(&filtered(content.box_clone()));
+                if hits.is_empty() {
+                    hits = search(&filtered(every_word()));
+                }
                 if hits.is_empty() {
                     relaxed = true;
                     search(content.as_ref())
