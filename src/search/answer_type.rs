@@ -210,6 +210,10 @@ impl AnswerType {
             return None;
         }
         if !near.is_empty() {
+            let anywhere = self.match_near(passage, &[]).unwrap_or(0.0);
+            if anywhere == 0.0 {
+                return Some(0.0);
+            }
             let on_subject: String = passage
                 .split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
                 .filter(|sentence| near.iter().any(|w| sentence.contains(w)))
@@ -217,7 +221,6 @@ impl AnswerType {
             // Elsewhere in the passage it is half an answer: the sentence may speak of the
             // subject in other words (3名澳籍公民 of 几个澳大利亚人).
             let on_subject = self.match_near(&on_subject, &[]).unwrap_or(0.0);
-            let anywhere = self.match_near(passage, &[]).unwrap_or(0.0);
             return Some(on_subject.max(anywhere / 2.0));
         }
         let mut asked = 0.0;

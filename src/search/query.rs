@@ -201,11 +201,24 @@ impl QueryPlan {
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
         let jieba = lexicon.jieba();
-        let tags: HashMap<&str, WordClass> = jieba
-            .tag(&normalized, true)
-            .into_iter()
-            .map(|t| (t.word, WordClass::of_tag(t.tag)))
-            .collect();
+        // A word's class from its own tag: dictionary words without the HMM (which costs
+        // more than the rest of reading the question), other words with it.
+        let tags: std::cell::RefCell<HashMap<String, Option<WordClass>>> = Default::default();
+        let class_of = |word: &str| -> Option<WordClass> {
+            if let Some(c) = tags.borrow().get(word) {
+                return *c;
+            }
+            let alone = |hmm: bool| {
+                let tagged = jieba.tag(word, hmm);
+                match tagged.as_slice() {
+                    [t] if t.word == word => Some(WordClass::of_tag(t.tag)),
+                    _ => None,
+                }
+            };
+            let class = alone(false).or_else(|| alone(true));
+            tags.borrow_mut().insert(word.to_string(), class);
+            class
+        };
         let exact_terms = repair_segmentation(outermost(&terms), &normalized, |t| {
             if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
                 return None;
@@ -213,7 +226,7 @@ impl QueryPlan {
             let passages = vocabulary(t);
             // A name jieba knows that the library never uses is a name the library does not
             // hold (阿拉斯加), not a misreading to mend with a piece of another (阿拉 of 阿拉伯).
-            let name = tags.get(t) == Some(&WordClass::Name);
+            let name = class_of(t) == Some(WordClass::Name);
             let sound = jieba.has_word(t) && (passages > 0 || name);
             Some((sound, passages))
         });
@@ -264,9 +277,7 @@ impl QueryPlan {
             let class = if latin {
                 WordClass::Name
             } else {
-                tags.get(t.text.as_str())
-                    .copied()
-                    .unwrap_or(WordClass::Content)
+                class_of(&t.text).unwrap_or(WordClass::Content)
             };
             let entity = class == WordClass::Name;
             let known = latin || t.text.is_ascii() || jieba.has_word(&t.text);

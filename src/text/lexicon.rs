@@ -215,8 +215,17 @@ impl Lexicon {
 /// (认不认, 支不支持).
 fn is_question_form(term: &str) -> bool {
     const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边轮届";
-    let chars: Vec<char> = term.chars().collect();
-    match chars.as_slice() {
+    // Question forms are two to four characters; longer terms are not looked at.
+    let mut chars = ['\0'; 4];
+    let mut len = 0;
+    for c in term.chars() {
+        if len == chars.len() {
+            return false;
+        }
+        chars[len] = c;
+        len += 1;
+    }
+    match &chars[..len] {
         [d, m, rest @ ..] if "这那哪几每某".contains(*d) && MEASURE.contains(*m) => {
             rest.len() <= 1
         }
@@ -345,14 +354,9 @@ impl Synonyms {
     /// [`Synonyms::matches`] for a query normalised already (`normalized`), as typed (`query`,
     /// for acronyms).
     pub fn matches_normalized(&self, normalized: &str, query: &str) -> Vec<(String, Vec<String>)> {
-        // Which names of which groups stand in the query.
-        let mut found: Vec<Vec<bool>> = Vec::new();
-        let mut mark = |g: usize, n: usize| {
-            if found.is_empty() {
-                found = self.groups.iter().map(|gr| vec![false; gr.len()]).collect();
-            }
-            found[g][n] = true;
-        };
+        // Which names of which groups stand in the query: (group, name) positions.
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut mark = |g: usize, n: usize| found.push((g, n));
         match &self.finder {
             Some(finder) => {
                 for m in finder.find_overlapping_iter(normalized) {
@@ -370,7 +374,11 @@ impl Synonyms {
                 }
             }
         }
-        if self.groups.iter().flatten().any(|n| n.acronym.is_some()) {
+        // Acronyms match in capitals only: a query without any has none.
+        let capitals = query
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || ('Ａ'..='Ｚ').contains(&c));
+        if capitals && self.groups.iter().flatten().any(|n| n.acronym.is_some()) {
             let cased: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
             for (g, group) in self.groups.iter().enumerate() {
                 for (n, name) in group.iter().enumerate() {
@@ -382,18 +390,22 @@ impl Synonyms {
                 }
             }
         }
-        let mut out = Vec::new();
-        for (group, names) in self.groups.iter().zip(&found) {
-            if let Some(hit) = group.iter().zip(names).find(|(_, f)| **f).map(|(n, _)| n) {
+        // Per group, in the table's order, its first name found.
+        found.sort_unstable();
+        found.dedup_by_key(|(g, _)| *g);
+        found
+            .into_iter()
+            .map(|(g, n)| {
+                let group = &self.groups[g];
+                let hit = &group[n];
                 let others = group
                     .iter()
-                    .filter(|n| n.normalized != hit.normalized)
-                    .map(|n| n.normalized.clone())
+                    .filter(|o| o.normalized != hit.normalized)
+                    .map(|o| o.normalized.clone())
                     .collect();
-                out.push((hit.normalized.clone(), others));
-            }
-        }
-        out
+                (hit.normalized.clone(), others)
+            })
+            .collect()
     }
 
     /// The canonical name (normalised) of the group `name` (normalised) is the canonical name
