@@ -95,8 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.447, 0.757, 0.444, 2.248, 0.898, 1.890, 1.541, 1.344, -1.344, 0.221, 0.420, -0.577, 1.122,
-    -0.336, -0.113, 0.500, 0.293, -0.667, 0.589, 1.235, 0.369, -0.459, 0.968, 0.272, 0.604, 1.472,
+    1.444, 0.757, 0.482, 2.209, 0.853, 1.848, 1.651, 1.345, -1.345, 0.254, 0.418, -0.563, 1.108,
+    -0.350, -0.108, 0.521, 0.296, -0.625, 0.581, 1.231, 0.368, -0.463, 0.989, 0.261, 0.599, 1.478,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -191,10 +191,10 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -4.314 + 1.834 * e.context + 1.989 * e.exchange + 1.999 * e.question + 0.807 * e.entities
-            - 2.711 * e.answer_type_missing
-            + 2.418 * e.words
-            + 0.849 * e.focus
-            - 1.404 * e.unheard;
+        -4.300 + 1.779 * e.context + 2.166 * e.exchange + 1.949 * e.question + 0.764 * e.entities
+            - 2.710 * e.answer_type_missing
+            + 2.408 * e.words
+            + 0.793 * e.focus
+            - 1.353 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }
