@@ -95,8 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.444, 0.757, 0.482, 2.209, 0.853, 1.848, 1.651, 1.345, -1.345, 0.254, 0.418, -0.563, 1.108,
-    -0.350, -0.108, 0.521, 0.296, -0.625, 0.581, 1.231, 0.368, -0.463, 0.989, 0.261, 0.599, 1.478,
+    1.445, 0.755, 0.481, 2.210, 0.853, 1.849, 1.651, 1.344, -1.344, 0.254, 0.418, -0.563, 1.107,
+    -0.350, -0.108, 0.520, 0.297, -0.626, 0.581, 1.232, 0.368, -0.464, 0.989, 0.261, 0.599, 1.478,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -191,10 +191,10 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -4.300 + 1.779 * e.context + 2.166 * e.exchange + 1.949 * e.question + 0.764 * e.entities
+        -4.299 + 1.789 * e.context + 2.176 * e.exchange + 1.940 * e.question + 0.765 * e.entities
             - 2.710 * e.answer_type_missing
-            + 2.408 * e.words
-            + 0.793 * e.focus
-            - 1.353 * e.unheard;
+            + 2.393 * e.words
+            + 0.789 * e.focus
+            - 1.366 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }
