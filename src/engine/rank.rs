@@ -95,8 +95,7 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.445, 0.755, 0.481, 2.210, 0.853, 1.849, 1.651, 1.344, -1.344, 0.254, 0.418, -0.563, 1.107,
-    -0.350, -0.108, 0.520, 0.297, -0.626, 0.581, 1.232, 0.368, -0.464, 0.989, 0.261, 0.599, 1.478,
+    1.443, 0.756, 0.485, 2.214, 0.853, 1.852, 1.651, 1.344, -1.344, 0.254, 0.420, -0.544, 1.105, -0.350, -0.107, 0.512, 0.298, -0.638, 0.577, 1.235, 0.370, -0.465, 0.992, 0.266, 0.601, 1.477,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -190,11 +189,6 @@ pub struct AnswerEvidence {
 /// questions the library answers and questions it cannot (README, Quality). Returns the
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
-    let z =
-        -4.299 + 1.789 * e.context + 2.176 * e.exchange + 1.940 * e.question + 0.765 * e.entities
-            - 2.710 * e.answer_type_missing
-            + 2.393 * e.words
-            + 0.789 * e.focus
-            - 1.366 * e.unheard;
+    let z = -4.302 + 1.786 * e.context + 2.185 * e.exchange + 1.934 * e.question + 0.744 * e.entities - 2.705 * e.answer_type_missing + 2.399 * e.words + 0.814 * e.focus - 1.391 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }

@@ -126,9 +126,12 @@ static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"主席|总理|委员长|部长|外长|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
         .expect("person answer pattern")
 });
-/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`.
-static LIST_A: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\p{Han}{2,}、\p{Han}{2,}").expect("list answer pattern"));
+/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, or examples in a row of
+/// `从…到…，从…到…`.
+static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\p{Han}{2,}、\p{Han}{2,}|从[^，。；]{2,20}到[^，。；]{2,20}，从")
+        .expect("list answer pattern")
+});
 /// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
 static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[在于][^，。；]{1,15}(举行|召开|举办|出席|期间|峰会|会议|论坛|大会|演讲|讲话|上)")
@@ -339,6 +342,11 @@ mod tests {
         assert!(t.list && !t.count);
         assert_eq!(t.match_in("迄今已经与一些国家建立了对话机制"), Some(0.0));
         assert_eq!(t.match_in("同俄罗斯、法国建立了对话机制"), Some(1.0));
+        let t = AnswerType::of_question("外国记者报道过哪些中国故事？");
+        assert_eq!(
+            t.match_in("从太空接力到极限深潜，从荒漠化治理到低碳生活"),
+            Some(1.0)
+        );
         let t = AnswerType::of_question("峰会在俄罗斯哪个城市举行？");
         assert!(t.place);
         assert_eq!(t.match_in("支持俄罗斯办好峰会"), Some(0.0));
