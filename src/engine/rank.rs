@@ -95,7 +95,7 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.443, 0.756, 0.485, 2.214, 0.853, 1.852, 1.651, 1.344, -1.344, 0.254, 0.420, -0.544, 1.105, -0.350, -0.107, 0.512, 0.298, -0.638, 0.577, 1.235, 0.370, -0.465, 0.992, 0.266, 0.601, 1.477,
+    1.337, 0.817, 0.533, 2.213, 0.875, 1.841, 1.641, 1.350, -1.350, 0.246, 0.417, -0.512, 1.126, -0.295, -0.111, 0.520, 0.301, -0.611, 0.568, 1.248, 0.371, -0.461, 0.994, 0.262, 0.600, 1.483,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -189,6 +189,6 @@ pub struct AnswerEvidence {
 /// questions the library answers and questions it cannot (README, Quality). Returns the
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
-    let z = -4.302 + 1.786 * e.context + 2.185 * e.exchange + 1.934 * e.question + 0.744 * e.entities - 2.705 * e.answer_type_missing + 2.399 * e.words + 0.814 * e.focus - 1.391 * e.unheard;
+    let z = -4.398 + 1.843 * e.context + 2.184 * e.exchange + 1.866 * e.question + 0.827 * e.entities - 2.673 * e.answer_type_missing + 2.458 * e.words + 0.740 * e.focus - 1.494 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }
