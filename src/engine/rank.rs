@@ -189,6 +189,6 @@ pub struct AnswerEvidence {
 /// questions the library answers and questions it cannot (README, Quality). Returns the
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
-    let z = -4.398 + 1.843 * e.context + 2.184 * e.exchange + 1.866 * e.question + 0.827 * e.entities - 2.673 * e.answer_type_missing + 2.458 * e.words + 0.740 * e.focus - 1.494 * e.unheard;
+    let z = -4.487 + 1.911 * e.context + 2.212 * e.exchange + 2.298 * e.question + 0.750 * e.entities - 2.391 * e.answer_type_missing + 2.320 * e.words + 0.850 * e.focus - 1.466 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }

@@ -290,6 +290,30 @@ impl QueryPlan {
                 class,
             });
         }
+        // A speaker named in a question with hardly anything else to it is its subject too
+        // (华春莹是哪年出生的): passages by her that never name her do not answer it.
+        let content = concepts
+            .iter()
+            .filter(|c| c.class != WordClass::Function)
+            .count();
+        if content <= 1 {
+            // First: the question's focus stays its last word.
+            for name in names.iter().rev() {
+                if !concepts.iter().any(|c| &c.forms[0] == name) {
+                    concepts.insert(
+                        0,
+                        Concept {
+                            forms: vec![name.clone()],
+                            parts: Vec::new(),
+                            chars: name.chars().count(),
+                            entity: true,
+                            known: true,
+                            class: WordClass::Name,
+                        },
+                    );
+                }
+            }
+        }
         let mut phrases = Vec::new();
         for pair in exact_terms.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
@@ -681,6 +705,30 @@ mod tests {
         let p = plan("AI governance");
         let t = terms(&p);
         assert!(t.contains(&"人工智能") && t.contains(&"治理"), "{t:?}");
+    }
+
+    #[test]
+    fn a_speaker_is_the_subject_of_a_question_about_little_else() {
+        let lex = Lexicon::embedded();
+        let search = ChineseTokenizer::search(lex.jieba());
+        let reader = Reader {
+            lexicon: &lex,
+            search: &search,
+            weights: &Weights::default(),
+            max_chars: 200,
+            vocabulary: &|_: &str| 10,
+        };
+        let names = ["华春莹".to_string()];
+        let thin = QueryPlan::new("华春莹是哪年出生的？", &reader, &names);
+        let words = concept_words(&thin);
+        assert_eq!(words.first(), Some(&"华春莹"), "{words:?}");
+        assert_eq!(
+            words.last(),
+            Some(&"出生"),
+            "the focus stays last: {words:?}"
+        );
+        let full = QueryPlan::new("华春莹怎么评价中美贸易磋商？", &reader, &names);
+        assert!(!concept_words(&full).contains(&"华春莹"));
     }
 
     #[test]
