@@ -95,7 +95,8 @@ pub(super) const FIRST_WORD_ASKED: usize = 25;
 
 /// The fitted weights, in [`FEATURES`] order.
 const WEIGHTS: Features = [
-    1.337, 0.817, 0.533, 2.213, 0.875, 1.841, 1.641, 1.350, -1.350, 0.246, 0.417, -0.512, 1.126, -0.295, -0.111, 0.520, 0.301, -0.611, 0.568, 1.248, 0.371, -0.461, 0.994, 0.262, 0.600, 1.483,
+    1.337, 0.817, 0.533, 2.213, 0.875, 1.841, 1.641, 1.350, -1.350, 0.246, 0.417, -0.512, 1.126,
+    -0.295, -0.111, 0.520, 0.301, -0.611, 0.568, 1.248, 0.371, -0.461, 0.994, 0.262, 0.600, 1.483,
 ];
 
 /// The score of a candidate with figures `x`.
@@ -189,6 +190,11 @@ pub struct AnswerEvidence {
 /// questions the library answers and questions it cannot (README, Quality). Returns the
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
-    let z = -4.487 + 1.911 * e.context + 2.212 * e.exchange + 2.298 * e.question + 0.750 * e.entities - 2.391 * e.answer_type_missing + 2.320 * e.words + 0.850 * e.focus - 1.466 * e.unheard;
+    let z =
+        -4.487 + 1.911 * e.context + 2.212 * e.exchange + 2.298 * e.question + 0.750 * e.entities
+            - 2.391 * e.answer_type_missing
+            + 2.320 * e.words
+            + 0.850 * e.focus
+            - 1.466 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }
