@@ -250,7 +250,7 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        if !preferred && !self.answers(&plan, &scored) {
+        if !preferred && !self.answers(&plan, &weights, &scored) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
@@ -309,7 +309,9 @@ impl Engine {
         let (scored, relaxed) =
             self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         out.relaxed = relaxed;
-        out.evidence = scored.first().map(|best| self.evidence(&plan, best));
+        out.evidence = scored
+            .first()
+            .map(|best| self.evidence(&plan, &weights, best));
         out.answer_probability = out.evidence.as_ref().map(rank::answer_probability);
         out.candidates = scored
             .into_iter()
@@ -652,8 +654,9 @@ impl Engine {
         (scored, relaxed)
     }
 
-    /// What says whether the best candidate answers the question at all.
-    fn evidence(&self, plan: &QueryPlan, best: &Scored) -> AnswerEvidence {
+    /// What says whether the best candidate answers the question at all (`weights`: the
+    /// concepts' weights, [`Engine::concept_weights`]).
+    fn evidence(&self, plan: &QueryPlan, weights: &[f32], best: &Scored) -> AnswerEvidence {
         AnswerEvidence {
             context: best.shares.context,
             exchange: best.shares.exchange,
@@ -662,14 +665,14 @@ impl Engine {
             answer_type_missing: best.features[rank::ANSWER_TYPE_MISSING],
             words: plan.concepts.len().min(10) as f32 / 10.0,
             focus: best.features[rank::FOCUS],
-            unheard: self.unheard(plan),
+            unheard: self.unheard(plan, weights),
         }
     }
 
     /// Does the best candidate answer the question well enough to be quoted?
-    fn answers(&self, plan: &QueryPlan, scored: &[Scored]) -> bool {
+    fn answers(&self, plan: &QueryPlan, weights: &[f32], scored: &[Scored]) -> bool {
         scored.first().is_some_and(|best| {
-            rank::answer_probability(&self.evidence(plan, best)) >= MIN_ANSWER_PROBABILITY
+            rank::answer_probability(&self.evidence(plan, weights, best)) >= MIN_ANSWER_PROBABILITY
         })
     }
 
@@ -711,8 +714,7 @@ impl Engine {
 
     /// Share of the question's weight in words no passage of the library holds (墨子 of 墨子号
     /// 卫星): what no candidate can cover.
-    fn unheard(&self, plan: &QueryPlan) -> f32 {
-        let weights = self.concept_weights(plan);
+    fn unheard(&self, plan: &QueryPlan, weights: &[f32]) -> f32 {
         let total: f32 = weights.iter().sum();
         if total <= 0.0 {
             return 0.0;
@@ -720,7 +722,7 @@ impl Engine {
         let unheard: f32 = plan
             .concepts
             .iter()
-            .zip(&weights)
+            .zip(weights)
             .filter(|(c, _)| self.concept_df(c) == 0)
             .map(|(_, w)| w)
             .sum();
