@@ -458,6 +458,7 @@ impl Engine {
             }
         }
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
+        let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let answer_type = AnswerType::of_question(&plan.normalized);
         // The kind of answer asked counts where the passage speaks of the question's subject.
         let subject: Vec<&str> = plan
@@ -551,8 +552,8 @@ impl Engine {
                     shares.entities,
                     type_match.unwrap_or(0.0),
                     type_match.map_or(0.0, |m| 1.0 - m),
-                    if first_paragraph { 1.0 } else { 0.0 },
-                    if in_named_days { 1.0 } else { 0.0 },
+                    flag(first_paragraph),
+                    flag(in_named_days),
                     phrase_share,
                     shares.added,
                     0.0,
@@ -632,7 +633,6 @@ impl Engine {
         let first = event_days.iter().copied().min().unwrap_or(0);
         let several_days = first != latest;
         let wants_latest = answer_type.outcome || answer_type.count;
-        let flag = |b: bool| if b { 1.0 } else { 0.0 };
         for s in &mut scored {
             let day = self.days[s.raw.doc];
             let latest_word = several_days && same_event(s) && day == latest;

@@ -80,7 +80,7 @@ static AT_THE_TIME_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// An event's verb followed by 时 (去世时, 访华时), not a word that ends in 时 (同时, 及时) or
 /// one that begins with it (时间, 时候).
 static WHEN_IT_HAPPENED_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han})时(\P{Han}|[^间候期代刻事光段局势政尚]|$)").expect("时 pattern")
+    Regex::new(r"(\p{Han})时([^间候期代刻事光段局势政尚]|$)").expect("时 pattern")
 });
 
 fn at_the_time(question: &str) -> bool {
