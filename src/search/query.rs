@@ -570,6 +570,12 @@ mod tests {
 
     /// The plan of `q` over a library whose vocabulary is `vocabulary`.
     fn plan_in(q: &str, vocabulary: &dyn Fn(&str) -> u64) -> QueryPlan {
+        plan_naming(q, vocabulary, &[])
+    }
+
+    /// The plan of `q` over a library whose vocabulary is `vocabulary` and whose speakers
+    /// include `names`.
+    fn plan_naming(q: &str, vocabulary: &dyn Fn(&str) -> u64, names: &[String]) -> QueryPlan {
         let lex = Lexicon::embedded();
         let search = ChineseTokenizer::search(lex.jieba());
         let reader = Reader {
@@ -579,7 +585,7 @@ mod tests {
             max_chars: 200,
             vocabulary,
         };
-        QueryPlan::new(q, &reader, &[])
+        QueryPlan::new(q, &reader, names)
     }
 
     fn concept_words(p: &QueryPlan) -> Vec<&str> {
@@ -709,17 +715,9 @@ mod tests {
 
     #[test]
     fn a_speaker_is_the_subject_of_a_question_about_little_else() {
-        let lex = Lexicon::embedded();
-        let search = ChineseTokenizer::search(lex.jieba());
-        let reader = Reader {
-            lexicon: &lex,
-            search: &search,
-            weights: &Weights::default(),
-            max_chars: 200,
-            vocabulary: &|_: &str| 10,
-        };
+        let library = |_: &str| 10;
         let names = ["华春莹".to_string()];
-        let thin = QueryPlan::new("华春莹是哪年出生的？", &reader, &names);
+        let thin = plan_naming("华春莹是哪年出生的？", &library, &names);
         let words = concept_words(&thin);
         assert_eq!(words.first(), Some(&"华春莹"), "{words:?}");
         assert_eq!(
@@ -727,7 +725,7 @@ mod tests {
             Some(&"出生"),
             "the focus stays last: {words:?}"
         );
-        let full = QueryPlan::new("华春莹怎么评价中美贸易磋商？", &reader, &names);
+        let full = plan_naming("华春莹怎么评价中美贸易磋商？", &library, &names);
         assert!(!concept_words(&full).contains(&"华春莹"));
     }
 
