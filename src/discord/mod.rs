@@ -155,6 +155,7 @@ impl Bot {
                 None => render::no_results(question, lang, ephemeral_when_empty),
             };
         }
+        let ignored = answer.ignored.clone();
         let note = answer.filters.as_deref().map(|f| (f, answer.relaxed));
         let hits: Vec<render::KeyedHit> = answer
             .hits
@@ -173,7 +174,12 @@ impl Bot {
         );
         if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
             content.push('\n');
-            content.push_str(&render::filters_note(filters, relaxed, lang));
+            content.push_str(&render::filters_note(
+                filters,
+                relaxed,
+                ignored.as_deref(),
+                lang,
+            ));
         }
         view.fit()
     }

@@ -61,6 +61,17 @@ pub struct AskOptions {
     pub prefer: Option<ExchangeRef>,
 }
 
+/// Which of the constraints a search had to set aside because they left nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relaxed {
+    /// None: every hit satisfies them.
+    No,
+    /// The speaker names; the period (and documents) still hold.
+    Speakers,
+    /// All of them.
+    All,
+}
+
 /// How a question was read and ranked (`pressroom eval --explain`).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Explanation {
@@ -241,7 +252,18 @@ impl Engine {
         let coverage = Coverage::new(self, &plan);
         let (scored, relaxed) =
             self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
-        answer.relaxed = relaxed;
+        match relaxed {
+            Relaxed::No => {}
+            Relaxed::Speakers => {
+                answer.ignored = Some(constraints.speakers.join("/"));
+                let kept = Constraints {
+                    speakers: Vec::new(),
+                    ..constraints.clone()
+                };
+                answer.filters = Some(kept.describe());
+            }
+            Relaxed::All => answer.relaxed = true,
+        }
         let Some(best) = scored.first() else {
             // The question has content, and no passage has any of it.
             answer.abstained = Some(Abstention::NotCovered);
@@ -308,7 +330,7 @@ impl Engine {
         let coverage = Coverage::new(self, &plan);
         let (scored, relaxed) =
             self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
-        out.relaxed = relaxed;
+        out.relaxed = relaxed == Relaxed::All;
         out.evidence = scored
             .first()
             .map(|best| self.evidence(&plan, &weights, best));
@@ -390,8 +412,8 @@ impl Engine {
         (!plan.is_empty()).then_some((plan, c))
     }
 
-    /// Candidates from the index, filtered by `c` (or, when that leaves nothing, not: the
-    /// second value says so), scored and sorted best first.
+    /// Candidates from the index, filtered by `c` (when that leaves nothing, by the period
+    /// alone, then not at all: the second value says which), scored and sorted best first.
     fn candidates(
         &self,
         plan: &QueryPlan,
@@ -399,7 +421,7 @@ impl Engine {
         idf: &[f32],
         c: &Constraints,
         prefer: Option<ExchangeRef>,
-    ) -> (Vec<Scored>, bool) {
+    ) -> (Vec<Scored>, Relaxed) {
         let f = self.index.fields();
         // Words in a great share of the passages select nothing and cost the most to score
         // (their postings are the longest): they are left to the coverage figures.
@@ -418,11 +440,11 @@ impl Engine {
                 Vec::new()
             }
         };
-        let mut relaxed = false;
+        let mut relaxed = Relaxed::No;
         let raw = match self.index.filter(c) {
             None => search(content.as_ref()),
             Some(filter) => {
-                let filtered = |content: Box<dyn Query>| {
+                let filtered = |filter: &dyn Query, content: Box<dyn Query>| {
                     BooleanQuery::new(vec![
                         (Occur::Must, content),
                         (
@@ -431,12 +453,32 @@ impl Engine {
                         ),
                     ])
                 };
-                let mut hits = search(&filtered(content.box_clone()));
-                if hits.is_empty() {
-                    hits = search(&filtered(every_word()));
+                let in_filter = |filter: &dyn Query| {
+                    let hits = search(&filtered(filter, content.box_clone()));
+                    if hits.is_empty() {
+                        search(&filtered(filter, every_word()))
+                    } else {
+                        hits
+                    }
+                };
+                let mut hits = in_filter(filter.as_ref());
+                // A name with a period that together leave nothing is most often the
+                // question's subject, not its speaker (2018年1月王毅去非洲访问): the period
+                // still holds without it.
+                if hits.is_empty() && !c.speakers.is_empty() {
+                    let without = Constraints {
+                        speakers: Vec::new(),
+                        ..c.clone()
+                    };
+                    if let Some(filter) = self.index.filter(&without) {
+                        hits = in_filter(filter.as_ref());
+                        if !hits.is_empty() {
+                            relaxed = Relaxed::Speakers;
+                        }
+                    }
                 }
                 if hits.is_empty() {
-                    relaxed = true;
+                    relaxed = Relaxed::All;
                     search(content.as_ref())
                 } else {
                     hits
@@ -571,7 +613,8 @@ impl Engine {
                     0.0,
                 ];
                 // Of several speakers named, the first named is most likely the one who spoke.
-                let first_named = c.speakers.len() > 1
+                let first_named = relaxed == Relaxed::No
+                    && c.speakers.len() > 1
                     && paragraph.speaker.as_deref() == c.speakers.first().map(String::as_str);
                 let lift = if first_named { FIRST_NAMED } else { 0.0 };
                 Scored {

@@ -21,6 +21,9 @@ pub struct Answer {
     /// True when no passage satisfied the constraints and the hits ignore them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub relaxed: bool,
+    /// Constraints set aside because, with the others (`filters`), they left nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ignored: Option<String>,
     /// Why there is no quote although the question had content: nothing in the library answers
     /// it well enough, or the period it names is not in the library.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -179,10 +179,12 @@ pub fn console_with(answer: &Answer, opts: &ConsoleOptions) -> String {
     }
     let mut out = String::new();
     if let Some(f) = &answer.filters {
-        let note = if answer.relaxed {
-            format!("(nothing matched {f}; these passages ignore it)")
-        } else {
-            format!("(only {f})")
+        let note = match (&answer.ignored, answer.relaxed) {
+            (_, true) => format!("(nothing matched {f}; these passages ignore it)"),
+            (Some(ignored), false) => {
+                format!("(only {f}; nothing matched {ignored} as well, so that is ignored)")
+            }
+            (None, false) => format!("(only {f})"),
         };
         out.push_str(&wrap::wrap(&note, width, "", " "));
     }

@@ -72,6 +72,17 @@ fn a_filter_that_leaves_nothing_is_relaxed_and_said() {
 }
 
 #[test]
+fn a_name_that_leaves_nothing_with_the_period_is_set_aside_before_the_period() {
+    let a = LIBRARY.ask("2017年华春莹对九寨沟地震外国公民伤亡说了什么", 3);
+    assert!(!a.relaxed, "{a:?}");
+    assert_eq!(a.filters.as_deref(), Some("2017"));
+    assert_eq!(a.ignored.as_deref(), Some("华春莹"));
+    assert!(a.hits[0].text.contains("九寨沟"));
+    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
+    assert!(said.contains("nothing matched 华春莹 as well"), "{said}");
+}
+
+#[test]
 fn a_period_outside_the_library_gets_no_quote() {
     let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");

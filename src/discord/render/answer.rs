@@ -390,13 +390,19 @@ pub fn abstained(
 
 /// The line under a question that says which constraints were applied (`only 2019-05 · 陆慷`),
 /// or that none matched and the results ignore them.
-pub fn filters_note(filters: &str, relaxed: bool, lang: Lang) -> String {
+pub fn filters_note(filters: &str, relaxed: bool, ignored: Option<&str>, lang: Lang) -> String {
     let f = escape_markdown(filters);
-    match (lang, relaxed) {
-        (Lang::Zh, false) => format!("*仅限：{f}*"),
-        (Lang::Zh, true) => format!("*没有符合「{f}」的段落，以下结果未按此筛选*"),
-        (Lang::En, false) => format!("*only {f}*"),
-        (Lang::En, true) => format!("*nothing matched {f}; these results ignore it*"),
+    match (lang, relaxed, ignored.map(escape_markdown)) {
+        (Lang::Zh, true, _) => format!("*没有符合「{f}」的段落，以下结果未按此筛选*"),
+        (Lang::En, true, _) => format!("*nothing matched {f}; these results ignore it*"),
+        (Lang::Zh, false, Some(i)) => {
+            format!("*仅限：{f}（再加上「{i}」就没有符合的段落，已忽略）*")
+        }
+        (Lang::En, false, Some(i)) => {
+            format!("*only {f} (nothing matched {i} as well, so that is ignored)*")
+        }
+        (Lang::Zh, false, None) => format!("*仅限：{f}*"),
+        (Lang::En, false, None) => format!("*only {f}*"),
     }
 }
 
@@ -552,9 +558,14 @@ mod tests {
     #[test]
     fn filter_notes_say_what_was_applied_or_relaxed() {
         assert_eq!(
-            filters_note("2019-05 · 陆慷", false, Lang::En),
+            filters_note("2019-05 · 陆慷", false, None, Lang::En),
             "*only 2019\\-05 · 陆慷*"
         );
-        assert!(filters_note("陆慷", true, Lang::Zh).contains("未按此筛选"));
+        assert!(filters_note("陆慷", true, None, Lang::Zh).contains("未按此筛选"));
+        let partly = filters_note("2018-01", false, Some("王毅"), Lang::Zh);
+        assert!(
+            partly.contains("2018-01") && partly.contains("「王毅」"),
+            "{partly}"
+        );
     }
 }
