@@ -22,10 +22,10 @@ use crate::text::{normalize, normalize_str};
 const CANDIDATES: usize = 60;
 
 /// How many of them are looked at closely (their exchange, the kind of answer they hold),
-/// chosen by a first look weighing the index score and what the paragraph covers alone.
+/// chosen by a first look weighing the index score and what the paragraph covers in context.
 const CLOSE_LOOK: usize = 30;
 const FIRST_LOOK_BM25: f32 = 2.0;
-const FIRST_LOOK_OWN: f32 = 3.0;
+const FIRST_LOOK_CONTEXT: f32 = 3.0;
 
 /// Candidates whose exchanges cover at least this share of what the best one covers are taken
 /// to be about the same event (for "the latest word on it").
@@ -440,19 +440,19 @@ impl Engine {
                 Vec::new()
             }
         };
+        let filtered = |filter: &dyn Query, content: Box<dyn Query>| {
+            BooleanQuery::new(vec![
+                (Occur::Must, content),
+                (
+                    Occur::Must,
+                    Box::new(BoostQuery::new(filter.box_clone(), 0.0)),
+                ),
+            ])
+        };
         let mut relaxed = Relaxed::No;
         let raw = match self.index.filter(c) {
             None => search(content.as_ref()),
             Some(filter) => {
-                let filtered = |filter: &dyn Query, content: Box<dyn Query>| {
-                    BooleanQuery::new(vec![
-                        (Occur::Must, content),
-                        (
-                            Occur::Must,
-                            Box::new(BoostQuery::new(filter.box_clone(), 0.0)),
-                        ),
-                    ])
-                };
                 let in_filter = |filter: &dyn Query| {
                     let hits = search(&filtered(filter, content.box_clone()));
                     if hits.is_empty() {
@@ -524,13 +524,14 @@ impl Engine {
                 .unwrap_or(raw.score)
         };
         // A first, cheap look at every candidate (index scores and what the paragraph covers
-        // by itself); the closer look, at its exchange, for the best of them only.
+        // with what its exchange says before it, so an answer whose question names the subject
+        // is not cut for naming nothing itself); the closer look for the best of them only.
         let mut first_look: Vec<(f32, RawHit)> = raw
             .into_iter()
             .map(|r| {
                 let cheap = FIRST_LOOK_BM25 * ln_share(r.score)
                     + ln_share(exchange_score(&r))
-                    + FIRST_LOOK_OWN * coverage.own_share(idf, r);
+                    + FIRST_LOOK_CONTEXT * coverage.shares(idf, &entities, r).context;
                 (cheap, r)
             })
             .collect();

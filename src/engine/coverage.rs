@@ -205,17 +205,6 @@ impl<'a> Coverage<'a> {
             .collect()
     }
 
-    /// The share of the question (weighted by `weights`) a paragraph covers by itself: the
-    /// cheap figure every candidate gets before the best of them are looked at closely.
-    pub(super) fn own_share(&self, weights: &[f32], raw: RawHit) -> f32 {
-        let total: f32 = weights.iter().sum();
-        if total <= 0.0 {
-            return 1.0;
-        }
-        let own = self.scan(self.engine.normalized_text(raw.doc, raw.paragraph));
-        weights.iter().zip(&own).map(|(w, c)| w * c).sum::<f32>() / total
-    }
-
     /// The shares of the question (weighted by `weights`) the passage covers, alone and with
     /// its exchange.
     pub(super) fn shares(&self, weights: &[f32], entities: &[bool], raw: RawHit) -> Shares {
