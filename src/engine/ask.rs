@@ -538,12 +538,7 @@ impl Engine {
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
         first_look.truncate(CLOSE_LOOK);
         let mut question_pairs: HashMap<(usize, usize), Vec<u64>> = HashMap::new();
-        // What the question asks about comes last in Chinese (…有没有中国人伤亡, …后来找到了吗):
-        // its last content word is the focus the answering paragraph holds.
-        let focus = plan
-            .concepts
-            .iter()
-            .rposition(|c| c.class != WordClass::Function);
+        let focus = plan.focus();
         let mut scored: Vec<Scored> = first_look
             .into_iter()
             .map(|(_, raw)| raw)

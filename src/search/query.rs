@@ -347,6 +347,18 @@ impl QueryPlan {
         self.concepts.iter().filter(|c| c.entity).count()
     }
 
+    /// The concept the question asks about. It comes last in Chinese (…有没有中国人伤亡,
+    /// …后来找到了吗): the last content word, but not a verb of saying, which asks for the
+    /// words said (杨洁篪说了什么) and stands in nearly every answer.
+    pub fn focus(&self) -> Option<usize> {
+        const SAYING: &[&str] = &[
+            "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到",
+        ];
+        self.concepts
+            .iter()
+            .rposition(|c| c.class != WordClass::Function && !SAYING.contains(&c.forms[0].as_str()))
+    }
+
     /// True when nothing searchable is left (empty, punctuation or filler only).
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()

@@ -178,3 +178,22 @@ fn no_reporter_question_is_an_answer_in_any_fixture() {
         }
     }
 }
+
+#[test]
+fn words_between_a_title_and_a_speech_verb_are_no_speaker() {
+    // `…外长会见毕晓普外长时明确指出：` mid-answer: the spokesperson reports what the minister
+    // said; the paragraphs stay 陆慷's (they were once given to a speaker called 时明确).
+    let d = doc("2018-05-22-quoted-minister.txt");
+    for head in [
+        "王毅国务委员兼外长在阿根廷",
+        "王毅国务委员兼外长会见毕晓普",
+        "所以，王毅国务委员兼外长",
+    ] {
+        assert_answer(
+            &d,
+            head,
+            "陆慷",
+            Some("据外媒报道，中国国务委员兼外交部长王毅"),
+        );
+    }
+}

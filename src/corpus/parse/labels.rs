@@ -318,7 +318,10 @@ pub(crate) fn lead_in(p: &str) -> Option<String> {
 /// `记者会开始前，外交部新闻司司长陆慷介绍…`). A bare name counts only when `known` says so.
 pub(crate) fn reported_speaker(p: &str, known: impl Fn(&str) -> bool) -> Option<String> {
     let head: String = p.chars().take(60).collect();
-    if let Some(c) = REPORTED_TITLED.captures(&head) {
+    if let Some(c) = REPORTED_TITLED.captures(&head)
+        && could_be_name(&c[1])
+        && !invited(&head, c.get(0).map_or(0, |m| m.start()))
+    {
         return Some(c[1].to_string());
     }
     REPORTED_BARE
@@ -344,9 +347,65 @@ pub(crate) fn titled_names(p: &str) -> impl Iterator<Item = String> + '_ {
         LazyLock::new(|| Regex::new(r"(\p{Han}{2,3})(?:副司长|司长|发言人)").unwrap());
     REPORTED_TITLED
         .captures_iter(p)
+        .filter(|c| !invited(p, c.get(0).map_or(0, |m| m.start())))
         .chain(NAME_TITLE.captures_iter(p))
         .map(|c| c[1].to_string())
-        .filter(|n| !n.ends_with(['部', '司', '的', '新', '位', '任']))
+        .filter(|n| !n.ends_with(['部', '司', '的', '新', '位', '任']) && could_be_name(n))
+}
+
+/// Does the title at byte `at` of `p` follow an invitation (`请国务委员兼外交部长王毅介绍`)? Then
+/// the person is announced to speak later, not speaking here.
+fn invited(p: &str, at: usize) -> bool {
+    p[..at].chars().rev().take(24).any(|c| c == '请')
+}
+
+/// Can the two or three characters between a title and a speech verb be a person's name? Not
+/// when they are the words that often stand there instead (`外长时明确指出`, `发言人在回答`,
+/// `大使已经表示`, `部长助理将介绍`): such a "name" would take the paragraphs after it from
+/// their real speaker.
+pub(crate) fn could_be_name(n: &str) -> bool {
+    // Characters no surname is written with that begin the words found there.
+    const NEVER_FIRST: &str =
+        "在已对有多还特会不助将曾也都亦又再就则均即该这那此并被把从与及之首随当专正并另";
+    // Characters that end a clause there, not a name (…将, …时, …在).
+    const NEVER_LAST: &str = "将也都亦在曾还又再就即均时上";
+    // Adverbs and phrases that end the words found there (…时明确, …还特别).
+    const ADVERBS: &[&str] = &[
+        "明确",
+        "特别",
+        "已经",
+        "多次",
+        "曾经",
+        "正式",
+        "再次",
+        "首先",
+        "随后",
+        "当即",
+        "专门",
+        "公开",
+        "郑重",
+        "严正",
+        "坚决",
+        "强烈",
+        "一再",
+        "反复",
+        "日前",
+        "近日",
+        "此前",
+        "同时",
+        "会上",
+        "有关",
+        "对此",
+        "对话",
+        "助理",
+        "不久前",
+        "在回",
+    ];
+    let first = n.chars().next();
+    let last = n.chars().last();
+    !first.is_some_and(|c| NEVER_FIRST.contains(c))
+        && !last.is_some_and(|c| NEVER_LAST.contains(c))
+        && !ADVERBS.iter().any(|a| n.ends_with(a))
 }
 
 pub(crate) fn is_notice(p: &str) -> bool {
@@ -454,6 +513,19 @@ mod tests {
             Some("耿爽")
         );
         assert_eq!(reported_speaker("中方表示，欢迎。", |_| false), None);
+        // Words between a title and a speech verb are no name.
+        assert_eq!(
+            reported_speaker("王毅外长会见毕晓普外长时明确指出：第一，…", |_| false),
+            None
+        );
+        let names: Vec<String> = titled_names(
+            "发言人在回答提问时说，大使已经表示，部长助理将介绍，司长陆慷介绍，赵立坚副司长说",
+        )
+        .collect();
+        assert_eq!(names, ["陆慷", "赵立坚"]);
+        let invited: Vec<String> =
+            titled_names("外交部将举行吹风会，请国务委员兼外交部长王毅介绍有关情况。").collect();
+        assert!(invited.is_empty(), "{invited:?}");
         assert!(question_like("中方对此有何评论？"));
         assert!(question_like("请证实并介绍有关情况。"));
         assert!(!question_like("中方一贯支持政治解决。"));
