@@ -119,7 +119,7 @@ pub enum Command {
         #[arg(long, default_value_t = 0.002)]
         no_quote_l2: f64,
         /// Probability below which nothing is quoted (for the no-quote figures).
-        #[arg(long, default_value_t = 0.4)]
+        #[arg(long, default_value_t = 0.5)]
         threshold: f64,
     },
 }

@@ -38,7 +38,7 @@ const COMMON_FLOOR: f32 = 500.0;
 
 /// Below this probability that the best candidate answers the question (the no-quote model,
 /// [`rank::answer_probability`]), nothing is quoted.
-const MIN_ANSWER_PROBABILITY: f32 = 0.4;
+const MIN_ANSWER_PROBABILITY: f32 = 0.5;
 
 /// The lift (in score, a log) of passages by the first of several speakers a question names.
 const FIRST_NAMED: f32 = 0.2;
