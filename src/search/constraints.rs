@@ -146,11 +146,19 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// From one year or month to another: `2016年至2018年`, `2016-2018年`, `2019年5月到7月`,
+/// `2018年11月至2019年2月`. The end needs its 年 or 月, so an ISO month (`2019-05`) is no range.
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4})\s*年?\s*(?:(\d{1,2})\s*月份?)?\s*(?:至|到|—|–|-|~|～)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月份?)?",
+    )
+    .unwrap()
+});
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年(上半年|下半年|初|底|末)?").unwrap());
 /// Words right after a date that turn it into an open period.
 static OPEN_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(以来|以后|之后|后|起)").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(以来|以后|之后|后|起|至今)").unwrap());
 static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(以前|之前|前)").unwrap());
 
 /// A period found in a question: the byte range it covers and the days it allows.
@@ -178,6 +186,9 @@ fn find_period(q: &str) -> Option<Period> {
                 label: iso(day),
             });
         }
+    }
+    if let Some(p) = find_range(q) {
+        return Some(p);
     }
     if let Some(c) = MONTH.captures(q) {
         let (y, m) = (num(&c[1]), num(&c[2]));
@@ -231,6 +242,46 @@ fn find_period(q: &str) -> Option<Period> {
         }
     }
     None
+}
+
+/// A period from one year or month to another (see [`RANGE`]).
+fn find_range(q: &str) -> Option<Period> {
+    let c = RANGE.captures(q)?;
+    let y1 = num(&c[1]);
+    let m1 = c.get(2).map(|m| num(m.as_str()));
+    let y2 = c.get(3).map(|m| num(m.as_str()));
+    let m2 = c.get(4).map(|m| num(m.as_str()));
+    // `2019年5月至7月` needs both months; `2016至2018年` the second year.
+    let (y2, m2) = match (y2, m2) {
+        (Some(y), m) => (y, m),
+        (None, Some(m)) if m1.is_some() => (y1, Some(m)),
+        _ => return None,
+    };
+    let month_ok = |m: Option<u64>| m.is_none_or(|m| (1..=12).contains(&m));
+    if !(1900..=2100).contains(&y1)
+        || !(1900..=2100).contains(&y2)
+        || !month_ok(m1)
+        || !month_ok(m2)
+    {
+        return None;
+    }
+    let since = y1 * 10000 + m1.unwrap_or(1) * 100 + 1;
+    let end_month = m2.unwrap_or(12);
+    let named_until = y2 * 10000 + end_month * 100 + days_in_month(y2, end_month);
+    if since > named_until {
+        return None;
+    }
+    let end = |y: u64, m: Option<u64>| match m {
+        Some(m) => format!("{y:04}-{m:02}"),
+        None => format!("{y:04}"),
+    };
+    Some(Period {
+        range: c.get(0).expect("group 0").range(),
+        since,
+        until: add_days(named_until, ANSWER_LAG_DAYS),
+        named_until,
+        label: format!("{} … {}", end(y1, m1), end(y2, m2)),
+    })
 }
 
 /// A year or month in Chinese numerals (二〇一九年十二月), the way it is written out in full.
@@ -333,6 +384,54 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_of_years_and_months_are_read() {
+        let period = |q: &str| {
+            let c = extract(q, &[]).constraints;
+            (c.period_label, c.since, c.named_until)
+        };
+        for q in [
+            "2016年至2018年南海仲裁",
+            "2016到2018年南海",
+            "2016-2018年南海",
+        ] {
+            assert_eq!(
+                period(q),
+                (Some("2016 … 2018".into()), Some(20160101), Some(20181231)),
+                "{q}"
+            );
+        }
+        assert_eq!(
+            period("2019年5月到7月香港"),
+            (
+                Some("2019-05 … 2019-07".into()),
+                Some(20190501),
+                Some(20190731)
+            )
+        );
+        assert_eq!(
+            period("从2018年11月至2019年2月中美磋商"),
+            (
+                Some("2018-11 … 2019-02".into()),
+                Some(20181101),
+                Some(20190228)
+            )
+        );
+        // Not ranges: an ISO month, a full date, a range that runs backwards.
+        assert_eq!(period("2019-05华为").0.as_deref(), Some("2019-05"));
+        assert_eq!(period("2019-05-20华为").0.as_deref(), Some("2019-05-20"));
+        assert_eq!(period("2019年至2016年").0.as_deref(), Some("2019"));
+        assert_eq!(
+            period("2014年6月至今伊拉克").0.as_deref(),
+            Some("≥ 2014-06")
+        );
+        let rest = extract("2016年至2018年南海仲裁", &[]).rest;
+        assert!(
+            !rest.contains("2018") && rest.contains("南海仲裁"),
+            "{rest}"
+        );
+    }
 
     #[test]
     fn dates_in_chinese_numerals_are_read() {
