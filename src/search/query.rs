@@ -290,15 +290,23 @@ impl QueryPlan {
                 class,
             });
         }
-        // A speaker named in a question with hardly anything else to it is its subject too
-        // (华春莹是哪年出生的): passages by her that never name her do not answer it.
+        // A speaker the question asks about (华春莹是哪年出生的, 耿爽的家乡), with hardly
+        // anything else to it, is its subject too: passages by her that never name her do not
+        // answer it. A name beside a topic (陆慷 萨德, 耿爽怎么看贸易战) only filters.
         let content = concepts
             .iter()
             .filter(|c| c.class != WordClass::Function)
             .count();
+        let asked_about = |name: &str| {
+            normalized.match_indices(name).any(|(at, _)| {
+                normalized[at + name.len()..]
+                    .trim_start()
+                    .starts_with(['是', '的'])
+            })
+        };
         if content <= 1 {
             // First: the question's focus stays its last word.
-            for name in names.iter().rev() {
+            for name in names.iter().rev().filter(|n| asked_about(n)) {
                 if !concepts.iter().any(|c| &c.forms[0] == name) {
                     concepts.insert(
                         0,
@@ -739,6 +747,11 @@ mod tests {
         );
         let full = plan_naming("华春莹怎么评价中美贸易磋商？", &library, &names);
         assert!(!concept_words(&full).contains(&"华春莹"));
+        // Keywords: the name beside a topic filters, it is not what is asked about.
+        for q in ["华春莹 萨德", "华春莹怎么看萨德"] {
+            let keywords = plan_naming(q, &library, &names);
+            assert!(!concept_words(&keywords).contains(&"华春莹"), "{q}");
+        }
     }
 
     #[test]

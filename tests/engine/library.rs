@@ -26,6 +26,15 @@ fn a_speaker_named_in_the_question_filters_the_answers() {
 }
 
 #[test]
+fn keywords_with_a_speaker_are_searched_like_a_question() {
+    // A name and a topic, as typed into a search box: the name filters, the topic is searched.
+    let a = LIBRARY.ask("耿爽 地震", 3);
+    assert!(a.abstained.is_none(), "{a:?}");
+    assert!(a.hits[0].text.contains("九寨沟"), "{:?}", a.hits[0]);
+    assert!(a.hits.iter().all(|h| h.speaker == "耿爽"));
+}
+
+#[test]
 fn a_year_named_in_the_question_filters_the_answers() {
     let a = LIBRARY.ask("2018年美国军舰进入西沙群岛领海，中方怎么说", 5);
     assert!(!a.hits.is_empty());
