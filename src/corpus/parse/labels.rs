@@ -366,7 +366,7 @@ fn invited(p: &str, at: usize) -> bool {
 pub(crate) fn could_be_name(n: &str) -> bool {
     // Characters no surname is written with that begin the words found there.
     const NEVER_FIRST: &str =
-        "在已对有多还特会不助将曾也都亦又再就则均即该这那此并被把从与及之首随当专正并另";
+        "在已对有多还特会不助将曾也都亦又再就则均即该这那此并被把从与及之首随当专正另";
     // Characters that end a clause there, not a name (…将, …时, …在).
     const NEVER_LAST: &str = "将也都亦在曾还又再就即均时上";
     // Adverbs and phrases that end the words found there (…时明确, …还特别).
