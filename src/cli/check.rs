@@ -35,6 +35,9 @@ pub struct Summary {
     pub skipped: usize,
     /// Warnings, all files.
     pub warnings: usize,
+    /// Every answering speaker with the number of documents they answer in, most first: a
+    /// name misread from the text stands out at the end of this list.
+    pub answerers: Vec<(String, usize)>,
 }
 
 /// One file: read, or skipped with its reason.
@@ -124,7 +127,19 @@ pub fn report(results: Vec<Result<Document, DataError>>) -> Report {
                 }
             }
         })
+        .collect::<Vec<FileReport>>();
+    let mut answerers: std::collections::HashMap<&str, usize> = Default::default();
+    for d in files.iter().filter_map(|f| f.document.as_ref()) {
+        for a in &d.answerers {
+            *answerers.entry(a.as_str()).or_default() += 1;
+        }
+    }
+    let mut answerers: Vec<(String, usize)> = answerers
+        .into_iter()
+        .map(|(a, n)| (a.to_string(), n))
         .collect();
+    answerers.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    summary.answerers = answerers;
     Report { files, summary }
 }
 
@@ -276,6 +291,14 @@ pub fn render(report: &Report) -> String {
         "{} files: {} documents ({} statements), {} exchanges, {} skipped, {} warnings",
         s.files, s.documents, s.statements, s.exchanges, s.skipped, s.warnings
     );
+    if report.files.len() > 1 && !s.answerers.is_empty() {
+        let names: Vec<String> = s
+            .answerers
+            .iter()
+            .map(|(a, n)| format!("{a} {n}"))
+            .collect();
+        let _ = writeln!(out, "answering (documents): {}", names.join(" · "));
+    }
     out
 }
 
@@ -375,6 +398,7 @@ mod tests {
         let text = render(&r);
         assert!(text.contains("statement by 耿爽 (1 ¶)"), "{text}");
         assert!(text.contains("e.txt: skipped: empty transcript"), "{text}");
+        assert!(text.contains("answering (documents): 耿爽 1"), "{text}");
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["summary"]["statements"], 1);
         assert_eq!(json["files"][0]["document"]["kind"], "statement");
