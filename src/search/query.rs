@@ -263,6 +263,14 @@ impl QueryPlan {
                     }
                 }
             }
+            // Two countries named by their first characters read either way round (美朝 and
+            // 朝美, 美中 and 中美): the library's order is as good as the question's.
+            if let Some(swapped) = swapped_pair(&t.text).filter(|s| vocabulary(s) > 0)
+                && !forms.contains(&swapped)
+            {
+                add(&swapped, w.synonym, &mut weights);
+                forms.push(swapped);
+            }
             let parts: Vec<String> = terms
                 .iter()
                 .filter(|o| o.chars > 1 && o.inside(t) && !lexicon.is_filler(&o.text))
@@ -425,6 +433,16 @@ impl QueryPlan {
         }
         Box::new(BooleanQuery::new(clauses))
     }
+}
+
+/// `美朝` → `朝美`: a word of two countries' first characters (as the ministry abbreviates
+/// them), the other way round.
+fn swapped_pair(word: &str) -> Option<String> {
+    const COUNTRIES: &str = "中美日俄朝韩印英法德澳加巴越菲泰缅柬蒙欧非阿以伊土";
+    let mut chars = word.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    (chars.next().is_none() && a != b && COUNTRIES.contains(a) && COUNTRIES.contains(b))
+        .then(|| [b, a].iter().collect())
 }
 
 /// Mends a question's segmentation where it made words the library never uses: jieba glues an
@@ -731,6 +749,23 @@ mod tests {
         let p = plan("AI governance");
         let t = terms(&p);
         assert!(t.contains(&"人工智能") && t.contains(&"治理"), "{t:?}");
+    }
+
+    #[test]
+    fn two_countries_read_either_way_round() {
+        assert_eq!(swapped_pair("美朝").as_deref(), Some("朝美"));
+        assert_eq!(swapped_pair("美中").as_deref(), Some("中美"));
+        assert_eq!(swapped_pair("美国"), None);
+        assert_eq!(swapped_pair("中美日"), None);
+        let library = |w: &str| u64::from(w == "朝美" || w == "峰会") * 50;
+        let p = plan_in("美朝峰会", &library);
+        let c = p
+            .concepts
+            .iter()
+            .find(|c| c.forms[0] == "美朝")
+            .expect("美朝");
+        assert!(c.forms.contains(&"朝美".to_string()), "{:?}", c.forms);
+        assert!(terms(&p).contains(&"朝美"), "{:?}", terms(&p));
     }
 
     #[test]
