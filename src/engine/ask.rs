@@ -762,7 +762,7 @@ impl Engine {
             .concepts
             .iter()
             .zip(weights)
-            .filter(|(c, _)| self.concept_df(c) == 0)
+            .filter(|(c, _)| c.is_topical() && self.concept_df(c) == 0)
             .map(|(_, w)| w)
             .sum();
         unheard / total

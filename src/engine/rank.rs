@@ -191,10 +191,10 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -4.487 + 1.911 * e.context + 2.212 * e.exchange + 2.298 * e.question + 0.750 * e.entities
-            - 2.391 * e.answer_type_missing
-            + 2.320 * e.words
-            + 0.850 * e.focus
-            - 1.466 * e.unheard;
+        -4.482 + 1.834 * e.context + 2.227 * e.exchange + 2.401 * e.question + 0.804 * e.entities
+            - 2.374 * e.answer_type_missing
+            + 2.240 * e.words
+            + 0.832 * e.focus
+            - 1.655 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }

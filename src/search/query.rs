@@ -84,6 +84,17 @@ pub struct Concept {
     pub class: WordClass,
 }
 
+impl Concept {
+    /// Does the word say what the question is about? Not a function word, nor a verb of saying,
+    /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer.
+    pub fn is_topical(&self) -> bool {
+        const SAYING: &[&str] = &[
+            "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到",
+        ];
+        self.class != WordClass::Function && !SAYING.contains(&self.forms[0].as_str())
+    }
+}
+
 /// What reading a question takes: the language data, both segmentations, the weights, and the
 /// library's vocabulary (in how many passages a word stands).
 pub struct Reader<'a> {
@@ -364,15 +375,9 @@ impl QueryPlan {
     }
 
     /// The concept the question asks about. It comes last in Chinese (…有没有中国人伤亡,
-    /// …后来找到了吗): the last content word, but not a verb of saying, which asks for the
-    /// words said (杨洁篪说了什么) and stands in nearly every answer.
+    /// …后来找到了吗): the last topical word.
     pub fn focus(&self) -> Option<usize> {
-        const SAYING: &[&str] = &[
-            "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到",
-        ];
-        self.concepts
-            .iter()
-            .rposition(|c| c.class != WordClass::Function && !SAYING.contains(&c.forms[0].as_str()))
+        self.concepts.iter().rposition(Concept::is_topical)
     }
 
     /// True when nothing searchable is left (empty, punctuation or filler only).
