@@ -277,7 +277,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Health) => health(&settings),
         Some(Command::Invite { client_id }) => {
-            println!("{}", crate::discord::invite_url(client_id));
+            writeln!(
+                std::io::stdout(),
+                "{}",
+                crate::discord::invite_url(client_id)
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Study { quiz, topic }) => {
@@ -308,35 +312,40 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 std::fs::write(&out, lines).with_context(|| out.display().to_string())?;
             }
             let report = crate::eval::run(&engine, &cases);
+            // Written, not printed: a closed pipe (`eval … | head`) ends the command quietly.
+            let mut out = std::io::stdout().lock();
             if json {
-                println!("{}", serde_json::to_string(&report)?);
+                writeln!(out, "{}", serde_json::to_string(&report)?)?;
             } else {
                 // Per kind first: the overall line is the last one naming hit@1 (scripts
                 // read it with `grep hit@1 | tail -1`).
                 if report.kinds.len() > 1 {
                     for (kind, k) in &report.kinds {
-                        println!(
+                        writeln!(
+                            out,
                             "  {kind:<12} {:>3} questions  hit@1 {:.3}  hit@3 {:.3}  no quote {}",
                             k.cases, k.hit_at_1, k.hit_at_3, k.abstained
-                        );
+                        )?;
                     }
                 }
-                println!(
+                writeln!(
+                    out,
                     "questions {}  hit@1 {:.3}  hit@3 {:.3}  MRR@5 {:.3}  no quote {}",
                     report.cases,
                     report.hit_at_1,
                     report.hit_at_3,
                     report.mrr_at_5,
                     report.abstained
-                );
+                )?;
                 for m in &report.misses {
                     let rank = m.rank.map_or("—".to_string(), |r| r.to_string());
-                    println!(
+                    writeln!(
+                        out,
                         "  miss {} (rank {rank}): {}  → got {}",
                         m.id,
                         m.q,
                         m.got.as_deref().unwrap_or("nothing")
-                    );
+                    )?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -537,11 +546,13 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
 fn health(settings: &Settings) -> Result<ExitCode> {
     let mut problems = 0;
     let mut line = |ok: bool, what: &str, detail: String| {
+        // The exit code says it all: a closed pipe only loses the lines.
+        let mut out = std::io::stdout();
         if ok {
-            println!("ok       {what}: {detail}");
+            let _ = writeln!(out, "ok       {what}: {detail}");
         } else {
             problems += 1;
-            println!("problem  {what}: {detail}");
+            let _ = writeln!(out, "problem  {what}: {detail}");
         }
     };
     let files: Vec<String> = Settings::local_files()
@@ -678,7 +689,8 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
         crate::search::IndexOrigin::Repaired => "damaged, rebuilt",
         crate::search::IndexOrigin::Memory => "built in memory",
     };
-    println!(
+    writeln!(
+        std::io::stdout(),
         "{how}: {} — {} documents, {} exchanges, {} passages, {:.1} MB in {:.2} s ({:.1} MB/s); {} files skipped",
         index_dir.display(),
         s.documents,
@@ -688,7 +700,7 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
         elapsed,
         s.bytes as f64 / 1e6 / elapsed.max(1e-9),
         engine.load_errors().len()
-    );
+    )?;
     // As in `ask`: the process ends here, and freeing the library piece by piece is wasted time.
     std::mem::forget(engine);
     Ok(ExitCode::SUCCESS)
@@ -700,16 +712,19 @@ fn fit(dumps: &[PathBuf], l2: f64, no_quote_l2: f64, threshold: f64) -> Result<E
     let (features, questions) = fit::load_dumps(dumps)?;
     let report = fit::fit(&questions, features, [l2, no_quote_l2], threshold);
     let answerable = questions.iter().filter(|q| q.answerable).count();
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{} questions ({answerable} with an answer), L2 {l2}",
         questions.len()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "ranking: hit@1 over the candidates {:.3} held out (5-fold), {:.3} as dumped",
         report.ranking_cv_hit_at_1, report.dumped_hit_at_1
-    );
+    )?;
     for (name, w) in report.features.iter().zip(&report.ranking.weights) {
-        println!("  {name:<26} {w:>7.3}");
+        writeln!(out, "  {name:<26} {w:>7.3}")?;
     }
     let weights: Vec<String> = report
         .ranking
@@ -717,14 +732,15 @@ fn fit(dumps: &[PathBuf], l2: f64, no_quote_l2: f64, threshold: f64) -> Result<E
         .iter()
         .map(|w| format!("{w:.3}"))
         .collect();
-    println!("  WEIGHTS = [{}]", weights.join(", "));
-    println!(
+    writeln!(out, "  WEIGHTS = [{}]", weights.join(", "))?;
+    writeln!(
+        out,
         "no quote at {:.2}: {:.3} of answerable questions kept, {:.3} of the others refused (held out)",
         report.threshold, report.kept, report.refused
-    );
-    println!("  intercept {:>7.3}", report.no_quote.intercept);
+    )?;
+    writeln!(out, "  intercept {:>7.3}", report.no_quote.intercept)?;
     for (name, w) in report.evidence.iter().zip(&report.no_quote.weights) {
-        println!("  {name:<26} {w:>7.3}");
+        writeln!(out, "  {name:<26} {w:>7.3}")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -230,6 +230,26 @@ fn eval_prints_the_scores() {
 }
 
 #[test]
+fn a_closed_pipe_ends_a_command_quietly() {
+    // `pressroom eval … | head -1`: the reader is gone before the scores are written.
+    let dev = super::fixture("dev.jsonl");
+    for args in [vec!["eval", dev.to_str().unwrap()], vec!["topics"]] {
+        let mut child = crate::pressroom_binary()
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let err = stderr(&o);
+        assert!(o.status.success(), "{args:?}: {:?} {err}", o.status);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn fit_decides_the_weights_from_explained_questions() {
     // Dumps of questions with an answer and questions without, as the README describes.
     let dir = tempfile::tempdir().unwrap();
