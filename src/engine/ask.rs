@@ -256,11 +256,7 @@ impl Engine {
             Relaxed::No => {}
             Relaxed::Speakers => {
                 answer.ignored = Some(constraints.speakers.join("/"));
-                let kept = Constraints {
-                    speakers: Vec::new(),
-                    ..constraints.clone()
-                };
-                answer.filters = Some(kept.describe());
+                answer.filters = Some(constraints.without_speakers().describe());
             }
             Relaxed::All => answer.relaxed = true,
         }
@@ -465,16 +461,13 @@ impl Engine {
                 // A name with a period that together leave nothing is most often the
                 // question's subject, not its speaker (2018年1月王毅去非洲访问): the period
                 // still holds without it.
-                if hits.is_empty() && !c.speakers.is_empty() {
-                    let without = Constraints {
-                        speakers: Vec::new(),
-                        ..c.clone()
-                    };
-                    if let Some(filter) = self.index.filter(&without) {
-                        hits = in_filter(filter.as_ref());
-                        if !hits.is_empty() {
-                            relaxed = Relaxed::Speakers;
-                        }
+                if hits.is_empty()
+                    && !c.speakers.is_empty()
+                    && let Some(filter) = self.index.filter(&c.without_speakers())
+                {
+                    hits = in_filter(filter.as_ref());
+                    if !hits.is_empty() {
+                        relaxed = Relaxed::Speakers;
                     }
                 }
                 if hits.is_empty() {
@@ -525,14 +518,16 @@ impl Engine {
         };
         // A first, cheap look at every candidate (index scores and what the paragraph covers
         // with what its exchange says before it, so an answer whose question names the subject
-        // is not cut for naming nothing itself); the closer look for the best of them only.
-        let mut first_look: Vec<(f32, RawHit)> = raw
+        // is not cut for naming nothing itself); the closer look, which reuses the shares, for
+        // the best of them only.
+        let mut first_look: Vec<(f32, RawHit, Shares)> = raw
             .into_iter()
             .map(|r| {
+                let shares = coverage.shares(idf, &entities, r);
                 let cheap = FIRST_LOOK_BM25 * ln_share(r.score)
                     + ln_share(exchange_score(&r))
-                    + FIRST_LOOK_CONTEXT * coverage.shares(idf, &entities, r).context;
-                (cheap, r)
+                    + FIRST_LOOK_CONTEXT * shares.context;
+                (cheap, r, shares)
             })
             .collect();
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -541,11 +536,9 @@ impl Engine {
         let focus = plan.focus();
         let mut scored: Vec<Scored> = first_look
             .into_iter()
-            .map(|(_, raw)| raw)
-            .map(|raw| {
+            .map(|(_, raw, shares)| {
                 let doc = &self.documents[raw.doc];
                 let paragraph = &doc.paragraphs[raw.paragraph];
-                let shares = coverage.shares(idf, &entities, raw);
                 let exchange_score = exchange_score(&raw);
                 let text = self.normalized_text(raw.doc, raw.paragraph);
                 let type_match = answer_type.match_near(text, &subject);

@@ -39,6 +39,15 @@ impl Constraints {
             && self.documents.is_empty()
     }
 
+    /// The same constraints with no speaker named: what still holds when the names, with
+    /// the rest, leave nothing.
+    pub fn without_speakers(&self) -> Constraints {
+        Constraints {
+            speakers: Vec::new(),
+            ..self.clone()
+        }
+    }
+
     /// Does a passage of `date` by `speaker` in `document` satisfy them?
     pub fn admits(&self, date: Option<DayNumber>, speaker: &str, document: &str) -> bool {
         let dated = |bound: Option<DayNumber>, ok: fn(DayNumber, DayNumber) -> bool| match bound {
