@@ -733,9 +733,10 @@ impl Engine {
                 };
                 // A word jieba does not know and that names nothing is a colloquial coinage
                 // (打惨, 没谈出): no text holds it, so it says little either way.
+                // A verb of saying (谈到, 表示) asks for the words said, not their subject.
                 let class = match c.class {
                     WordClass::Function => 0.3,
-                    WordClass::Content if !c.known => 0.3,
+                    WordClass::Content if !c.known || !c.is_topical() => 0.3,
                     _ => 1.0,
                 };
                 let specific = 0.3 + 0.7 * self.lexicon.specificity(&c.forms[0]);
