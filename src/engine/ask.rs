@@ -261,8 +261,15 @@ impl Engine {
             Relaxed::All => answer.relaxed = true,
         }
         let Some(best) = scored.first() else {
-            // The question has content, and no passage has any of it.
-            answer.abstained = Some(Abstention::NotCovered);
+            // The question has content, and no passage (of the speaker asked about) has any
+            // of it.
+            answer.abstained = Some(if constraints.speaker_asked {
+                Abstention::SpeakerNotQuoted {
+                    speakers: constraints.speakers.join("/"),
+                }
+            } else {
+                Abstention::NotCovered
+            });
             return answer;
         };
         let preferred = options
@@ -382,6 +389,7 @@ impl Engine {
         }
         if !explicit.speakers.is_empty() {
             c.speakers = explicit.speakers.clone();
+            c.speaker_asked = false;
         }
         if !explicit.documents.is_empty() {
             c.documents = explicit.documents.clone();
@@ -461,8 +469,11 @@ impl Engine {
                 // A name with a period that together leave nothing is most often the
                 // question's subject, not its speaker (2018年1月王毅去非洲访问): the period
                 // still holds without it.
+                // Not when the question asks for the speaker's own words (耿爽怎么评价…):
+                // another speaker's would answer it wrongly.
                 if hits.is_empty()
                     && !c.speakers.is_empty()
+                    && !c.speaker_asked
                     && let Some(filter) = self.index.filter(&c.without_speakers())
                 {
                     hits = in_filter(filter.as_ref());
@@ -470,7 +481,9 @@ impl Engine {
                         relaxed = Relaxed::Speakers;
                     }
                 }
-                if hits.is_empty() {
+                if hits.is_empty() && c.speaker_asked {
+                    Vec::new()
+                } else if hits.is_empty() {
                     relaxed = Relaxed::All;
                     search(content.as_ref())
                 } else {

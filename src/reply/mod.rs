@@ -46,6 +46,11 @@ pub enum Abstention {
     },
     /// No passage covers enough of the question.
     NotCovered,
+    /// The speaker the question asks about says nothing on it (in the period it names).
+    SpeakerNotQuoted {
+        /// The names, `/` between them.
+        speakers: String,
+    },
 }
 
 impl Abstention {
@@ -55,6 +60,12 @@ impl Abstention {
         match (self, lang) {
             (Abstention::NotCovered, Lang::En) => "nothing in the library answers this".into(),
             (Abstention::NotCovered, Lang::Zh) => "资料库中没有足够相关的原文".into(),
+            (Abstention::SpeakerNotQuoted { speakers }, Lang::En) => {
+                format!("the library never quotes {speakers} on this")
+            }
+            (Abstention::SpeakerNotQuoted { speakers }, Lang::Zh) => {
+                format!("资料库中没有{speakers}就此的发言")
+            }
             (Abstention::PeriodNotCovered { first, last }, lang) => match (first, last, lang) {
                 (Some(a), Some(b), Lang::En) => {
                     format!("the library has no transcripts from that period (it covers {a} … {b})")

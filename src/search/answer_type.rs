@@ -112,7 +112,7 @@ static DAY_SPAN_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d{1,2}日(至|到|—|-|～)(\d{1,2}月)?\d{1,2}日").expect("day span pattern")
 });
 static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"今日|昨日|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
+    Regex::new(r"今日|昨日|去年|前年|上个?月|\d{1,2}月(份|初|中旬|下旬|底)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
 });
 /// When in words rather than on the calendar (尽快, 年内, 即将): half an answer to "when".
@@ -328,6 +328,10 @@ mod tests {
         // A time in words is half an answer to "when".
         let t = AnswerType::of_question("国际客运航班什么时候恢复？");
         assert_eq!(t.match_in("推动国际客运航班加快恢复"), Some(0.5));
+        // A month alone, or last year, says when.
+        let t = AnswerType::of_question("《全球人工智能治理倡议》是什么时候提出来的？");
+        assert_eq!(t.match_in("去年10月，习近平主席提出倡议"), Some(1.0));
+        assert_eq!(t.match_in("2019年3月，中方提出"), Some(1.0));
         let t = AnswerType::of_question("李光耀的葬礼，中国派谁去参加了？");
         assert!(t.person);
         assert_eq!(t.match_in("李源潮副主席将代表中方出席"), Some(1.0));

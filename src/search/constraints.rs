@@ -28,6 +28,10 @@ pub struct Constraints {
     /// briefings that answered about it): passages up to it are preferred.
     #[serde(skip)]
     pub named_until: Option<DayNumber>,
+    /// A speaker named in the question is asked what they said (耿爽怎么评价…): their name
+    /// stays a filter even when it leaves nothing, since another speaker's words are no answer.
+    #[serde(skip)]
+    pub speaker_asked: bool,
 }
 
 impl Constraints {
@@ -44,6 +48,7 @@ impl Constraints {
     pub fn without_speakers(&self) -> Constraints {
         Constraints {
             speakers: Vec::new(),
+            speaker_asked: false,
             ..self.clone()
         }
     }
@@ -168,6 +173,14 @@ static YEAR: LazyLock<Regex> =
 /// Words right after a date that turn it into an open period.
 static OPEN_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(以来|以后|之后|后|起|至今)").unwrap());
+/// What follows a speaker's name when the question asks for their words: 耿爽怎么评价,
+/// 华春莹在记者会上是如何回应, 陆慷对此怎么看, 秦刚说.
+static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(在[^，。？！,.?!]{0,12}?)?(又|是|都|曾|还|也|当时|第一时间)?(怎么|如何|怎样|怎麼)?(说|讲|称|表示|评价|评论|回应|回答|答|看待|看|宣布|驳斥|反驳|解释|介绍|谈|指出|强调|表态|批评|重申|否认|证实|透露|呼吁|对|就)",
+    )
+    .unwrap()
+});
 static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(以前|之前|前)").unwrap());
 
 /// A period found in a question: the byte range it covers and the days it allows.
@@ -382,6 +395,10 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
     // In the order the question names them: the first is most often the one who speaks
     // (华春莹是怎么介绍赵立坚的).
     names.sort_by_key(|n| rest.find(n.as_str()).unwrap_or(usize::MAX));
+    constraints.speaker_asked = names.iter().any(|n| {
+        rest.match_indices(n.as_str())
+            .any(|(at, _)| SPEAKS.is_match(&rest[at + n.len()..]))
+    });
     constraints.speakers = names.clone();
     Extracted {
         constraints,
@@ -533,9 +550,24 @@ mod tests {
         let e = ex("赵立坚说了什么，华春莹呢");
         assert_eq!(e.constraints.speakers, ["赵立坚", "华春莹"]);
         assert!(e.rest.contains("赵立坚"));
+        assert!(e.constraints.speaker_asked);
         let e = ex("曼德拉去世时洪磊是怎么评价他的");
         assert!(e.constraints.speakers.is_empty());
         assert!(e.constraints.admits(Some(20200101), "任何人", "doc"));
+    }
+
+    #[test]
+    fn a_speaker_asked_for_their_words_is_told_from_a_subject() {
+        let asked = |q: &str| ex(q).constraints.speaker_asked;
+        assert!(asked("陆慷怎么评价美朝峰会"));
+        assert!(asked("2014年陆慷在记者会上是如何回应萨德的"));
+        assert!(asked("陆慷对萨德怎么看"));
+        assert!(asked("萨德部署以后，陆慷说了什么"));
+        // The name is what the question is about, or a keyword beside others.
+        assert!(!asked("2018年1月陆慷去非洲访问了哪几个国家"));
+        assert!(!asked("陆慷 萨德"));
+        assert!(!asked("陆慷是哪一年当上发言人的"));
+        assert!(!ex("萨德怎么评价").constraints.speaker_asked);
     }
 
     #[test]
@@ -547,6 +579,7 @@ mod tests {
             documents: vec![],
             period_label: None,
             named_until: None,
+            speaker_asked: false,
         };
         assert!(c.admits(Some(20190520), "陆慷", "d"));
         assert!(!c.admits(Some(20190601), "陆慷", "d"));

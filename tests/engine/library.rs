@@ -82,13 +82,30 @@ fn a_filter_that_leaves_nothing_is_relaxed_and_said() {
 
 #[test]
 fn a_name_that_leaves_nothing_with_the_period_is_set_aside_before_the_period() {
-    let a = LIBRARY.ask("2017年华春莹对九寨沟地震外国公民伤亡说了什么", 3);
+    let a = LIBRARY.ask("2017年 华春莹 九寨沟地震 外国公民伤亡", 3);
     assert!(!a.relaxed, "{a:?}");
     assert_eq!(a.filters.as_deref(), Some("2017"));
     assert_eq!(a.ignored.as_deref(), Some("华春莹"));
     assert!(a.hits[0].text.contains("九寨沟"));
     let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
     assert!(said.contains("nothing matched 华春莹 as well"), "{said}");
+}
+
+#[test]
+fn a_speaker_asked_for_their_words_is_never_answered_with_another_speakers() {
+    // The library has 九寨沟 in 2017, but not from 华春莹: quoting someone else would put
+    // words in her mouth.
+    let a = LIBRARY.ask("2017年华春莹对九寨沟地震外国公民伤亡说了什么", 3);
+    assert!(a.hits.is_empty(), "{a:?}");
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::SpeakerNotQuoted {
+            speakers: "华春莹".into()
+        })
+    );
+    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("never quotes 华春莹 on this"), "{said}");
 }
 
 #[test]
