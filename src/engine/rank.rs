@@ -191,10 +191,10 @@ pub struct AnswerEvidence {
 /// probability that the best candidate answers the question.
 pub(super) fn answer_probability(e: &AnswerEvidence) -> f32 {
     let z =
-        -4.482 + 1.834 * e.context + 2.227 * e.exchange + 2.401 * e.question + 0.804 * e.entities
-            - 2.374 * e.answer_type_missing
-            + 2.240 * e.words
-            + 0.832 * e.focus
-            - 1.655 * e.unheard;
+        -4.518 + 1.240 * e.context + 1.457 * e.exchange + 1.744 * e.question + 2.002 * e.entities
+            - 2.122 * e.answer_type_missing
+            + 1.709 * e.words
+            + 0.466 * e.focus
+            - 0.816 * e.unheard;
     1.0 / (1.0 + (-z).exp())
 }

@@ -230,17 +230,22 @@ impl QueryPlan {
             tags.borrow_mut().insert(word.to_string(), class);
             class
         };
-        let exact_terms = repair_segmentation(outermost(&terms), &normalized, |t| {
-            if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
-                return None;
-            }
-            let passages = vocabulary(t);
-            // A name jieba knows that the library never uses is a name the library does not
-            // hold (阿拉斯加), not a misreading to mend with a piece of another (阿拉 of 阿拉伯).
-            let name = class_of(t) == Some(WordClass::Name);
-            let sound = jieba.has_word(t) && (passages > 0 || name);
-            Some((sound, passages))
-        });
+        let exact_terms = repair_segmentation(
+            outermost(&terms),
+            &normalized,
+            |t| jieba.has_word(t),
+            |t| {
+                if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
+                    return None;
+                }
+                let passages = vocabulary(t);
+                // A name jieba knows that the library never uses is a name the library does not
+                // hold (阿拉斯加), not a misreading to mend with a piece of another (阿拉 of 阿拉伯).
+                let name = class_of(t) == Some(WordClass::Name);
+                let sound = jieba.has_word(t) && (passages > 0 || name);
+                Some((sound, passages))
+            },
+        );
         for t in &exact_terms {
             if !weights.contains_key(&t.text) && !lexicon.is_filler(&t.text) {
                 add(&t.text, w.word, &mut weights);
@@ -450,6 +455,45 @@ fn swapped_pair(word: &str) -> Option<String> {
         .then(|| [b, a].iter().collect())
 }
 
+/// The stretches of `t` no word of `found` covers, of two characters or more, that are words
+/// (`is_word`).
+fn uncovered(
+    t: &crate::text::Term,
+    found: &[crate::text::Term],
+    normalized: &str,
+    byte_at: &dyn Fn(usize) -> usize,
+    is_word: &dyn Fn(&str) -> bool,
+) -> Vec<crate::text::Term> {
+    let covered = |c: usize| {
+        found
+            .iter()
+            .any(|f| f.position <= c && c < f.position + f.chars)
+    };
+    let end = t.position + t.chars;
+    let mut out = Vec::new();
+    let mut at = t.position;
+    while at < end {
+        if covered(at) {
+            at += 1;
+            continue;
+        }
+        let from = at;
+        while at < end && !covered(at) {
+            at += 1;
+        }
+        let text = &normalized[byte_at(from)..byte_at(at)];
+        if at - from >= 2 && is_word(text) {
+            out.push(crate::text::Term {
+                text: text.to_string(),
+                original: t.original.clone(),
+                position: from,
+                chars: at - from,
+            });
+        }
+    }
+    out
+}
+
 /// Mends a question's segmentation where it made words the library never uses: jieba glues an
 /// unknown name to a neighbour (闹埃 + 博拉 for 闹 + 埃博拉) or keeps a colloquial form whole
 /// (撤出来, where the transcripts say 撤出). In each run of such words (and single characters
@@ -460,6 +504,7 @@ fn swapped_pair(word: &str) -> Option<String> {
 fn repair_segmentation(
     terms: Vec<crate::text::Term>,
     normalized: &str,
+    is_word: impl Fn(&str) -> bool,
     lookup: impl Fn(&str) -> Option<(bool, u64)>,
 ) -> Vec<crate::text::Term> {
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
@@ -562,6 +607,10 @@ fn repair_segmentation(
             };
             if !replaced {
                 out.push(t.clone());
+            } else if weak(t) {
+                // What the library's words leave of it stays when it is a word itself: 中欧
+                // of 中欧关系 (the library says 关系 only) is what the question is about.
+                out.extend(uncovered(t, &found, normalized, &byte_at, &is_word));
             }
         }
         out.extend(found);
@@ -679,6 +728,18 @@ mod tests {
             words.contains(&"阿拉斯加") && !words.contains(&"阿拉"),
             "{words:?}"
         );
+    }
+
+    #[test]
+    fn a_repair_keeps_what_is_left_of_a_word_when_it_is_a_word() {
+        // The library says 关系 but never 中欧关系 or 中欧: the question is still about 中欧.
+        let library = |w: &str| match w {
+            "关系" => 40,
+            _ => 0,
+        };
+        let words = concept_words(&plan_in("中欧关系", &library)).join(" ");
+        assert!(words.contains("中欧"), "{words}");
+        assert!(words.contains("关系"), "{words}");
     }
 
     #[test]
