@@ -121,6 +121,9 @@ pub enum Command {
         /// Probability below which nothing is quoted (for the no-quote figures).
         #[arg(long, default_value_t = 0.5)]
         threshold: f64,
+        /// Ranking figures to leave out (their weights come out 0), e.g. `position,first_paragraph`.
+        #[arg(long, value_name = "FIGURE", value_delimiter = ',')]
+        without: Vec<String>,
     },
 }
 
@@ -269,7 +272,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             l2,
             no_quote_l2,
             threshold,
-        }) => fit(&dumps, l2, no_quote_l2, threshold),
+            without,
+        }) => fit(&dumps, l2, no_quote_l2, threshold, &without),
         Some(Command::Serve) => {
             let engine = load(&settings)?;
             crate::discord::serve(settings, engine)?;
@@ -707,9 +711,23 @@ fn index(mut settings: Settings, dir: Option<PathBuf>, force: bool) -> Result<Ex
 }
 
 /// `pressroom fit`: both models, with what they are expected to do on questions not seen.
-fn fit(dumps: &[PathBuf], l2: f64, no_quote_l2: f64, threshold: f64) -> Result<ExitCode> {
+fn fit(
+    dumps: &[PathBuf],
+    l2: f64,
+    no_quote_l2: f64,
+    threshold: f64,
+    without: &[String],
+) -> Result<ExitCode> {
     use crate::eval::fit;
-    let (features, questions) = fit::load_dumps(dumps)?;
+    let (features, mut questions) = fit::load_dumps(dumps)?;
+    let unknown = fit::leave_out(&mut questions, &features, without);
+    if !unknown.is_empty() {
+        bail!(
+            "no ranking figure is called {} (they are: {})",
+            unknown.join(", "),
+            features.join(", ")
+        );
+    }
     let report = fit::fit(&questions, features, [l2, no_quote_l2], threshold);
     let answerable = questions.iter().filter(|q| q.answerable).count();
     let mut out = std::io::stdout().lock();

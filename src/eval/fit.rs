@@ -54,8 +54,33 @@ pub struct FitQuestion {
 }
 
 /// Kinds left out of the no-quote fit: questions naming a speaker who never spoke of the
-/// subject are answered by the relaxed filter, by design, not refused.
+/// subject are the speaker filter's to refuse, not the no-quote model's.
 const NOT_FOR_NO_QUOTE: &[&str] = &["speaker-silent"];
+
+/// Sets the ranking figures named `without` to 0 in every candidate, so that the fit leaves
+/// them out (their weights come out 0). Returns the names it does not know.
+pub fn leave_out(
+    questions: &mut [FitQuestion],
+    features: &[String],
+    without: &[String],
+) -> Vec<String> {
+    let (known, unknown): (Vec<&String>, Vec<&String>) =
+        without.iter().partition(|n| features.contains(n));
+    let columns: Vec<usize> = known
+        .iter()
+        .filter_map(|n| features.iter().position(|f| f == *n))
+        .collect();
+    for q in questions {
+        for (x, _) in &mut q.candidates {
+            for &c in &columns {
+                if let Some(v) = x.get_mut(c) {
+                    *v = 0.0;
+                }
+            }
+        }
+    }
+    unknown.into_iter().cloned().collect()
+}
 
 /// Reads `eval --explain` dumps. Returns the figure names and the questions.
 pub fn load_dumps(paths: &[impl AsRef<Path>]) -> Result<(Vec<String>, Vec<FitQuestion>)> {
@@ -439,5 +464,25 @@ mod tests {
         assert!(model.weights[0] > 0.0 && model.intercept < 0.0, "{model:?}");
         let report = fit(&qs, vec![], [0.01, 0.01], 0.5);
         assert_eq!((report.kept, report.refused), (1.0, 1.0));
+    }
+
+    #[test]
+    fn a_figure_left_out_gets_no_weight() {
+        let mut qs: Vec<FitQuestion> = (0..20)
+            .map(|i| {
+                let other = (i % 3) as f64 / 3.0;
+                question(
+                    &format!("q{i}"),
+                    vec![(vec![0.1, other], false), (vec![0.9, 1.0 - other], true)],
+                )
+            })
+            .collect();
+        let names = vec!["own".to_string(), "position".to_string()];
+        let unknown = leave_out(&mut qs, &names, &["own".into(), "nonsense".into()]);
+        assert_eq!(unknown, ["nonsense"]);
+        let refs: Vec<&FitQuestion> = qs.iter().collect();
+        let model = fit_ranking(&refs, 0.01);
+        assert_eq!(model.weights[0], 0.0, "{model:?}");
+        assert!(model.weights[1] > 0.0, "{model:?}");
     }
 }
