@@ -156,6 +156,7 @@ impl Bot {
             };
         }
         let ignored = answer.ignored.clone();
+        let tentative = answer.tentative;
         let note = answer.filters.as_deref().map(|f| (f, answer.relaxed));
         let hits: Vec<render::KeyedHit> = answer
             .hits
@@ -180,6 +181,10 @@ impl Bot {
                 ignored.as_deref(),
                 lang,
             ));
+        }
+        if let (Some(content), true) = (&mut view.content, tentative) {
+            content.push('\n');
+            content.push_str(render::tentative_note(lang));
         }
         view.fit()
     }

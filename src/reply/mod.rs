@@ -21,6 +21,10 @@ pub struct Answer {
     /// True when no passage satisfied the constraints and the hits ignore them.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub relaxed: bool,
+    /// True when the first passage is only the closest one: the no-quote model found it likely
+    /// enough to quote, but not sure to answer the question itself.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub tentative: bool,
     /// Constraints set aside because, with the others (`filters`), they left nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ignored: Option<String>,

@@ -188,6 +188,9 @@ pub fn console_with(answer: &Answer, opts: &ConsoleOptions) -> String {
         };
         out.push_str(&wrap::wrap(&note, width, "", " "));
     }
+    if answer.tentative {
+        out.push_str(&wrap::wrap(TENTATIVE, width, "", " "));
+    }
     let best = &answer.hits[0];
     out.push_str(&best_hit(best, opts.highlight, width));
     out.push_str(&grouped(
@@ -239,6 +242,9 @@ fn grouped(hits: &[Hit], best: Option<&str>, style: Highlight, width: usize) -> 
 
 /// The longest best passage shown (characters); `topic` shows the whole answer.
 const BEST_MAX_CHARS: usize = 500;
+
+/// Said above a tentative answer ([`Answer::tentative`]).
+const TENTATIVE: &str = "(the closest passage; it may not answer the question itself)";
 
 fn best_hit(hit: &Hit, style: Highlight, width: usize) -> String {
     let rank = format!("{}. ", hit.rank);
@@ -501,6 +507,22 @@ mod tests {
         assert_eq!(
             console(&a, Highlight::Plain),
             "1. 「中国对人工智能合作持积极开放态度。」\n   — 王毅, answering 凤凰卫视记者: “中方持何立场？”\n   before: 前一段。\n   source: 2024-03-07 王毅记者会 ¶7 · topic: 人工智能 (d#2)\n"
+        );
+    }
+
+    #[test]
+    fn a_tentative_answer_says_so_before_the_quote() {
+        let mut a = Answer {
+            query: "q".into(),
+            hits: vec![hit(1, "中国对人工智能合作持积极开放态度。", &["人工智能"])],
+            ..Answer::default()
+        };
+        assert!(!console(&a, Highlight::Plain).contains("closest passage"));
+        a.tentative = true;
+        let out = console(&a, Highlight::Plain);
+        assert!(
+            out.starts_with("(the closest passage; it may not answer the question itself)\n1. 「"),
+            "{out}"
         );
     }
 

@@ -556,6 +556,19 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
     assert!(t.contains("仅限：≥ 2024\\-01\\-01 · 王毅"), "{t}");
     assert!(t.replace("**", "").contains(AI_GOLD), "{t}");
 
+    // A quote that may not answer the question itself says so under it (another user: the
+    // rate limit counts per user).
+    let ask_as = |user: u64, q: &str| {
+        let mark = stand.mark();
+        let sent = stand.slash(&Interact::new(user), "ask", question(q));
+        (mark, sent)
+    };
+    let (mark, sent) = ask_as(21, "共建一带一路接下来的十年叫什么？");
+    let t = text(&stand.callback(mark, &sent).await["data"]);
+    assert!(t.contains("一带一路") && t.contains("未必正面回答"), "{t}");
+    let (mark, sent) = ask_as(22, AI_QUESTION);
+    assert!(!text(&stand.callback(mark, &sent).await["data"]).contains("未必正面回答"));
+
     // A period the library does not cover: no quote, and why.
     let (_, data) = ask_with(
         &stand,

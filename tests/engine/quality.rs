@@ -44,6 +44,16 @@ fn the_readme_question_quotes_wang_yi_with_question_and_citation() {
 }
 
 #[test]
+fn a_quote_that_may_not_answer_is_marked_tentative() {
+    // The passage on the Belt and Road's next decade is the closest, but the question's name
+    // for that decade (接下来的十年) is not the transcript's words.
+    let a = SEED.ask("共建一带一路接下来的十年叫什么？", 3);
+    assert!(!a.hits.is_empty() && a.tentative, "{a:?}");
+    let a = SEED.ask("中方对人工智能合作持什么立场？", 3);
+    assert!(!a.tentative, "{a:?}");
+}
+
+#[test]
 fn highlights_point_at_the_original_characters_of_traditional_queries() {
     let a = SEED.ask("聯合國的作用只能加強嗎", 1);
     let top = &a.hits[0];

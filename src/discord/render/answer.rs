@@ -406,6 +406,14 @@ pub fn filters_note(filters: &str, relaxed: bool, ignored: Option<&str>, lang: L
     }
 }
 
+/// Said under a tentative answer ([`crate::reply::Answer::tentative`]).
+pub fn tentative_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "*这是最接近的原文，未必正面回答了你的问题*",
+        "*the closest passage; it may not answer the question itself*",
+    )
+}
+
 /// A button whose content is gone (its transcript was removed, or the id is from an older
 /// bot): said only to the presser.
 pub fn expired(lang: Lang) -> View {
@@ -562,6 +570,8 @@ mod tests {
             "*only 2019\\-05 · 陆慷*"
         );
         assert!(filters_note("陆慷", true, None, Lang::Zh).contains("未按此筛选"));
+        assert!(tentative_note(Lang::Zh).contains("未必正面回答"));
+        assert!(tentative_note(Lang::En).contains("may not answer"));
         let partly = filters_note("2018-01", false, Some("王毅"), Lang::Zh);
         assert!(
             partly.contains(r"2018\-01") && partly.contains("「王毅」"),
