@@ -112,7 +112,7 @@ static DAY_SPAN_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d{1,2}日(至|到|—|-|～)(\d{1,2}月)?\d{1,2}日").expect("day span pattern")
 });
 static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"今日|昨日|去年|前年|上个?月|\d{1,2}月(份|初|中旬|下旬|底)?|\d{1,2}月\d{1,2}[日号]|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
+    Regex::new(r"今日|昨日|去年|前年|上个?月|\d{1,2}月|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
 });
 /// When in words rather than on the calendar (尽快, 年内, 即将): half an answer to "when".
