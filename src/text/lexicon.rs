@@ -316,9 +316,11 @@ impl Synonyms {
             }
         }
         // Names are short strings; if the automaton could not be built, the plain search
-        // below (`matches`) still finds them.
+        // below (`matches`) still finds them. A contiguous NFA, not a DFA: over a thousand
+        // Chinese names a DFA's transition table costs megabytes of resident memory, and it
+        // only ever scans one short question.
         let finder = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .ok();
         Ok(Synonyms {
