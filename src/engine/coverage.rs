@@ -87,7 +87,7 @@ impl<'a> Coverage<'a> {
                 // Built for every question; a DFA costs tens of microseconds to build and pays
                 // for itself over the hundred-odd paragraphs a question's candidates span.
                 AhoCorasick::builder()
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                     .build(&patterns)
                     .ok()

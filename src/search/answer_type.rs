@@ -16,10 +16,14 @@ pub struct AnswerType {
     pub count: bool,
     /// The measure word the count is in, when the question gives it (几只 → 只).
     pub unit: Option<char>,
+    /// The count is of China's own people (几个中国人, 中国公民伤亡多少).
+    pub of_chinese: bool,
     /// A day, month or year (哪天, 什么时候, 哪一年).
     pub date: bool,
     /// A person or an office (谁, 哪位, 哪些领导人).
     pub person: bool,
+    /// The person sent somewhere (派谁去, 谁带队): one named where the sentence says who goes.
+    pub envoy: bool,
     /// A cause or purpose (为什么, 什么原因).
     pub reason: bool,
     /// What was done (做了什么, 采取了什么措施, 怎么处理).
@@ -34,6 +38,8 @@ pub struct AnswerType {
     pub at_the_time: bool,
     /// Several named things (哪几个国家, 哪些领导人).
     pub list: bool,
+    /// The proper name of something (叫什么名字, 名字是什么).
+    pub name: bool,
 }
 
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
@@ -44,7 +50,26 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("count pattern")
 });
-static LIST_Q: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"哪几|哪些").expect("list pattern"));
+/// An age: 多大年纪 (counted in 岁).
+static AGE_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"多大年纪|多大岁数|多少岁|年龄多大|享年").expect("age pattern"));
+/// A count of China's own people: 几个中国人, 多少名中国游客, 中国公民伤亡多少.
+static OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(几|多少)[个名位]?(中国|中方|我国|华人|华侨|中资|同胞|侨胞)|(中国|中方|我国|华人)(人|公民|游客|同胞|员工|船员|籍|乘客|人员)[^，。？！]{0,8}(几|多少)",
+    )
+    .expect("count of Chinese pattern")
+});
+/// Words that say a sentence speaks of China's own people.
+static CHINESE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"中国|中方|我国|华人|华侨|同胞|中资|侨胞|国人").expect("Chinese pattern")
+});
+/// 哪几个, 哪些, and a number of them (哪三个, 哪八项; not 哪一年, which asks which one, nor 哪四个字,
+/// which asks for a phrase).
+static LIST_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"哪几|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
+        .expect("list pattern")
+});
 static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"在哪(里|儿)?(举行|召开|开|举办|办)|哪个城市|什么场合|什么地点|在什么地方")
         .expect("place pattern")
@@ -54,8 +79,26 @@ static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date pattern")
 });
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席")
-        .expect("person pattern")
+    // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
+    // which any account of him answers; 由谁 may ask for a country or a body.
+    Regex::new(
+        r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|[长官使员者手表]是谁",
+    )
+    .expect("person pattern")
+});
+/// Who was sent: 派谁去, 谁参加, 谁带队 (not 谁来, which may ask who hosts: 由谁来办).
+static ENVOY_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"派谁|派了谁|谁去|谁参加|谁出席|谁带队|谁带团|谁率团").expect("envoy pattern")
+});
+/// A sentence that says who goes: 赴新加坡出席, 率团与会, 作为特使.
+static ENVOY_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"赴|前往|出席|参加|率团|率领|带队|与会|特使|接触|代表中方")
+        .expect("envoy answer pattern")
+});
+/// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named). Not 叫什么 alone, which also asks what a
+/// thing is called in words (接下来的十年叫什么: 第二个金色十年).
+static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪一?艘").expect("name pattern")
 });
 static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会").expect("reason pattern")
@@ -102,9 +145,10 @@ static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("outcome words")
 });
 
-/// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`.
+/// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`, `8万多起`
+/// (a magnitude before the measure word is part of the number).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)[余多]?(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部]|美元)")
+    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部通]|美元)")
         .expect("count answer pattern")
 });
 /// A span of days (3月25日至28日): how many days it lasted.
@@ -126,10 +170,16 @@ static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"主席|总理|委员长|部长|外长|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
         .expect("person answer pattern")
 });
-/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, or examples in a row of
-/// `从…到…，从…到…`.
+/// A name given: short, in quotation marks (大熊猫“如意”; not a sentence quoted) or title marks
+/// (《…》), said to be one (名为, 命名为, 称为), or a ship's (临沂舰).
+static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"“[^”，。；！？\d]{1,10}”|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，。、；“”\s\d]舰([^艇队载只]|$)")
+        .expect("name answer pattern")
+});
+/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, examples in a row of
+/// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points counted out (一是…二是).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}、\p{Han}{2,}|从[^，。；]{2,20}到[^，。；]{2,20}，从")
+    Regex::new(r"\p{Han}{2,}、\p{Han}{2,}|从[^，。；]{2,20}到[^，。；]{2,20}，从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，、].{2,}第二")
         .expect("list answer pattern")
 });
 /// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
@@ -152,16 +202,20 @@ impl AnswerType {
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
         let count = COUNT_Q.captures(question);
+        let age = AGE_Q.is_match(question);
         AnswerType {
-            count: count.is_some(),
+            count: count.is_some() || age,
             unit: count
                 .as_ref()
                 .and_then(|c| c.get(3))
                 .and_then(|m| m.as_str().chars().next())
                 // 几个 says nothing of what is counted: 4名 answers 几个中国人.
-                .filter(|&u| u != '个'),
+                .filter(|&u| u != '个')
+                .or(age.then_some('岁')),
+            of_chinese: count.is_some() && OF_CHINESE_Q.is_match(question),
             date: DATE_Q.is_match(question),
             person: PERSON_Q.is_match(question),
+            envoy: ENVOY_Q.is_match(question),
             reason: REASON_Q.is_match(question),
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
@@ -169,6 +223,7 @@ impl AnswerType {
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
             list: LIST_Q.is_match(question),
+            name: NAME_Q.is_match(question),
         }
     }
 
@@ -195,7 +250,13 @@ impl AnswerType {
 
     /// True when the question asks for a particular kind of answer.
     pub fn is_specific(&self) -> bool {
-        self.count || self.date || self.person || self.reason || self.place || self.list
+        self.count
+            || self.date
+            || self.person
+            || self.reason
+            || self.place
+            || self.list
+            || self.name
     }
 
     /// How well a normalised passage holds an answer of the kinds asked: 1 when it holds one
@@ -208,6 +269,8 @@ impl AnswerType {
     /// As [`AnswerType::match_in`], counting in full only the sentences that hold one of `near`
     /// (the question's words; all sentences when it is empty), and by half the others: a year
     /// in a sentence on something else hardly says when the thing asked about happened.
+    /// A count of China's own people said in a sentence that does not speak of them is half an
+    /// answer: a disaster's toll in all (60多人死亡) is not how many Chinese died.
     pub fn match_near(&self, passage: &str, near: &[&str]) -> Option<f32> {
         if !self.is_specific() {
             return None;
@@ -231,15 +294,19 @@ impl AnswerType {
         if self.count {
             asked += 1.0;
             let mut best: f32 = 0.0;
-            for c in COUNT_A.captures_iter(passage) {
-                let unit = c.get(3).and_then(|m| m.as_str().chars().next());
-                let score = match (self.unit, unit) {
-                    (Some(u), Some(v)) if same_unit(u, v) => 1.0,
-                    // 几艘 is not answered by 3名.
-                    (Some(_), _) => 0.0,
-                    (None, _) => 1.0,
-                };
-                best = best.max(score);
+            for sentence in passage.split_inclusive(['。', '！', '？', '；', '!', '?', ';']) {
+                let of_it = !self.of_chinese || CHINESE_A.is_match(sentence);
+                let weight = if of_it { 1.0 } else { 0.5 };
+                for c in COUNT_A.captures_iter(sentence) {
+                    let unit = c.name("unit").and_then(|m| m.as_str().chars().next());
+                    let score = match (self.unit, unit) {
+                        (Some(u), Some(v)) if same_unit(u, v) => 1.0,
+                        // 几艘 is not answered by 3名.
+                        (Some(_), _) => 0.0,
+                        (None, _) => 1.0,
+                    };
+                    best = best.max(score * weight);
+                }
                 if best >= 1.0 {
                     break;
                 }
@@ -257,8 +324,19 @@ impl AnswerType {
                 found += 0.5;
             }
         }
+        if self.envoy {
+            // An office named in a sentence on who goes: the subject's own titles (卡斯特罗主席)
+            // and those of whoever sent condolences do not say who was sent.
+            asked += 1.0;
+            if passage
+                .split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
+                .any(|s| PERSON_A.is_match(s) && ENVOY_A.is_match(s))
+            {
+                found += 1.0;
+            }
+        }
         for (wanted, pattern) in [
-            (self.person, &*PERSON_A),
+            (self.person && !self.envoy, &*PERSON_A),
             (self.reason, &*REASON_A),
             (self.place, &*PLACE_A),
             (self.list, &*LIST_A),
@@ -268,6 +346,12 @@ impl AnswerType {
                 if pattern.is_match(passage) {
                     found += 1.0;
                 }
+            }
+        }
+        if self.name {
+            asked += 1.0;
+            if NAME_A.is_match(passage) {
+                found += 1.0;
             }
         }
         Some(found / asked)
@@ -285,6 +369,21 @@ mod tests {
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
         assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+    }
+
+    #[test]
+    fn a_count_of_chinese_is_answered_where_they_are_spoken_of() {
+        let t = AnswerType::of_question("尼泊尔大地震里死了几个中国人？");
+        assert!(t.count && t.of_chinese);
+        let toll = "此次地震已造成60多人死亡。各方表示哀悼。";
+        let theirs = "地震造成60多人死亡。在尼泊尔的中国公民有4人遇难。";
+        assert_eq!(t.match_in(toll), Some(0.5));
+        assert_eq!(t.match_in(theirs), Some(1.0));
+        assert!(AnswerType::of_question("中国游客伤亡了多少？").of_chinese);
+        // A count of anything else is answered by any count.
+        let t = AnswerType::of_question("地震死了多少人？");
+        assert!(!t.of_chinese);
+        assert_eq!(t.match_in(toll), Some(1.0));
     }
 
     #[test]
@@ -306,6 +405,28 @@ mod tests {
     }
 
     #[test]
+    fn a_magnitude_is_part_of_the_number() {
+        let t = AnswerType::of_question("外交部去年处理了多少起领保案件？");
+        assert_eq!(t.unit, Some('起'));
+        assert_eq!(t.match_in("处理各类案件8万多起"), Some(1.0));
+        assert_eq!(t.match_in("受理求助来电53万多通"), Some(0.0));
+        let t = AnswerType::of_question("“三个确保”是哪三个？");
+        assert!(t.list && !t.count);
+        assert_eq!(
+            t.match_in("一是确保有益，二是确保安全，三是确保公平。"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("中方提出“三个确保”。"), Some(0.0));
+        assert!(!AnswerType::of_question("概括成哪四个字？").list);
+        assert!(!AnswerType::of_question("是哪一年提出的？").list);
+        let t = AnswerType::of_question("中国同哪些国家互免签证？");
+        assert_eq!(
+            t.match_in("同新马泰等20多个国家实现全面互免签证"),
+            Some(1.0)
+        );
+    }
+
+    #[test]
     fn people_count_in_any_of_their_units() {
         let t = AnswerType::of_question("派了多少人？");
         assert_eq!(t.match_in("共有4名中国公民"), Some(1.0));
@@ -316,6 +437,8 @@ mod tests {
         let t = AnswerType::of_question("一共有几个中国人遇难？");
         assert!(t.count && t.unit.is_none());
         assert_eq!(t.match_in("共有4名中国公民在事件中遇难"), Some(1.0));
+        let t = AnswerType::of_question("一共撤出来几个人？");
+        assert!(t.count && t.unit.is_none());
         assert_eq!(t.match_in("1200余名员工已于6月27日全部撤出"), Some(1.0));
     }
 
@@ -367,6 +490,56 @@ mod tests {
             t.match_near("外交部长2013年上任。", &["外交部长"]),
             Some(1.0)
         );
+    }
+
+    #[test]
+    fn a_name_asked_for_is_a_name_given() {
+        let t = AnswerType::of_question("郭川驾驶的那艘帆船叫什么名字？");
+        assert!(t.name && t.is_specific());
+        assert_eq!(t.match_in("郭川驾驶单人帆船横跨太平洋"), Some(0.0));
+        assert_eq!(t.match_in("郭川驾驶“中国·青岛”号帆船"), Some(1.0));
+        // A sentence quoted is not a name.
+        assert_eq!(
+            t.match_in("媒体关于“埃塞克斯郡发现39人死亡”的报道"),
+            Some(0.0)
+        );
+        let t = AnswerType::of_question("首批撤离的中国公民坐的是哪一艘军舰？");
+        assert!(t.name);
+        assert_eq!(t.match_in("海军舰艇编队赶赴也门"), Some(0.0));
+        assert_eq!(t.match_in("美方派出两艘军舰前往事发海域"), Some(0.0));
+        assert_eq!(t.match_in("临沂舰搭载122名中国公民"), Some(1.0));
+        let t = AnswerType::of_question("高仓健去世的时候多大年纪？");
+        assert!(t.count && t.unit == Some('岁'));
+        assert_eq!(t.match_in("高仓健先生享年83岁"), Some(1.0));
+        assert_eq!(t.match_in("我们对他的逝世表示哀悼"), Some(0.0));
+        // What a thing is called in words is not a proper name.
+        assert!(!AnswerType::of_question("接下来的十年叫什么？").name);
+    }
+
+    #[test]
+    fn who_was_sent_is_named_where_someone_goes() {
+        let t = AnswerType::of_question("卡斯特罗去世后，中国派谁去古巴参加悼念活动？");
+        assert!(t.person && t.envoy);
+        assert_eq!(
+            t.match_in("国家主席习近平已向劳尔·卡斯特罗主席致唁电。"),
+            Some(0.0)
+        );
+        assert_eq!(
+            t.match_in("国家副主席李源潮将作为特使赴古巴参加有关悼念活动。"),
+            Some(1.0)
+        );
+    }
+
+    #[test]
+    fn who_holds_a_role_wants_a_person() {
+        let t = AnswerType::of_question("为叙利亚化武海运护航的盐城舰，舰长是谁？");
+        assert!(t.person);
+        assert_eq!(t.match_in("护卫舰盐城舰起航赴地中海执行任务"), Some(0.0));
+        assert!(AnswerType::of_question("代表团团长是谁？").person);
+        // 由谁 may want a country or a body (由谁主办: 俄罗斯).
+        assert!(!AnswerType::of_question("大金砖峰会由谁主办？").person);
+        // Who someone is: any account of them answers.
+        assert!(!AnswerType::of_question("韩飞龙是谁？").person);
     }
 
     #[test]
