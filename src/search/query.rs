@@ -811,6 +811,20 @@ mod tests {
     }
 
     #[test]
+    fn a_not_a_questions_keep_their_words_whole() {
+        // 会不会 is one word: without it jieba reads 出国会不会 as 出 / 国会 / 不会 (parliament).
+        let p = plan("今年出国会不会更方便？王毅觉得呢");
+        let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+        assert!(concepts.contains(&"出国"), "{concepts:?}");
+        assert!(
+            !concepts.contains(&"国会")
+                && !concepts.contains(&"不会")
+                && !concepts.contains(&"觉得"),
+            "{concepts:?}"
+        );
+    }
+
+    #[test]
     fn synonyms_reach_chinese_from_english() {
         let p = plan("AI governance");
         let t = terms(&p);
