@@ -472,12 +472,17 @@ fn ask(settings: &Settings, args: &AskArgs) -> Result<ExitCode> {
     let mut first = true;
     let mut out = std::io::stdout().lock();
     let mut found = false;
+    // One JSON line is made whole, then written at once: serde_json writes in small pieces,
+    // and through stdout's line buffer an answer of several kilobytes took several writes.
+    let mut line = Vec::new();
     let mut answer_one = |q: &str, out: &mut dyn Write| -> Result<()> {
         let mut answer = engine.ask_with(q, &options);
         found |= !answer.hits.is_empty();
         if args.json {
-            serde_json::to_writer(&mut *out, &answer)?;
-            writeln!(out)?;
+            line.clear();
+            serde_json::to_writer(&mut line, &answer)?;
+            line.push(b'\n');
+            out.write_all(&line)?;
         } else {
             let more = answer.hits.len() > top;
             answer.hits.truncate(top);

@@ -552,7 +552,7 @@ impl Engine {
             .collect();
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
         first_look.truncate(CLOSE_LOOK);
-        let mut question_pairs: HashMap<(usize, usize), Vec<u64>> = HashMap::new();
+        let mut question_pairs: HashMap<(usize, usize), rank::CharPairs> = HashMap::new();
         let focus = plan.focus();
         let mut scored: Vec<Scored> = first_look
             .into_iter()

@@ -15,7 +15,7 @@ use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
 use tantivy::indexer::UserOperation;
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermSetQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -428,21 +428,34 @@ impl SearchIndex {
             must.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
         if !c.speakers.is_empty() {
-            let terms = c
-                .speakers
-                .iter()
-                .map(|s| Term::from_field_text(self.fields.speaker, s));
-            must.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+            must.push((Occur::Must, any_of(self.fields.speaker, &c.speakers)));
         }
         if !c.documents.is_empty() {
-            let terms = c
-                .documents
-                .iter()
-                .map(|d| Term::from_field_text(self.fields.doc, d));
-            must.push((Occur::Must, Box::new(TermSetQuery::new(terms))));
+            must.push((Occur::Must, any_of(self.fields.doc, &c.documents)));
         }
         (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
     }
+}
+
+/// Passages whose `field` holds one of `values`, each scoring 1 (a filter adds the same to every
+/// passage it admits). A term query per value rather than a term set, which builds an FST and a
+/// bitset of every passage admitted for each question.
+fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
+    let mut terms: Vec<Box<dyn Query>> = values
+        .iter()
+        .map(|v| {
+            let term = Term::from_field_text(field, v);
+            Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>
+        })
+        .collect();
+    let inner = if terms.len() == 1 {
+        terms.remove(0)
+    } else {
+        Box::new(BooleanQuery::new(
+            terms.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))
+    };
+    Box::new(ConstScoreQuery::new(inner, 1.0))
 }
 
 const CURRENT_FILE: &str = "pressroom.current";
