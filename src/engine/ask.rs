@@ -906,7 +906,7 @@ impl Engine {
         let highlight_bytes = if highlight.is_empty() {
             Vec::new()
         } else {
-            self.highlights(&p.text, highlight)
+            self.highlights(d, i, highlight)
         };
         let mut matched: Vec<String> = Vec::new();
         for r in &highlight_bytes {
@@ -945,9 +945,15 @@ impl Engine {
     /// found in the normalised text and mapped back, without segmenting the paragraph again;
     /// a single character is marked only when it is the whole query, a Latin term only as a
     /// whole word.
-    fn highlights(&self, text: &str, terms: &HashSet<&str>) -> Vec<Range<usize>> {
-        let normalized = normalize(text);
-        let norm = normalized.text.as_str();
+    fn highlights(&self, d: usize, i: usize, terms: &HashSet<&str>) -> Vec<Range<usize>> {
+        let text = &self.documents[d].paragraphs[i].text;
+        // A paragraph whose words are already in normal form (most) is searched as it stands,
+        // so its offsets are the text's own; the others through the offset map.
+        let normalized =
+            (self.normalized_text(d, i).as_ptr() != text.as_ptr()).then(|| normalize(text));
+        let norm = normalized
+            .as_ref()
+            .map_or(text.as_str(), |n| n.text.as_str());
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for term in terms {
             let ascii = term.is_ascii();
@@ -962,7 +968,10 @@ impl Engine {
                 {
                     continue;
                 }
-                ranges.push(normalized.to_original(at..end));
+                ranges.push(match &normalized {
+                    Some(n) => n.to_original(at..end),
+                    None => at..end,
+                });
             }
         }
         ranges.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
