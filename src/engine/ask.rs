@@ -1007,18 +1007,20 @@ const SHINGLE_SAMPLE: usize = 16;
 
 impl Shingles {
     fn of(text: &str) -> Shingles {
-        let chars: Vec<u64> = text
-            .chars()
-            .filter(|&c| crate::script::is_word_char(c))
-            .map(u64::from)
-            .collect();
-        // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in.
-        let mut hashes: Vec<u64> = chars
-            .windows(4)
-            .map(|w| {
-                ((w[0] << 42) | (w[1] << 21) | w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[3]
-            })
-            .collect();
+        // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in. The last
+        // four letters are kept as they come, without collecting the text's letters first.
+        let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 3);
+        let mut w = [0u64; 4];
+        let mut seen = 0usize;
+        for c in text.chars().filter(|&c| crate::script::is_word_char(c)) {
+            w = [w[1], w[2], w[3], u64::from(c)];
+            seen += 1;
+            if seen >= 4 {
+                hashes.push(
+                    ((w[0] << 42) | (w[1] << 21) | w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[3],
+                );
+            }
+        }
         hashes.sort_unstable();
         hashes.dedup();
         Shingles(hashes)
