@@ -156,6 +156,23 @@ fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
 }
 
 #[test]
+fn a_detail_the_library_never_gives_gets_no_quote() {
+    // The library mourns 佩雷斯 but never says who went to his funeral or how old he was: a
+    // passage on him with no one sent and no age is no answer.
+    for q in [
+        "佩雷斯去世后，中国派谁去参加了他的葬礼？",
+        "佩雷斯去世时多大年纪？",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert!(
+            a.hits.is_empty(),
+            "{q}: {:?}",
+            a.hits.first().map(|h| &h.text)
+        );
+    }
+}
+
+#[test]
 fn the_library_knows_its_speakers_and_period() {
     let mut speakers = LIBRARY.speakers().to_vec();
     speakers.sort();
