@@ -523,6 +523,18 @@ impl Engine {
             .flat_map(|c| c.forms.iter().map(String::as_str))
             .filter(|f| f.chars().nth(1).is_some())
             .collect();
+        // A name the question does not hold (ns, nt, nr, nz in jieba's tags): the answer to
+        // 哪个港口 or 哪家媒体. Tagged only for questions that ask for one.
+        let jieba = answer_type.which.then(|| self.lexicon.jieba());
+        let names_new = |text: &str| {
+            jieba.as_ref().is_some_and(|j| {
+                j.tag(text, true).iter().any(|t| {
+                    matches!(t.tag, "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz")
+                        && t.word.chars().nth(1).is_some()
+                        && !plan.normalized.contains(t.word)
+                })
+            })
+        };
         let phrases: Vec<String> = plan
             .phrases
             .iter()
@@ -561,7 +573,7 @@ impl Engine {
                 let paragraph = &doc.paragraphs[raw.paragraph];
                 let exchange_score = exchange_score(&raw);
                 let text = self.normalized_text(raw.doc, raw.paragraph);
-                let type_match = answer_type.match_near(text, &subject);
+                let type_match = answer_type.match_near_with(text, &subject, &names_new);
                 let (first_paragraph, position, restates) = match paragraph.exchange {
                     Some(e) => {
                         let answer = doc.answer_paragraphs(&doc.exchanges[e]);

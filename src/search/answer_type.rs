@@ -40,6 +40,9 @@ pub struct AnswerType {
     pub list: bool,
     /// The proper name of something (叫什么名字, 名字是什么).
     pub name: bool,
+    /// Which one of a kind of named thing (哪个港口, 哪家媒体, 哪里人): a name the question
+    /// does not already hold.
+    pub which: bool,
 }
 
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
@@ -85,6 +88,13 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
         r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|[长官使员者手表]是谁",
     )
     .expect("person pattern")
+});
+/// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联.
+static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛)|哪里人|哪国人|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
+    )
+    .expect("which pattern")
 });
 /// Who was sent: 派谁去, 谁参加, 谁带队 (not 谁来, which may ask who hosts: 由谁来办).
 static ENVOY_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -224,6 +234,7 @@ impl AnswerType {
             at_the_time: at_the_time(question),
             list: LIST_Q.is_match(question),
             name: NAME_Q.is_match(question),
+            which: WHICH_Q.is_match(question),
         }
     }
 
@@ -257,6 +268,7 @@ impl AnswerType {
             || self.place
             || self.list
             || self.name
+            || self.which
     }
 
     /// How well a normalised passage holds an answer of the kinds asked: 1 when it holds one
@@ -272,11 +284,23 @@ impl AnswerType {
     /// A count of China's own people said in a sentence that does not speak of them is half an
     /// answer: a disaster's toll in all (60多人死亡) is not how many Chinese died.
     pub fn match_near(&self, passage: &str, near: &[&str]) -> Option<f32> {
+        self.match_near_with(passage, near, &|text| NAME_A.is_match(text))
+    }
+
+    /// As [`AnswerType::match_near`], with `names` telling whether a text names something the
+    /// question does not (the engine asks its part-of-speech tagger; by default a name in
+    /// quotation or title marks).
+    pub fn match_near_with(
+        &self,
+        passage: &str,
+        near: &[&str],
+        names: &dyn Fn(&str) -> bool,
+    ) -> Option<f32> {
         if !self.is_specific() {
             return None;
         }
         if !near.is_empty() {
-            let anywhere = self.match_near(passage, &[]).unwrap_or(0.0);
+            let anywhere = self.match_near_with(passage, &[], names).unwrap_or(0.0);
             if anywhere == 0.0 {
                 return Some(0.0);
             }
@@ -286,7 +310,7 @@ impl AnswerType {
                 .collect();
             // Elsewhere in the passage it is half an answer: the sentence may speak of the
             // subject in other words (3名澳籍公民 of 几个澳大利亚人).
-            let on_subject = self.match_near(&on_subject, &[]).unwrap_or(0.0);
+            let on_subject = self.match_near_with(&on_subject, &[], names).unwrap_or(0.0);
             return Some(on_subject.max(anywhere / 2.0));
         }
         let mut asked = 0.0;
@@ -351,6 +375,12 @@ impl AnswerType {
         if self.name {
             asked += 1.0;
             if NAME_A.is_match(passage) {
+                found += 1.0;
+            }
+        }
+        if self.which {
+            asked += 1.0;
+            if names(passage) {
                 found += 1.0;
             }
         }
@@ -475,9 +505,17 @@ mod tests {
             Some(1.0)
         );
         let t = AnswerType::of_question("峰会在俄罗斯哪个城市举行？");
-        assert!(t.place);
-        assert_eq!(t.match_in("支持俄罗斯办好峰会"), Some(0.0));
-        assert_eq!(t.match_in("峰会将在喀山举行"), Some(1.0));
+        assert!(t.place && t.which);
+        // The engine's tagger says 喀山 is a place the question does not name.
+        let names = |text: &str| text.contains("喀山");
+        assert_eq!(
+            t.match_near_with("支持俄罗斯办好峰会", &[], &names),
+            Some(0.0)
+        );
+        assert_eq!(
+            t.match_near_with("峰会将在喀山举行", &[], &names),
+            Some(1.0)
+        );
     }
 
     #[test]
@@ -528,6 +566,22 @@ mod tests {
             t.match_in("国家副主席李源潮将作为特使赴古巴参加有关悼念活动。"),
             Some(1.0)
         );
+    }
+
+    #[test]
+    fn which_one_wants_a_name_the_question_lacks() {
+        let t = AnswerType::of_question("那架飞机是在哪儿失联的？");
+        assert!(t.which && t.is_specific());
+        assert!(AnswerType::of_question("先停靠在哪个港口？").which);
+        assert!(AnswerType::of_question("是哪家媒体的？").which);
+        // A list of countries is a list, not one of them.
+        assert!(!AnswerType::of_question("哪些国家支持？").which);
+        let names = |text: &str| text.contains("夏威夷");
+        assert_eq!(
+            t.match_near_with("在夏威夷西北约500海里处失联", &[], &names),
+            Some(1.0)
+        );
+        assert_eq!(t.match_near_with("与岸上团队失联", &[], &names), Some(0.0));
     }
 
     #[test]
