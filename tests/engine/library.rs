@@ -140,17 +140,10 @@ fn a_repeated_statement_is_one_answer_with_its_other_dates() {
 
 #[test]
 fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
-    for q in [
+    assert_no_quote(&[
         "特朗普要封禁TikTok，中方怎么回应？",
         "中方如何看待日本核污染水排海？",
-    ] {
-        let a = LIBRARY.ask(q, 3);
-        assert!(
-            a.hits.is_empty(),
-            "{q}: {:?}",
-            a.hits.first().map(|h| &h.text)
-        );
-    }
+    ]);
     // … while the library's own subject is answered.
     assert!(!LIBRARY.ask("佩雷斯逝世，中方怎么评价他", 3).hits.is_empty());
 }
@@ -159,10 +152,14 @@ fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
 fn a_detail_the_library_never_gives_gets_no_quote() {
     // The library mourns 佩雷斯 but never says who went to his funeral or how old he was: a
     // passage on him with no one sent and no age is no answer.
-    for q in [
+    assert_no_quote(&[
         "佩雷斯去世后，中国派谁去参加了他的葬礼？",
         "佩雷斯去世时多大年纪？",
-    ] {
+    ]);
+}
+
+fn assert_no_quote(questions: &[&str]) {
+    for q in questions {
         let a = LIBRARY.ask(q, 3);
         assert!(
             a.hits.is_empty(),
