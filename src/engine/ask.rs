@@ -803,6 +803,13 @@ impl Engine {
 
     /// The normalised text of paragraph `i` of document `d`, made once.
     pub(super) fn normalized_text(&self, d: usize, i: usize) -> &str {
+        self.normal_form(d, i)
+            .unwrap_or(&self.documents[d].paragraphs[i].text)
+    }
+
+    /// The normal form of paragraph `i` of document `d` when it differs from its text; `None`
+    /// when the text is its own normal form for matching words.
+    fn normal_form(&self, d: usize, i: usize) -> Option<&str> {
         // Most transcript text is its own normal form for matching words (simplified, no
         // capitals): it is matched as it stands, and nothing is kept. The rest is normalised
         // once, without spare capacity: the cache grows with every paragraph asked about.
@@ -813,7 +820,6 @@ impl Engine {
                     .then(|| normalize_str(text).into_boxed_str())
             })
             .as_deref()
-            .unwrap_or(text)
     }
 
     /// Groups near-identical statements among the candidates (best first): at most `top`
@@ -961,8 +967,7 @@ impl Engine {
         let text = &self.documents[d].paragraphs[i].text;
         // A paragraph whose words are already in normal form (most) is searched as it stands,
         // so its offsets are the text's own; the others through the offset map.
-        let normalized =
-            (self.normalized_text(d, i).as_ptr() != text.as_ptr()).then(|| normalize(text));
+        let normalized = self.normal_form(d, i).is_some().then(|| normalize(text));
         let norm = normalized
             .as_ref()
             .map_or(text.as_str(), |n| n.text.as_str());

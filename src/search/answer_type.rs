@@ -202,6 +202,11 @@ static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("reason answer pattern")
 });
 
+/// The sentences of a normalised text, each with its closing mark.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
+}
+
 /// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
 fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
@@ -304,8 +309,7 @@ impl AnswerType {
             if anywhere == 0.0 {
                 return Some(0.0);
             }
-            let on_subject: String = passage
-                .split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
+            let on_subject: String = sentences(passage)
                 .filter(|sentence| near.iter().any(|w| sentence.contains(w)))
                 .collect();
             // Elsewhere in the passage it is half an answer: the sentence may speak of the
@@ -318,7 +322,7 @@ impl AnswerType {
         if self.count {
             asked += 1.0;
             let mut best: f32 = 0.0;
-            for sentence in passage.split_inclusive(['。', '！', '？', '；', '!', '?', ';']) {
+            for sentence in sentences(passage) {
                 let of_it = !self.of_chinese || CHINESE_A.is_match(sentence);
                 let weight = if of_it { 1.0 } else { 0.5 };
                 for c in COUNT_A.captures_iter(sentence) {
@@ -352,10 +356,7 @@ impl AnswerType {
             // An office named in a sentence on who goes: the subject's own titles (卡斯特罗主席)
             // and those of whoever sent condolences do not say who was sent.
             asked += 1.0;
-            if passage
-                .split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
-                .any(|s| PERSON_A.is_match(s) && ENVOY_A.is_match(s))
-            {
+            if sentences(passage).any(|s| PERSON_A.is_match(s) && ENVOY_A.is_match(s)) {
                 found += 1.0;
             }
         }
@@ -364,18 +365,13 @@ impl AnswerType {
             (self.reason, &*REASON_A),
             (self.place, &*PLACE_A),
             (self.list, &*LIST_A),
+            (self.name, &*NAME_A),
         ] {
             if wanted {
                 asked += 1.0;
                 if pattern.is_match(passage) {
                     found += 1.0;
                 }
-            }
-        }
-        if self.name {
-            asked += 1.0;
-            if NAME_A.is_match(passage) {
-                found += 1.0;
             }
         }
         if self.which {
