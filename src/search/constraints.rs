@@ -181,6 +181,9 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// A day of the month a question has already named: `2018年7月…截至7月10号`.
+static DAY_OF_MONTH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]").unwrap());
 static OPEN_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(以前|之前|前)").unwrap());
 
 /// A period found in a question: the byte range it covers and the days it allows.
@@ -227,6 +230,21 @@ fn find_period(q: &str) -> Option<Period> {
             };
             let base = y * 10000 + m * 100;
             let whole = c.get(0).expect("group 0");
+            // The month's day named later in the question (`2018年7月普吉岛游船倾覆，截至7月10号`)
+            // narrows the period to that day, as a full date would.
+            let day = DAY_OF_MONTH
+                .captures_iter(&q[whole.end()..])
+                .map(|d| (num(&d[1]), num(&d[2])))
+                .find(|&(dm, dd)| dm == m && valid_day(y, m, dd));
+            if let Some((_, d)) = day {
+                return Some(Period {
+                    range: whole.range(),
+                    since: base + d,
+                    until: add_days(base + d, 3),
+                    named_until: base + d,
+                    label: iso(base + d),
+                });
+            }
             // Keep a trailing delimiter (`月中，`) in the question.
             let end = c.get(3).map_or(whole.end(), |p| {
                 p.start()
@@ -526,6 +544,15 @@ mod tests {
         );
         let e = ex("2019年5月20日外交部");
         assert_eq!(e.constraints.since, Some(20190520));
+        let e = ex("2018年7月普吉岛游船倾覆，截至7月10号中国游客里有多少人遇难");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20180710), Some(20180713))
+        );
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2018-07-10"));
+        // Another month's day is not the period's.
+        let e = ex("2018年7月，有人说6月30日发生了什么");
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2018-07"));
     }
 
     #[test]
