@@ -317,3 +317,39 @@ fn max_into(into: &mut [f32], from: &[f32]) {
         *a = a.max(*b);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(m: &Matcher, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        m.each_pattern(text, |p| out.push(p));
+        out
+    }
+
+    #[test]
+    fn both_matchers_find_the_longest_word_and_not_its_parts() {
+        let patterns = ["中国", "中国公民", "公民", "遇难", "普吉"];
+        let packed = Matcher::new(&patterns).expect("patterns");
+        let automaton = Matcher::Automaton(
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+                .build(patterns)
+                .expect("automaton"),
+        );
+        for text in [
+            "据了解，有3名中国公民遇难。",
+            "中国和普吉",
+            "公民",
+            "",
+            "遇",
+        ] {
+            assert_eq!(found(&packed, text), found(&automaton, text), "{text}");
+        }
+        assert_eq!(found(&packed, "据了解，有3名中国公民遇难。"), [1, 3]);
+        assert_eq!(found(&packed, "中国和普吉"), [0, 4]);
+        assert!(Matcher::new(&[]).is_none());
+    }
+}
