@@ -31,6 +31,11 @@ const FIRST_LOOK_CONTEXT: f32 = 3.0;
 /// to be about the same event (for "the latest word on it").
 const SAME_EVENT: f32 = 0.85;
 
+/// Scores within this share of the best one's count as nearly alike, for a question about how
+/// something turned out; among the best [`NEAR_TIE_CANDIDATES`].
+const NEAR_TIE: f32 = 0.15;
+const NEAR_TIE_CANDIDATES: usize = 3;
+
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
 /// not searched, only counted in coverage.
 const COMMON_SHARE: f32 = 0.02;
@@ -287,6 +292,10 @@ impl Engine {
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
+        let mut scored = scored;
+        if !preferred {
+            self.outcome_first(&plan, &mut scored);
+        }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
         let groups = self.group_statements(&scored, options.top);
         for group in groups {
@@ -716,6 +725,26 @@ impl Engine {
                 .then(self.days[b.raw.doc].cmp(&self.days[a.raw.doc]))
         });
         (scored, relaxed)
+    }
+
+    /// A question about how something turned out (后来, 最后, 了没有) takes, of the best few
+    /// that score nearly alike, the one said last: a later briefing told the outcome. Decided
+    /// after whether to quote at all, which rests on the best-scored candidate.
+    fn outcome_first(&self, plan: &QueryPlan, scored: &mut [Scored]) {
+        let Some(top) = scored.first() else {
+            return;
+        };
+        if !AnswerType::asks_outcome(&plan.normalized) {
+            return;
+        }
+        let near = top.score - NEAR_TIE * top.score.abs();
+        let top_day = self.days[top.raw.doc];
+        let later = (1..scored.len().min(NEAR_TIE_CANDIDATES))
+            .filter(|&i| scored[i].score >= near && self.days[scored[i].raw.doc] > top_day)
+            .max_by_key(|&i| (self.days[scored[i].raw.doc], std::cmp::Reverse(i)));
+        if let Some(i) = later {
+            scored[..=i].rotate_right(1);
+        }
     }
 
     /// What says whether the best candidate answers the question at all (`weights`: the

@@ -138,6 +138,36 @@ fn a_repeated_statement_is_one_answer_with_its_other_dates() {
     }
 }
 
+/// Two real releases on one event: 2017-06-06 says the 31 Chinese citizens held in Zambia are
+/// being worked for, 2017-06-07 that they have flown home.
+static EVENT_ON_TWO_DAYS: LazyLock<Engine> = LazyLock::new(|| {
+    let mut settings = Settings::for_tests();
+    settings.data.dir = fixture("events");
+    Engine::load(&settings).expect("the releases load")
+});
+
+#[test]
+fn a_question_about_how_it_turned_out_takes_the_later_of_two_near_answers() {
+    // The first day's statement scores a little higher; asked how it ended, the later leads.
+    let a = EVENT_ON_TWO_DAYS.ask("在赞比亚被抓的31个中国人，最后怎么样了？", 3);
+    let first = &a.hits[0];
+    assert_eq!(
+        first.document.date.as_deref(),
+        Some("2017-06-07"),
+        "{first:?}"
+    );
+    assert!(first.text.contains("31名中国公民"), "{first:?}");
+    let earlier = a
+        .hits
+        .iter()
+        .find(|h| h.document.date.as_deref() == Some("2017-06-06"))
+        .expect("the earlier statement is still offered");
+    assert!(earlier.score > first.score, "{earlier:?}");
+    // Not asked how it ended: the order is the scores'.
+    let a = EVENT_ON_TWO_DAYS.ask("在赞比亚被抓的31个中国人，中国政府做了什么？", 3);
+    assert!(a.hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
 #[test]
 fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
     assert_no_quote(&[
