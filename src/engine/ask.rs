@@ -260,7 +260,7 @@ impl Engine {
         }
         let weights = self.concept_weights(&plan);
         let coverage = Coverage::new(self, &plan);
-        let (scored, relaxed) =
+        let (mut scored, relaxed) =
             self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         match relaxed {
             Relaxed::No => {}
@@ -292,7 +292,6 @@ impl Engine {
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
-        let mut scored = scored;
         if !preferred {
             self.outcome_first(&plan, &mut scored);
         }

@@ -24,7 +24,7 @@ enum Owner {
 
 /// Finds a question's form and part strings in a paragraph, leftmost-longest and without
 /// overlaps. Built for every question, so building must be cheap: a few dozen strings get a
-/// packed (SIMD) searcher, which builds in a fraction of a Aho-Corasick automaton's time and
+/// packed (SIMD) searcher, which builds in a fraction of an Aho-Corasick automaton's time and
 /// scans as fast; more strings, or a machine without the instructions, get the automaton.
 enum Matcher {
     Packed(packed::Searcher),
@@ -125,8 +125,6 @@ impl<'a> Coverage<'a> {
                 }
             }
         }
-        // The patterns are a few dozen short strings; building cannot fail for them, and if it
-        // did every passage would simply cover nothing.
         let matcher = Matcher::new(&patterns);
         Coverage {
             engine,

@@ -197,19 +197,25 @@ struct Period {
     label: String,
 }
 
+impl Period {
+    /// One day named (its words at `range`), reaching the briefings of the next three days.
+    fn day(range: std::ops::Range<usize>, day: DayNumber) -> Period {
+        Period {
+            range,
+            since: day,
+            until: add_days(day, 3),
+            named_until: day,
+            label: iso(day),
+        }
+    }
+}
+
 fn find_period(q: &str) -> Option<Period> {
     if let Some(c) = FULL_DATE.captures(q) {
         let (y, m, d) = (num(&c[1]), num(&c[2]), num(&c[3]));
         if (1900..=2100).contains(&y) && valid_day(y, m, d) {
-            let day = y * 10000 + m * 100 + d;
             let whole = c.get(0).expect("group 0");
-            return Some(Period {
-                range: whole.range(),
-                since: day,
-                until: add_days(day, 3),
-                named_until: day,
-                label: iso(day),
-            });
+            return Some(Period::day(whole.range(), y * 10000 + m * 100 + d));
         }
     }
     if let Some(p) = find_range(q) {
@@ -237,13 +243,7 @@ fn find_period(q: &str) -> Option<Period> {
                 .map(|d| (num(&d[1]), num(&d[2])))
                 .find(|&(dm, dd)| dm == m && valid_day(y, m, dd));
             if let Some((_, d)) = day {
-                return Some(Period {
-                    range: whole.range(),
-                    since: base + d,
-                    until: add_days(base + d, 3),
-                    named_until: base + d,
-                    label: iso(base + d),
-                });
+                return Some(Period::day(whole.range(), base + d));
             }
             // Keep a trailing delimiter (`月中，`) in the question.
             let end = c.get(3).map_or(whole.end(), |p| {

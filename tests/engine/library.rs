@@ -10,11 +10,14 @@ use pressroom::search::Constraints;
 
 use super::fixture;
 
-static LIBRARY: LazyLock<Engine> = LazyLock::new(|| {
+static LIBRARY: LazyLock<Engine> = LazyLock::new(|| engine_over("library"));
+
+/// An engine over the transcripts of fixture folder `name`.
+fn engine_over(name: &str) -> Engine {
     let mut settings = Settings::for_tests();
-    settings.data.dir = fixture("library");
-    Engine::load(&settings).expect("the library loads")
-});
+    settings.data.dir = fixture(name);
+    Engine::load(&settings).expect("the fixture's releases load")
+}
 
 #[test]
 fn a_speaker_named_in_the_question_filters_the_answers() {
@@ -140,11 +143,7 @@ fn a_repeated_statement_is_one_answer_with_its_other_dates() {
 
 /// Two real releases on one event: 2017-06-06 says the 31 Chinese citizens held in Zambia are
 /// being worked for, 2017-06-07 that they have flown home.
-static EVENT_ON_TWO_DAYS: LazyLock<Engine> = LazyLock::new(|| {
-    let mut settings = Settings::for_tests();
-    settings.data.dir = fixture("events");
-    Engine::load(&settings).expect("the releases load")
-});
+static EVENT_ON_TWO_DAYS: LazyLock<Engine> = LazyLock::new(|| engine_over("events"));
 
 #[test]
 fn a_question_about_how_it_turned_out_takes_the_later_of_two_near_answers() {
