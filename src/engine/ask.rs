@@ -286,7 +286,11 @@ impl Engine {
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
         let probability = self.answer_probability(&plan, &weights, best);
-        if !preferred && probability < MIN_ANSWER_PROBABILITY {
+        // A question after one detail (哪一年, 哪几个国家, 叫什么名字) that the best passage has
+        // nothing of is not answered: the library speaks of the subject, not of the detail.
+        let detail_missing = best.features[rank::ANSWER_TYPE_MISSING] >= 1.0
+            && AnswerType::of_question(&plan.normalized).asks_only_a_detail(&plan.normalized);
+        if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing) {
             answer.abstained = Some(Abstention::NotCovered);
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;

@@ -49,7 +49,7 @@ pub struct AnswerType {
 // 哪几个 asks which ones (a list), 几个 how many.
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(^|[^哪])(几|多少)(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部])?|伤亡情况|死伤",
+        r"(^|[^哪])(几|多少)(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台])?|伤亡情况|死伤",
     )
     .expect("count pattern")
 });
@@ -156,9 +156,10 @@ static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`, `8万多起`
-/// (a magnitude before the measure word is part of the number).
+/// (a magnitude before the measure word is part of the number); the first of a series, `首轮`,
+/// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部通]|美元)")
+    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部通轮场届具件份封台]|美元)|首(?P<first>[轮届批])")
         .expect("count answer pattern")
 });
 /// A span of days (3月25日至28日): how many days it lasted.
@@ -281,6 +282,17 @@ impl AnswerType {
             || self.which
     }
 
+    /// Does the question ask only for a detail a passage either holds or not (a count, a
+    /// date, a name, a place, a list), in one question, with no stance, action or reason that
+    /// a passage could answer without the detail?
+    pub fn asks_only_a_detail(&self, question: &str) -> bool {
+        self.is_specific()
+            && !self.reason
+            && !self.stance
+            && !self.action
+            && question.matches(['?', '？']).count() <= 1
+    }
+
     /// How well a normalised passage holds an answer of the kinds asked: 1 when it holds one
     /// of each (a count in the very unit asked counts double against one in another unit),
     /// 0 when it holds none. `None` when the question asks for no particular kind.
@@ -331,7 +343,10 @@ impl AnswerType {
                 let of_it = !self.of_chinese || CHINESE_A.is_match(sentence);
                 let weight = if of_it { 1.0 } else { 0.5 };
                 for c in COUNT_A.captures_iter(sentence) {
-                    let unit = c.name("unit").and_then(|m| m.as_str().chars().next());
+                    let unit = c
+                        .name("unit")
+                        .or_else(|| c.name("first"))
+                        .and_then(|m| m.as_str().chars().next());
                     let score = match (self.unit, unit) {
                         (Some(u), Some(v)) if same_unit(u, v) => 1.0,
                         // 几艘 is not answered by 3名.
@@ -400,6 +415,37 @@ mod tests {
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
         assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+    }
+
+    #[test]
+    fn rounds_and_firsts_are_counts() {
+        let t = AnswerType::of_question("屈冬玉是第几轮投票选上的？");
+        assert!(t.count && t.unit == Some('轮'));
+        assert_eq!(t.match_in("屈冬玉在首轮投票中高票当选"), Some(1.0));
+        assert_eq!(t.match_in("经过两轮投票"), Some(1.0));
+        // The first time is no count.
+        assert_eq!(
+            AnswerType::of_question("几个国家？").match_in("中国政府首次为撤离外国公民采取行动"),
+            Some(0.0)
+        );
+        assert_eq!(t.match_in("屈冬玉高票当选"), Some(0.0));
+        let t = AnswerType::of_question("韩国交还的遗骸一共有多少具？");
+        assert_eq!(t.match_in("437具中国人民志愿军烈士遗骸"), Some(1.0));
+        let t = AnswerType::of_question("安理会7月要开多少场会？");
+        assert_eq!(t.match_in("安理会7月将举行近30场会议"), Some(1.0));
+    }
+
+    #[test]
+    fn only_a_detail_is_asked_when_nothing_else_could_answer() {
+        let asks = |q: &str| AnswerType::of_question(q).asks_only_a_detail(q);
+        assert!(asks("王毅第一次当外交部长是哪一年？"));
+        assert!(asks("那个人叫什么名字，后来被抓了没有？"));
+        // A stance, an action or a reason can be answered without the detail.
+        assert!(!asks("中方派谁去了，外交部怎么评价？"));
+        assert!(!asks("为什么要在哪一年提出？"));
+        // Two questions: one may be answered.
+        assert!(!asks("那个留学生叫什么？总领馆做了哪些事？"));
+        assert!(!asks("中方怎么看？"));
     }
 
     #[test]

@@ -168,6 +168,21 @@ fn a_question_about_how_it_turned_out_takes_the_later_of_two_near_answers() {
 }
 
 #[test]
+fn a_count_the_best_passage_has_nothing_of_gets_no_quote() {
+    // Both releases speak of the 31 and of the embassy's work; neither counts aircraft. The
+    // passage on the subject would otherwise be quoted for how many planes were sent.
+    let a = EVENT_ON_TWO_DAYS.ask(
+        "在赞比亚被抓的31名中国公民被关押期间，中国驻赞比亚使馆派了几架飞机？",
+        3,
+    );
+    assert!(a.hits.is_empty(), "{:?}", a.hits.first().map(|h| &h.text));
+    assert_eq!(a.abstained, Some(pressroom::reply::Abstention::NotCovered));
+    // A count the releases give is answered.
+    let a = EVENT_ON_TWO_DAYS.ask("在赞比亚被抓的中国公民一共有多少名？", 3);
+    assert!(a.hits[0].text.contains("31名"), "{:?}", a.hits.first());
+}
+
+#[test]
 fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
     assert_no_quote(&[
         "特朗普要封禁TikTok，中方怎么回应？",
