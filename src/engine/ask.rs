@@ -288,6 +288,8 @@ impl Engine {
         let probability = self.answer_probability(&plan, &weights, best);
         // A question after one detail (哪一年, 哪几个国家, 叫什么名字) that the best passage has
         // nothing of is not answered: the library speaks of the subject, not of the detail.
+        // (Asking the best two or five instead keeps fewer of the unanswerable questions
+        // unquoted: a lower candidate on the subject usually has some date or count.)
         let detail_missing = best.features[rank::ANSWER_TYPE_MISSING] >= 1.0
             && AnswerType::of_question(&plan.normalized).asks_only_a_detail(&plan.normalized);
         if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing) {

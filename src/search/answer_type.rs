@@ -53,6 +53,11 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("count pattern")
 });
+/// A sum of money: 多少钱, 花了多少, 多少资金 (counted in 元 or 美元).
+static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"多少钱|几个钱|多少资金|多少经费|多少款|花了多少|值多少|多少美元|多少人民币")
+        .expect("money pattern")
+});
 /// An age: 多大年纪 (counted in 岁).
 static AGE_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"多大年纪|多大岁数|多少岁|年龄多大|享年").expect("age pattern"));
@@ -211,7 +216,9 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
 fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
-    asked == found || (people(asked) && people(found))
+    // Money is counted in 元 or 美元 (whose unit reads 美).
+    let money = |c: char| matches!(c, '元' | '美');
+    asked == found || (people(asked) && people(found)) || (money(asked) && money(found))
 }
 
 impl AnswerType {
@@ -232,7 +239,8 @@ impl AnswerType {
                 .and_then(|m| m.as_str().chars().next())
                 // 几个 says nothing of what is counted: 4名 answers 几个中国人.
                 .filter(|&u| u != '个')
-                .or(age.then_some('岁')),
+                .or(age.then_some('岁'))
+                .or(MONEY_Q.is_match(question).then_some('元')),
             of_chinese: count.is_some() && OF_CHINESE_Q.is_match(question),
             date: DATE_Q.is_match(question),
             person: PERSON_Q.is_match(question),
@@ -429,6 +437,14 @@ mod tests {
             Some(0.0)
         );
         assert_eq!(t.match_in("屈冬玉高票当选"), Some(0.0));
+        let t = AnswerType::of_question("援建的治疗中心一共花了多少钱？");
+        assert_eq!(t.unit, Some('元'));
+        assert_eq!(t.match_in("中方已提供价值7.5亿元人民币的援助"), Some(1.0));
+        assert_eq!(t.match_in("中方再提供3000万美元现汇捐款"), Some(1.0));
+        assert_eq!(
+            t.match_in("治疗中心有100张床位，派出160名医护人员"),
+            Some(0.0)
+        );
         let t = AnswerType::of_question("韩国交还的遗骸一共有多少具？");
         assert_eq!(t.match_in("437具中国人民志愿军烈士遗骸"), Some(1.0));
         let t = AnswerType::of_question("安理会7月要开多少场会？");
