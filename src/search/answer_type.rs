@@ -48,11 +48,14 @@ pub struct AnswerType {
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
 // 哪几个 asks which ones (a list), 几个 how many.
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(^|[^哪])(几|多少)(周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台])?|伤亡情况|死伤",
-    )
+    Regex::new(&format!(
+        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤"
+    ))
     .expect("count pattern")
 });
+/// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
+const COUNT_UNITS: &str =
+    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台";
 /// A sum of money: 多少钱, 花了多少, 多少资金 (counted in 元 or 美元).
 static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"多少钱|几个钱|多少资金|多少经费|多少款|花了多少|值多少|多少美元|多少人民币")
@@ -164,7 +167,9 @@ static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
 /// (a magnitude before the measure word is part of the number); the first of a series, `首轮`,
 /// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部通轮场届具件份封台]|美元)|首(?P<first>[轮届批])")
+    Regex::new(&format!(
+        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元)|首(?P<first>[轮届批])"
+    ))
         .expect("count answer pattern")
 });
 /// A span of days (3月25日至28日): how many days it lasted.
