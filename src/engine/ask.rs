@@ -13,7 +13,7 @@ use super::coverage::{Coverage, Shares};
 use super::rank::{self, AnswerEvidence, Features, NamedFeatures};
 use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
-use crate::reply::{Abstention, AlsoSaid, Answer, Context, DocumentRef, Hit, QuestionRef};
+use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{AnswerType, Concept, QueryPlan, RawHit, Reader, WordClass};
 use crate::text::{normalize, normalize_str};
@@ -290,10 +290,19 @@ impl Engine {
         // nothing of is not answered: the library speaks of the subject, not of the detail.
         // (Asking the best two or five instead keeps fewer of the unanswerable questions
         // unquoted: a lower candidate on the subject usually has some date or count.)
-        let detail_missing = best.features[rank::ANSWER_TYPE_MISSING] >= 1.0
-            && AnswerType::of_question(&plan.normalized).asks_only_a_detail(&plan.normalized);
-        if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing) {
-            answer.abstained = Some(Abstention::NotCovered);
+        let detail_missing = (best.features[rank::ANSWER_TYPE_MISSING] >= 1.0)
+            .then(|| AnswerType::of_question(&plan.normalized))
+            .filter(|kinds| kinds.asks_only_a_detail(&plan.normalized));
+        if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing.is_some()) {
+            // Said as a missing detail only where the library does speak of the subject.
+            answer.abstained = Some(match detail_missing {
+                Some(kinds) if probability >= MIN_ANSWER_PROBABILITY => {
+                    Abstention::DetailNotGiven {
+                        detail: detail_asked(&kinds),
+                    }
+                }
+                _ => Abstention::NotCovered,
+            });
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
@@ -1050,6 +1059,25 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
 
 /// Character 4-gram shingles of a normalised passage (letters and digits only), hashed,
 /// sorted and without repeats: sets compared by merging, with no hash table to build.
+/// The detail a question after one detail asks for, as the reply names it.
+fn detail_asked(kinds: &AnswerType) -> Detail {
+    if kinds.count {
+        Detail::Number
+    } else if kinds.date {
+        Detail::Date
+    } else if kinds.person || kinds.envoy {
+        Detail::Person
+    } else if kinds.name {
+        Detail::Name
+    } else if kinds.place {
+        Detail::Place
+    } else if kinds.list {
+        Detail::List
+    } else {
+        Detail::WhichOne
+    }
+}
+
 #[derive(Debug)]
 struct Shingles(Vec<u64>);
 

@@ -55,6 +55,32 @@ pub enum Abstention {
         /// The names, `/` between them.
         speakers: String,
     },
+    /// The question asks for one detail (a number, a date…) and the passage that speaks of
+    /// its subject best gives none: the library speaks of it without saying that.
+    DetailNotGiven {
+        /// What kind of detail was asked.
+        detail: Detail,
+    },
+}
+
+/// The kind of detail a question asks for, when it asks for one and nothing else.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    /// 几个, 多少人, 多少钱.
+    Number,
+    /// 哪一年, 哪天.
+    Date,
+    /// 谁, 派谁去.
+    Person,
+    /// 叫什么名字, 哪一艘.
+    Name,
+    /// 在哪里.
+    Place,
+    /// 哪个港口, 哪家媒体.
+    WhichOne,
+    /// 哪几个国家.
+    List,
 }
 
 impl Abstention {
@@ -69,6 +95,30 @@ impl Abstention {
             }
             (Abstention::SpeakerNotQuoted { speakers }, Lang::Zh) => {
                 format!("资料库中没有{speakers}就此的发言")
+            }
+            (Abstention::DetailNotGiven { detail }, Lang::En) => {
+                let what = match detail {
+                    Detail::Number => "the number asked",
+                    Detail::Date => "the date asked",
+                    Detail::Person => "who it was",
+                    Detail::Name => "the name asked",
+                    Detail::Place => "the place asked",
+                    Detail::WhichOne => "which one it was",
+                    Detail::List => "which ones they were",
+                };
+                format!("the library speaks of this but never gives {what}")
+            }
+            (Abstention::DetailNotGiven { detail }, Lang::Zh) => {
+                let what = match detail {
+                    Detail::Number => "数字",
+                    Detail::Date => "日期",
+                    Detail::Person => "人物",
+                    Detail::Name => "名称",
+                    Detail::Place => "地点",
+                    Detail::WhichOne => "具体所指",
+                    Detail::List => "具体名单",
+                };
+                format!("资料库谈到此事，但没有给出所问的{what}")
             }
             (Abstention::PeriodNotCovered { first, last }, lang) => match (first, last, lang) {
                 (Some(a), Some(b), Lang::En) => {

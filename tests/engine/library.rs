@@ -176,7 +176,18 @@ fn a_count_the_best_passage_has_nothing_of_gets_no_quote() {
         3,
     );
     assert!(a.hits.is_empty(), "{:?}", a.hits.first().map(|h| &h.text));
-    assert_eq!(a.abstained, Some(pressroom::reply::Abstention::NotCovered));
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::DetailNotGiven {
+            detail: pressroom::reply::Detail::Number
+        })
+    );
+    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        said.contains("speaks of this but never gives the number asked"),
+        "{said}"
+    );
     // A count the releases give is answered.
     let a = EVENT_ON_TWO_DAYS.ask("在赞比亚被抓的中国公民一共有多少名？", 3);
     assert!(a.hits[0].text.contains("31名"), "{:?}", a.hits.first());
