@@ -96,29 +96,20 @@ impl Abstention {
             (Abstention::SpeakerNotQuoted { speakers }, Lang::Zh) => {
                 format!("资料库中没有{speakers}就此的发言")
             }
-            (Abstention::DetailNotGiven { detail }, Lang::En) => {
-                let what = match detail {
-                    Detail::Number => "the number asked",
-                    Detail::Date => "the date asked",
-                    Detail::Person => "who it was",
-                    Detail::Name => "the name asked",
-                    Detail::Place => "the place asked",
-                    Detail::WhichOne => "which one it was",
-                    Detail::List => "which ones they were",
+            (Abstention::DetailNotGiven { detail }, lang) => {
+                let (en, zh) = match detail {
+                    Detail::Number => ("the number asked", "数字"),
+                    Detail::Date => ("the date asked", "日期"),
+                    Detail::Person => ("who it was", "人物"),
+                    Detail::Name => ("the name asked", "名称"),
+                    Detail::Place => ("the place asked", "地点"),
+                    Detail::WhichOne => ("which one it was", "具体所指"),
+                    Detail::List => ("which ones they were", "具体名单"),
                 };
-                format!("the library speaks of this but never gives {what}")
-            }
-            (Abstention::DetailNotGiven { detail }, Lang::Zh) => {
-                let what = match detail {
-                    Detail::Number => "数字",
-                    Detail::Date => "日期",
-                    Detail::Person => "人物",
-                    Detail::Name => "名称",
-                    Detail::Place => "地点",
-                    Detail::WhichOne => "具体所指",
-                    Detail::List => "具体名单",
-                };
-                format!("资料库谈到此事，但没有给出所问的{what}")
+                match lang {
+                    Lang::En => format!("the library speaks of this but never gives {en}"),
+                    Lang::Zh => format!("资料库谈到此事，但没有给出所问的{zh}"),
+                }
             }
             (Abstention::PeriodNotCovered { first, last }, lang) => match (first, last, lang) {
                 (Some(a), Some(b), Lang::En) => {

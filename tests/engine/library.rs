@@ -188,6 +188,11 @@ fn a_count_the_best_passage_has_nothing_of_gets_no_quote() {
         said.contains("speaks of this but never gives the number asked"),
         "{said}"
     );
+    let why = a.abstained.as_ref().expect("a reason");
+    assert_eq!(
+        why.reason(pressroom::locale::Lang::Zh),
+        "资料库谈到此事，但没有给出所问的数字"
+    );
     // A count the releases give is answered.
     let a = EVENT_ON_TWO_DAYS.ask("在赞比亚被抓的中国公民一共有多少名？", 3);
     assert!(a.hits[0].text.contains("31名"), "{:?}", a.hits.first());
