@@ -260,8 +260,15 @@ impl Engine {
         }
         let weights = self.concept_weights(&plan);
         let coverage = Coverage::new(self, &plan);
-        let (mut scored, relaxed) =
-            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
+        let kinds = AnswerType::of_question(&plan.normalized);
+        let (mut scored, relaxed) = self.candidates(
+            &plan,
+            &coverage,
+            &weights,
+            &kinds,
+            &constraints,
+            options.prefer,
+        );
         match relaxed {
             Relaxed::No => {}
             Relaxed::Speakers => {
@@ -290,25 +297,23 @@ impl Engine {
         // nothing of is not answered: the library speaks of the subject, not of the detail.
         // (Asking the best two or five instead keeps fewer of the unanswerable questions
         // unquoted: a lower candidate on the subject usually has some date or count.)
-        let detail_missing = (best.features[rank::ANSWER_TYPE_MISSING] >= 1.0)
-            .then(|| AnswerType::of_question(&plan.normalized))
-            .filter(|kinds| kinds.asks_only_a_detail(&plan.normalized));
-        if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing.is_some()) {
+        let detail_missing = best.features[rank::ANSWER_TYPE_MISSING] >= 1.0
+            && kinds.asks_only_a_detail(&plan.normalized);
+        if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing) {
             // Said as a missing detail only where the library does speak of the subject.
-            answer.abstained = Some(match detail_missing {
-                Some(kinds) if probability >= MIN_ANSWER_PROBABILITY => {
-                    Abstention::DetailNotGiven {
-                        detail: detail_asked(&kinds),
-                    }
+            answer.abstained = Some(if detail_missing && probability >= MIN_ANSWER_PROBABILITY {
+                Abstention::DetailNotGiven {
+                    detail: detail_asked(&kinds),
                 }
-                _ => Abstention::NotCovered,
+            } else {
+                Abstention::NotCovered
             });
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
-        if !preferred {
-            self.outcome_first(&plan, &mut scored);
+        if !preferred && kinds.outcome {
+            self.outcome_first(&mut scored);
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
         let groups = self.group_statements(&scored, options.top);
@@ -361,8 +366,15 @@ impl Engine {
             })
             .collect();
         let coverage = Coverage::new(self, &plan);
-        let (scored, relaxed) =
-            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
+        let kinds = AnswerType::of_question(&plan.normalized);
+        let (scored, relaxed) = self.candidates(
+            &plan,
+            &coverage,
+            &weights,
+            &kinds,
+            &constraints,
+            options.prefer,
+        );
         out.relaxed = relaxed == Relaxed::All;
         out.evidence = scored
             .first()
@@ -453,6 +465,7 @@ impl Engine {
         plan: &QueryPlan,
         coverage: &Coverage,
         idf: &[f32],
+        answer_type: &AnswerType,
         c: &Constraints,
         prefer: Option<ExchangeRef>,
     ) -> (Vec<Scored>, Relaxed) {
@@ -537,7 +550,6 @@ impl Engine {
         }
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
-        let answer_type = AnswerType::of_question(&plan.normalized);
         // The kind of answer asked counts where the passage speaks of the question's subject.
         let subject: Vec<&str> = plan
             .concepts
@@ -741,16 +753,13 @@ impl Engine {
         (scored, relaxed)
     }
 
-    /// A question about how something turned out (后来, 最后, 了没有) takes, of the best few
-    /// that score nearly alike, the one said last: a later briefing told the outcome. Decided
-    /// after whether to quote at all, which rests on the best-scored candidate.
-    fn outcome_first(&self, plan: &QueryPlan, scored: &mut [Scored]) {
+    /// For a question about how something turned out (后来, 最后, 了没有): of the best few that
+    /// score nearly alike, the one said last goes first, since a later briefing told the
+    /// outcome. Decided after whether to quote at all, which rests on the best-scored candidate.
+    fn outcome_first(&self, scored: &mut [Scored]) {
         let Some(top) = scored.first() else {
             return;
         };
-        if !AnswerType::asks_outcome(&plan.normalized) {
-            return;
-        }
         let near = top.score - NEAR_TIE * top.score.abs();
         let top_day = self.days[top.raw.doc];
         let later = (1..scored.len().min(NEAR_TIE_CANDIDATES))
@@ -1057,8 +1066,6 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
     out
 }
 
-/// Character 4-gram shingles of a normalised passage (letters and digits only), hashed,
-/// sorted and without repeats: sets compared by merging, with no hash table to build.
 /// The detail a question after one detail asks for, as the reply names it.
 fn detail_asked(kinds: &AnswerType) -> Detail {
     if kinds.count {
@@ -1078,6 +1085,8 @@ fn detail_asked(kinds: &AnswerType) -> Detail {
     }
 }
 
+/// Character 4-gram shingles of a normalised passage (letters and digits only), hashed,
+/// sorted and without repeats: sets compared by merging, with no hash table to build.
 #[derive(Debug)]
 struct Shingles(Vec<u64>);
 

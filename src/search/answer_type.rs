@@ -227,11 +227,6 @@ fn same_unit(asked: char, found: char) -> bool {
 }
 
 impl AnswerType {
-    /// Does the question ask how something turned out (后来, 最后, 了没有, 怎么样了)?
-    pub fn asks_outcome(question: &str) -> bool {
-        OUTCOME_Q.is_match(question)
-    }
-
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
         let count = COUNT_Q.captures(question);
@@ -253,7 +248,7 @@ impl AnswerType {
             reason: REASON_Q.is_match(question),
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
-            outcome: Self::asks_outcome(question),
+            outcome: OUTCOME_Q.is_match(question),
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
             list: LIST_Q.is_match(question),
