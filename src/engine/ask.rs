@@ -447,12 +447,14 @@ impl Engine {
             text = text.replace(name.as_str(), &format!(" {name} "));
         }
         let vocabulary = |t: &str| self.index.doc_freq(t);
+        let phrase_passages = |terms: &[(usize, &str)]| self.index.phrase_freq(terms);
         let reader = Reader {
             lexicon: &self.lexicon,
             search: &self.search_tok,
             weights: &self.weights,
             max_chars: self.max_query_chars,
             vocabulary: &vocabulary,
+            phrase_passages: &phrase_passages,
         };
         let plan = QueryPlan::new(&text, &reader, &extracted.names);
         (!plan.is_empty()).then_some((plan, c))
@@ -779,7 +781,14 @@ impl Engine {
             question: best.shares.question,
             entities: best.shares.entities,
             answer_type_missing: best.features[rank::ANSWER_TYPE_MISSING],
-            words: plan.concepts.len().min(10) as f32 / 10.0,
+            // Counted as segmented: the model was fitted on names split into their pieces.
+            words: plan
+                .concepts
+                .iter()
+                .map(|c| c.split_into.max(1))
+                .sum::<usize>()
+                .min(10) as f32
+                / 10.0,
             focus: best.features[rank::FOCUS],
             unheard: self.unheard(plan, weights),
         }
@@ -849,6 +858,7 @@ impl Engine {
         c.forms
             .iter()
             .map(|f| self.index.doc_freq(f))
+            .chain(c.passages)
             .max()
             .unwrap_or(0)
     }

@@ -15,7 +15,9 @@ use tantivy::directory::{
     Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
 };
 use tantivy::indexer::UserOperation;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -417,6 +419,22 @@ impl SearchIndex {
     pub fn doc_freq(&self, term: &str) -> u64 {
         let t = Term::from_field_text(self.fields.text, term);
         self.searcher.doc_freq(&t).unwrap_or(0)
+    }
+
+    /// In how many passages the terms stand together in the passage field, each at its
+    /// character offset (`(0, 南), (1, 麂), (2, 岛)`); 0 for fewer than two terms.
+    pub fn phrase_freq(&self, terms: &[(usize, &str)]) -> u64 {
+        if terms.len() < 2 {
+            return 0;
+        }
+        let terms = terms
+            .iter()
+            .map(|&(offset, t)| (offset, Term::from_field_text(self.fields.text, t)))
+            .collect();
+        let query = PhraseQuery::new_with_offset(terms);
+        self.searcher
+            .search(&query, &tantivy::collector::Count)
+            .map_or(0, |n| n as u64)
     }
 
     /// The query that admits only passages satisfying `c`; `None` when `c` admits everything.

@@ -82,6 +82,11 @@ pub struct Concept {
     pub known: bool,
     /// What kind of word it is (jieba's part of speech, reduced).
     pub class: WordClass,
+    /// In how many passages it stands, for a word the index holds only in pieces (a name the
+    /// segmentation splits, 南 / 麂 / 岛); `None` for a word the index holds as a term.
+    pub passages: Option<u64>,
+    /// Into how many words the segmentation split it (南麂岛: 3); 0 or 1 for a word it kept.
+    pub split_into: usize,
 }
 
 impl Concept {
@@ -94,6 +99,10 @@ impl Concept {
         self.class != WordClass::Function && !SAYING.contains(&self.forms[0].as_str())
     }
 }
+
+/// In how many passages words stand together, each at its character offset from the first
+/// (`(0, 南), (1, 麂), (2, 岛)`).
+pub type PhrasePassages<'a> = dyn Fn(&[(usize, &str)]) -> u64 + 'a;
 
 /// What reading a question takes: the language data, both segmentations, the weights, and the
 /// library's vocabulary (in how many passages a word stands).
@@ -108,6 +117,8 @@ pub struct Reader<'a> {
     pub max_chars: usize,
     /// In how many passages a word stands (0: the library never uses it).
     pub vocabulary: &'a dyn Fn(&str) -> u64,
+    /// In how many passages words stand together, each at its character offset.
+    pub phrase_passages: &'a PhrasePassages<'a>,
 }
 
 /// The longest word of the library's vocabulary looked for where the segmentation of a question
@@ -127,6 +138,7 @@ impl QueryPlan {
             weights: w,
             max_chars,
             vocabulary,
+            phrase_passages,
         } = *reader;
         let question: String = question.chars().take(max_chars).collect();
         // A speaker's name is a constraint first: it may still match a passage that names the
@@ -254,8 +266,67 @@ impl QueryPlan {
                 }
             }
         }
+        // A name jieba does not know is split into pieces (南 / 麂 / 岛) in the question and in
+        // the library alike; pieces that stand together wherever the rarest of them stands are
+        // taken as the one word they are.
+        let joined = join_split_names(
+            &exact_terms,
+            &normalized,
+            |t| {
+                // A verb of one character is a word of its own (跑 / 到, 捞 / 到), not a piece.
+                let verb = || {
+                    t.chars == 1
+                        && matches!(jieba.tag(&t.text, false).as_slice(), [w] if w.tag.starts_with('v'))
+                };
+                t.chars <= 2
+                    && t.text.chars().all(is_han)
+                    && !lexicon.is_filler(&t.text)
+                    && !is_name(&t.text)
+                    && class_of(&t.text) != Some(WordClass::Function)
+                    && !verb()
+            },
+            phrase_passages,
+            vocabulary,
+        );
+        let mut exact_terms = exact_terms;
+        for name in &joined {
+            exact_terms.retain(|t| !name.pieces.contains(t));
+            exact_terms.push(name.term.clone());
+            if !highlight.contains(&name.term.text) {
+                highlight.push(name.term.text.clone());
+            }
+        }
+        exact_terms.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
         let mut concepts: Vec<Concept> = Vec::new();
         for t in &exact_terms {
+            if let Some(name) = joined.iter().find(|n| n.term == *t) {
+                // A name when a piece is one (蔡 of 蔡英文, 南 of 南麂岛); else a word the
+                // library has (礼乐 + 滩), which an answer may leave to its context.
+                let entity = name
+                    .pieces
+                    .iter()
+                    .any(|p| class_of(&p.text) == Some(WordClass::Name));
+                concepts.push(Concept {
+                    forms: vec![t.text.clone()],
+                    parts: name
+                        .pieces
+                        .iter()
+                        .filter(|p| p.chars > 1)
+                        .map(|p| p.text.clone())
+                        .collect(),
+                    chars: t.chars,
+                    entity,
+                    known: true,
+                    class: if entity {
+                        WordClass::Name
+                    } else {
+                        WordClass::Content
+                    },
+                    passages: Some(name.passages),
+                    split_into: name.pieces.len(),
+                });
+                continue;
+            }
             if lexicon.is_filler(&t.text)
                 || is_name(&t.text)
                 || concepts.iter().any(|c| c.forms[0] == t.text)
@@ -312,6 +383,8 @@ impl QueryPlan {
                 entity,
                 known,
                 class,
+                passages: None,
+                split_into: 1,
             });
         }
         // A speaker the question asks about (华春莹是哪年出生的, 耿爽的家乡), with hardly
@@ -341,6 +414,8 @@ impl QueryPlan {
                             entity: true,
                             known: true,
                             class: WordClass::Name,
+                            passages: None,
+                            split_into: 1,
                         },
                     );
                 }
@@ -492,6 +567,137 @@ fn uncovered(
         }
     }
     out
+}
+
+/// A Chinese character (CJK unified ideographs and their first extension).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// The longest name taken from pieces, in characters.
+const JOIN_MAX_CHARS: usize = 6;
+
+/// At most this many runs of pieces are looked up in the index per question (a question of
+/// nothing but rare characters must not cost a search per pair of them).
+const JOIN_MAX_LOOKUPS: usize = 48;
+
+/// A word the segmentation split, taken whole.
+#[derive(Debug, Clone, PartialEq)]
+struct JoinedName {
+    /// The whole word.
+    term: crate::text::Term,
+    /// The question's words it was split into.
+    pieces: Vec<crate::text::Term>,
+    /// In how many passages the pieces stand together.
+    passages: u64,
+}
+
+/// Finds the names jieba split into pieces: in each run of adjacent `piece` words (short words
+/// that are not filler) holding a single character, the stretch of two pieces or more that
+/// stands together in the library (`phrase_passages`) in at least half the passages its rarest
+/// piece stands in (`vocabulary`): 南麂岛 wherever 麂 is, 韩飞龙 wherever 飞龙 is, not 修 + 路
+/// where 路 stands alone. Of several such stretches the one in the most passages is taken (玉山江
+/// over 公民玉山江), then the longest; the rest of the run is looked at again.
+fn join_split_names(
+    terms: &[crate::text::Term],
+    normalized: &str,
+    piece: impl Fn(&crate::text::Term) -> bool,
+    phrase_passages: &PhrasePassages<'_>,
+    vocabulary: &dyn Fn(&str) -> u64,
+) -> Vec<JoinedName> {
+    let mut out = Vec::new();
+    let mut lookups = 0;
+    let mut i = 0;
+    while i < terms.len() {
+        let mut j = i;
+        while j < terms.len()
+            && piece(&terms[j])
+            && (j == i || terms[j - 1].position + terms[j - 1].chars == terms[j].position)
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            join_in_run(
+                &terms[i..j],
+                normalized,
+                phrase_passages,
+                vocabulary,
+                &mut lookups,
+                &mut out,
+            );
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+/// `join_split_names` over one run of adjacent pieces.
+fn join_in_run(
+    run: &[crate::text::Term],
+    normalized: &str,
+    phrase_passages: &PhrasePassages<'_>,
+    vocabulary: &dyn Fn(&str) -> u64,
+    lookups: &mut usize,
+    out: &mut Vec<JoinedName>,
+) {
+    // (passages, characters, from, to) of the best stretch.
+    let mut best: Option<(u64, usize, usize, usize)> = None;
+    for from in 0..run.len() {
+        for to in from + 2..=run.len() {
+            let stretch = &run[from..to];
+            let chars: usize = stretch.iter().map(|t| t.chars).sum();
+            if chars > JOIN_MAX_CHARS {
+                break;
+            }
+            if !stretch.iter().any(|t| t.chars == 1) || *lookups >= JOIN_MAX_LOOKUPS {
+                continue;
+            }
+            *lookups += 1;
+            let start = stretch[0].position;
+            let offsets: Vec<(usize, &str)> = stretch
+                .iter()
+                .map(|t| (t.position - start, t.text.as_str()))
+                .collect();
+            let together = phrase_passages(&offsets);
+            let rarest = stretch
+                .iter()
+                .map(|t| vocabulary(&t.text))
+                .min()
+                .unwrap_or(0);
+            let better = best.is_none_or(|(p, c, _, _)| (together, chars) > (p, c));
+            if together > 0 && together * 2 >= rarest && better {
+                best = Some((together, chars, from, to));
+            }
+        }
+    }
+    let Some((passages, _, from, to)) = best else {
+        return;
+    };
+    let pieces = run[from..to].to_vec();
+    let (first, last) = (&pieces[0], &pieces[pieces.len() - 1]);
+    let byte_at = |c: usize| {
+        normalized
+            .char_indices()
+            .nth(c)
+            .map_or(normalized.len(), |(b, _)| b)
+    };
+    let text = normalized[byte_at(first.position)..byte_at(last.position + last.chars)].to_string();
+    out.push(JoinedName {
+        term: crate::text::Term {
+            text,
+            original: first.original.start.min(last.original.start)
+                ..first.original.end.max(last.original.end),
+            position: first.position,
+            chars: last.position + last.chars - first.position,
+        },
+        pieces,
+        passages,
+    });
+    for rest in [&run[..from], &run[to..]] {
+        if rest.len() >= 2 {
+            join_in_run(rest, normalized, phrase_passages, vocabulary, lookups, out);
+        }
+    }
 }
 
 /// Mends a question's segmentation where it made words the library never uses: jieba glues an
@@ -676,8 +882,73 @@ mod tests {
             weights: &Weights::default(),
             max_chars: 200,
             vocabulary,
+            phrase_passages: &|_: &[(usize, &str)]| 0,
         };
         QueryPlan::new(q, &reader, names)
+    }
+
+    /// The plan of `q` over a library whose vocabulary is `vocabulary` and in which words
+    /// stand together in `together(words)` passages.
+    fn plan_together(
+        q: &str,
+        vocabulary: &dyn Fn(&str) -> u64,
+        together: &dyn Fn(&[&str]) -> u64,
+    ) -> QueryPlan {
+        let lex = Lexicon::embedded();
+        let search = ChineseTokenizer::search(lex.jieba());
+        let phrase_passages =
+            |terms: &[(usize, &str)]| together(&terms.iter().map(|(_, t)| *t).collect::<Vec<_>>());
+        let reader = Reader {
+            lexicon: &lex,
+            search: &search,
+            weights: &Weights::default(),
+            max_chars: 200,
+            vocabulary,
+            phrase_passages: &phrase_passages,
+        };
+        QueryPlan::new(q, &reader, &[])
+    }
+
+    #[test]
+    fn a_name_split_into_pieces_is_one_word_where_the_library_holds_it_whole() {
+        // 麂 stands only in 南麂岛; 南 and 岛 stand everywhere.
+        let library = |w: &str| match w {
+            "南" => 93,
+            "麂" => 1,
+            "岛" => 12,
+            _ => 5,
+        };
+        let together = |words: &[&str]| match words {
+            ["南", "麂", "岛"] | ["南", "麂"] | ["麂", "岛"] => 1,
+            _ => 0,
+        };
+        let p = plan_together("中国在南麂岛修军事基地吗", &library, &together);
+        let island = p
+            .concepts
+            .iter()
+            .find(|c| c.forms[0] == "南麂岛")
+            .unwrap_or_else(|| panic!("{:?}", concept_words(&p)));
+        assert_eq!(island.passages, Some(1));
+        assert_eq!(island.split_into, 3);
+        assert!(island.entity, "南 is a place's piece: {island:?}");
+        let words = concept_words(&p);
+        assert!(
+            !words.contains(&"麂") && !words.contains(&"南"),
+            "{words:?}"
+        );
+        assert!(p.highlight.contains(&"南麂岛".to_string()));
+        // Where the rarest piece mostly stands elsewhere (麂 in 5 passages, 南麂岛 in 1), the
+        // pieces are words of their own that met by chance.
+        let elsewhere = |w: &str| if w == "麂" { 5 } else { library(w) };
+        let p = plan_together("中国在南麂岛修军事基地吗", &elsewhere, &together);
+        assert!(
+            !concept_words(&p).contains(&"南麂岛"),
+            "{:?}",
+            concept_words(&p)
+        );
+        // Pieces never found together stay as they are.
+        let p = plan("中国在南麂岛修军事基地吗");
+        assert!(!concept_words(&p).contains(&"南麂岛"));
     }
 
     fn concept_words(p: &QueryPlan) -> Vec<&str> {

@@ -198,6 +198,32 @@ fn a_count_the_best_passage_has_nothing_of_gets_no_quote() {
     assert!(a.hits[0].text.contains("31名"), "{:?}", a.hits.first());
 }
 
+/// One real release that says where 南麂岛 lies (an island jieba does not know: 南 / 麂 / 岛).
+static SPLIT_NAME: LazyLock<Engine> = LazyLock::new(|| engine_over("names"));
+
+#[test]
+fn a_name_the_segmentation_splits_is_asked_about_whole() {
+    let q = "有报道说中国在南麂岛修军事基地，这个岛到底在什么地方？";
+    let plan = SPLIT_NAME.plan(q);
+    let island = plan
+        .concepts
+        .iter()
+        .find(|c| c.forms[0] == "南麂岛")
+        .unwrap_or_else(|| panic!("one word: {:?}", plan.concepts));
+    assert!(island.entity && island.passages == Some(1), "{island:?}");
+    assert!(
+        !plan.concepts.iter().any(|c| c.forms[0] == "南"),
+        "{:?}",
+        plan.concepts
+    );
+    let a = SPLIT_NAME.ask(q, 3);
+    assert!(
+        a.hits[0].text.contains("南麂岛位于"),
+        "{:?}",
+        a.hits.first()
+    );
+}
+
 #[test]
 fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
     assert_no_quote(&[
