@@ -8,7 +8,9 @@ pub use load::{
     EMBEDDED_TRANSCRIPTS, Loaded, load_dir, load_embedded, load_file, load_files, transcript_files,
     walk_transcripts,
 };
-pub use model::{Document, DocumentKind, Exchange, Paragraph, Role, Turn, Warning};
+pub use model::{
+    Document, DocumentKind, Exchange, Paragraph, Role, Turn, Warning, opens_answer_part,
+};
 /// A paragraph longer than this (characters) is probably several run together; `check` warns.
 pub const MAX_PARAGRAPH_CHARS: usize = 2000;
 /// No paragraph is longer than this (characters): a longer line is split at sentence ends (or,

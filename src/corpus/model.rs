@@ -3,7 +3,22 @@
 
 use std::path::PathBuf;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::{Deserialize, Serialize};
+
+/// The opening of one part of an answer to a question in several parts: 关于第二个问题，
+/// 至于你提到的第一个问题，, 第三个问题，.
+static ANSWER_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(关于|至于|对于|先回答)?(你|您)?(的|提到的|提的|问的)?第[一二三四五六七八九十]个问题[，,：:]")
+        .expect("answer part pattern")
+});
+
+/// Does a paragraph open a part of an answer to a question in several parts?
+pub fn opens_answer_part(text: &str) -> bool {
+    ANSWER_PART.is_match(text.trim_start())
+}
 
 /// One transcript.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -127,6 +142,22 @@ impl Document {
             .collect()
     }
 
+    /// The answer paragraphs of the part of `exchange`'s answer that holds paragraph `i`: a
+    /// reporter who asks two things gets two answers in one turn (关于第一个问题，… 关于第二个问题，…),
+    /// each a part of its own. The whole answer when it is not in parts.
+    pub fn answer_part(&self, exchange: &Exchange, i: usize) -> Vec<usize> {
+        let answer = self.answer_paragraphs(exchange);
+        let Some(at) = answer.iter().position(|&x| x == i) else {
+            return answer;
+        };
+        let opens = |k: usize| opens_answer_part(&self.paragraphs[answer[k]].text);
+        let start = (1..=at).rev().find(|&k| opens(k)).unwrap_or(0);
+        let end = (at + 1..answer.len())
+            .find(|&k| opens(k))
+            .unwrap_or(answer.len());
+        answer[start..end].to_vec()
+    }
+
     /// The paragraph with number `number` (1-based).
     pub fn paragraph(&self, number: usize) -> Option<&Paragraph> {
         number.checked_sub(1).and_then(|i| self.paragraphs.get(i))
@@ -138,5 +169,65 @@ impl Document {
             Some(d) => format!("{d} {} ¶{number}", self.label),
             None => format!("{} ¶{number}", self.label),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::corpus::parse_transcript;
+
+    #[test]
+    fn an_answer_part_opens_where_the_spokesperson_says_which_question() {
+        for opening in [
+            "关于第二个问题，中方的立场是明确的。",
+            "至于你提到的第一个问题，我没有消息。",
+            "关于你的第三个问题：请向主管部门询问。",
+            "  第二个问题，我们注意到有关报道。",
+        ] {
+            assert!(opens_answer_part(opening), "{opening}");
+        }
+        for other in [
+            "关于这个问题，我昨天已经回答过。",
+            "中方提出的第二个问题，是发展问题。",
+            "第二，中方愿同各方保持沟通。",
+        ] {
+            assert!(!opens_answer_part(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn each_part_of_an_answer_to_a_question_in_parts_stands_alone() {
+        let text = "2016年11月7日外交部发言人耿爽主持例行记者会\n\n\
+            问：第一，杨洁篪同多瓦尔会晤谈了什么？第二，中方对核供应国集团全会有何期待？\n\n\
+            答：关于第一个问题，双方就中印边界问题交换了意见。\n\n\
+            双方同意继续保持沟通。\n\n\
+            关于第二个问题，中方的立场是一贯的。\n\n\
+            问：中方对朝鲜半岛局势有何评论？\n\n\
+            答：我们希望各方保持克制。\n\n\
+            这符合各方的共同利益。\n";
+        let doc = parse_transcript("t", Path::new("t.txt"), text.as_bytes()).expect("parses");
+        let numbered = |i: &[usize]| {
+            i.iter()
+                .map(|&i| doc.paragraphs[i].number)
+                .collect::<Vec<_>>()
+        };
+        let first = &doc.exchanges[0];
+        let answer = doc.answer_paragraphs(first);
+        assert_eq!(answer.len(), 3);
+        assert_eq!(
+            numbered(&doc.answer_part(first, answer[1])),
+            numbered(&answer[..2])
+        );
+        assert_eq!(
+            numbered(&doc.answer_part(first, answer[2])),
+            numbered(&answer[2..])
+        );
+        // An answer in one part is one part.
+        let second = &doc.exchanges[1];
+        let answer = doc.answer_paragraphs(second);
+        assert_eq!(doc.answer_part(second, answer[1]), answer);
     }
 }

@@ -613,7 +613,7 @@ impl Engine {
                 let type_match = answer_type.match_near_with(text, &subject, &names_new);
                 let (first_paragraph, position, restates) = match paragraph.exchange {
                     Some(e) => {
-                        let answer = doc.answer_paragraphs(&doc.exchanges[e]);
+                        let answer = doc.answer_part(&doc.exchanges[e], raw.paragraph);
                         let at = answer.iter().position(|&i| i == raw.paragraph).unwrap_or(0);
                         let asked = question_pairs.entry((raw.doc, e)).or_insert_with(|| {
                             let text: String = doc.exchanges[e]
@@ -971,7 +971,9 @@ impl Engine {
             });
         let (before, after) = match exchange {
             Some(e) => {
-                let answer = doc.answer_paragraphs(e);
+                // Around it in its own part of the answer: the answer to another part of the
+                // reporter's question is about something else.
+                let answer = doc.answer_part(e, i);
                 let at = answer.iter().position(|&x| x == i);
                 let before = at
                     .and_then(|a| a.checked_sub(1))

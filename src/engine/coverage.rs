@@ -154,12 +154,18 @@ impl<'a> Coverage<'a> {
             .collect();
         let mut before = Vec::with_capacity(own.len());
         let mut so_far = vec![0.0f32; n];
-        for credits in &own {
+        let mut all = vec![0.0f32; n];
+        for (credits, &i) in own.iter().zip(&paragraphs) {
+            // The answer to another part of the question is no context for this one.
+            if crate::corpus::opens_answer_part(&doc.paragraphs[i].text) {
+                so_far.iter_mut().for_each(|c| *c = 0.0);
+            }
             before.push(so_far.clone());
             max_into(&mut so_far, credits);
+            max_into(&mut all, credits);
         }
         let mut anywhere = question.clone();
-        max_into(&mut anywhere, &so_far);
+        max_into(&mut anywhere, &all);
         let credits = Rc::new(ExchangeCredits {
             paragraphs,
             own,

@@ -224,6 +224,23 @@ fn a_name_the_segmentation_splits_is_asked_about_whole() {
     );
 }
 
+/// One real release whose first answer has two parts (关于第一个问题… 关于第二个问题…).
+static ANSWER_IN_PARTS: LazyLock<Engine> = LazyLock::new(|| engine_over("parts"));
+
+#[test]
+fn a_part_of_an_answer_is_quoted_with_its_own_part_around_it() {
+    let a = ANSWER_IN_PARTS.ask("现在在俄罗斯的中国人大概有多少？", 3);
+    let first = &a.hits[0];
+    assert!(first.text.contains("约有十万人"), "{first:?}");
+    // The first part (rewards for reports of border crossings) is another answer: it is not
+    // shown as what leads up to this one.
+    assert_eq!(first.context.before, None, "{first:?}");
+    let a = ANSWER_IN_PARTS.ask("黑龙江悬赏举报中俄边界非法越境，外交部怎么说？", 3);
+    let first = &a.hits[0];
+    assert!(first.text.starts_with("关于第一个问题"), "{first:?}");
+    assert_eq!(first.context.after, None, "{first:?}");
+}
+
 #[test]
 fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
     assert_no_quote(&[
