@@ -18,6 +18,9 @@ pub struct AnswerType {
     pub unit: Option<char>,
     /// The count is of China's own people (几个中国人, 中国公民伤亡多少).
     pub of_chinese: bool,
+    /// Whether China's own people were hurt, killed, missing or safe, no count asked (有没有中国人
+    /// 伤亡, 有中国游客被困吗): a passage that speaks of them, not only of the disaster.
+    pub fate_of_chinese: bool,
     /// A day, month or year (哪天, 什么时候, 哪一年).
     pub date: bool,
     /// A person or an office (谁, 哪位, 哪些领导人).
@@ -72,6 +75,24 @@ static OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
     .expect("count of Chinese pattern")
 });
 /// Words that say a sentence speaks of China's own people.
+/// China's own people named beside what befell them, either way round (有中国游客受伤吗,
+/// 伤亡者中有没有中国人).
+static FATE_OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"({CHINESE_PEOPLE})[^，。？！]{{0,8}}({FATES})|({FATES})[^，。？！]{{0,12}}({CHINESE_PEOPLE})"
+    ))
+    .expect("fate of Chinese pattern")
+});
+/// A question whether something is so (有没有, 是否, …吗), not what or who.
+static YES_OR_NO_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"有没有|是否|有无|吗[？?]?").expect("yes or no pattern"));
+/// China's own people, as a question or an answer names them.
+const CHINESE_PEOPLE: &str = r"中国(人|公民|游客|籍|船员|乘客|员工|工人|留学生|人员|学生|渔民|劳务|边民)|中方人员|我国公民|同胞|华人|华侨|侨胞|中资企业(员工|人员)";
+/// What befalls people in a disaster or an attack.
+const FATES: &str = r"伤亡|遇难|死亡|受伤|遇害|罹难|失踪|被困|获救|平安|出事|死伤|伤";
+/// China's own people named in an answer.
+static CHINESE_PEOPLE_A: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(CHINESE_PEOPLE).expect("Chinese people pattern"));
 static CHINESE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"中国|中方|我国|华人|华侨|同胞|中资|侨胞|国人").expect("Chinese pattern")
 });
@@ -242,6 +263,9 @@ impl AnswerType {
                 .or(age.then_some('岁'))
                 .or(MONEY_Q.is_match(question).then_some('元')),
             of_chinese: count.is_some() && OF_CHINESE_Q.is_match(question),
+            fate_of_chinese: count.is_none()
+                && FATE_OF_CHINESE_Q.is_match(question)
+                && YES_OR_NO_Q.is_match(question),
             date: DATE_Q.is_match(question),
             person: PERSON_Q.is_match(question),
             envoy: ENVOY_Q.is_match(question),
@@ -281,6 +305,7 @@ impl AnswerType {
     /// True when the question asks for a particular kind of answer.
     pub fn is_specific(&self) -> bool {
         self.count
+            || self.fate_of_chinese
             || self.date
             || self.person
             || self.reason
@@ -294,7 +319,12 @@ impl AnswerType {
     /// date, a name, a place, a list), in one question, with no stance, action or reason that
     /// a passage could answer without the detail?
     pub fn asks_only_a_detail(&self, question: &str) -> bool {
-        self.is_specific()
+        // Whether China's people were hurt is answered by a passage that says so in any words.
+        AnswerType {
+            fate_of_chinese: false,
+            ..*self
+        }
+        .is_specific()
             && !self.reason
             && !self.stance
             && !self.action
@@ -372,6 +402,12 @@ impl AnswerType {
             }
             found += best;
         }
+        if self.fate_of_chinese {
+            asked += 1.0;
+            if CHINESE_PEOPLE_A.is_match(passage) {
+                found += 1.0;
+            }
+        }
         if self.date {
             asked += 1.0;
             if DATE_A.is_match(passage) {
@@ -423,6 +459,32 @@ mod tests {
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
         assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+    }
+
+    #[test]
+    fn whether_chinese_were_hurt_is_answered_by_a_passage_on_them() {
+        let t = AnswerType::of_question("飞机在加德满都降落时摔了，有中国人遇难吗？");
+        assert!(t.fate_of_chinese && !t.count);
+        assert_eq!(
+            t.match_in(
+                "今天，据尼泊尔有关部门初步核实确认，有一名中国公民在此次坠机事故中不幸遇难。"
+            ),
+            Some(1.0)
+        );
+        // Condolences on the disaster say nothing of China's people.
+        assert_eq!(
+            t.match_in("我们对这起灾难事故造成重大人员伤亡深感痛心，谨向遇难者表示深切的哀悼。"),
+            Some(0.0)
+        );
+        assert!(AnswerType::of_question("印尼地震，有没有中国公民伤亡？").fate_of_chinese);
+        assert!(AnswerType::of_question("有没有打伤中国边民？").fate_of_chinese);
+        // Who they were, or how many, is another question.
+        assert!(!AnswerType::of_question("遇害的两名中国公民叫什么名字？").fate_of_chinese);
+        let t = AnswerType::of_question("一共有几个中国人遇难？");
+        assert!(t.count && t.of_chinese && !t.fate_of_chinese);
+        // Any words may say it: it is no detail to refuse an answer for.
+        let q = "有没有中国游客受伤？";
+        assert!(!AnswerType::of_question(q).asks_only_a_detail(q));
     }
 
     #[test]
