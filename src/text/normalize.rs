@@ -195,7 +195,9 @@ pub fn mainland_vocabulary(question: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(question);
     }
     match TW2SP.as_ref() {
-        Some(cc) => std::borrow::Cow::Owned(cc.convert(question)),
+        // A question typed in both scripts (歐巴馬为什么…): Taiwan's standard reads the
+        // simplified 么 as 幺, so it goes in as 麼, which comes out as 么.
+        Some(cc) => std::borrow::Cow::Owned(cc.convert(&question.replace('么', "麼"))),
         None => std::borrow::Cow::Borrowed(question),
     }
 }
@@ -255,6 +257,11 @@ mod tests {
             "多米尼加跟台湾断交"
         );
         assert_eq!(mainland_vocabulary("奥巴马说"), "奥巴马说");
+        // Both scripts in one question: the simplified 么 stays 么 (not 幺).
+        assert_eq!(
+            normalize_str(&mainland_vocabulary("歐巴馬为什么这么说，後来怎么样了")),
+            "奥巴马为什么这么说,后来怎么样了"
+        );
     }
 
     #[test]
