@@ -346,7 +346,7 @@ impl Synonyms {
         out
     }
 
-    /// For each group one of whose names occurs in the query (as typed): the name found
+    /// For each name of a group that occurs in the query (as typed): the name found
     /// (normalised) and every other name of the group (normalised), the group's canonical
     /// name (the library's word) first.
     pub fn matches(&self, query: &str) -> Vec<(String, Vec<String>)> {
@@ -392,9 +392,10 @@ impl Synonyms {
                 }
             }
         }
-        // Per group, in the table's order, its first name found.
+        // Each name found once, in the table's order: a question that names a group twice in
+        // different words (澳洲 … 澳大利亚人) gets the group's other names for each.
         found.sort_unstable();
-        found.dedup_by_key(|(g, _)| *g);
+        found.dedup();
         found
             .into_iter()
             .map(|(g, n)| {
@@ -475,6 +476,17 @@ mod tests {
             "acronyms match in capitals"
         );
         assert!(syn.expansions("人工智能合作").contains(&"ai".to_string()));
+    }
+
+    #[test]
+    fn a_group_named_twice_in_other_words_is_found_for_each() {
+        let syn = Synonyms::parse("澳大利亚 = 澳洲, Australia\n", Path::new("t")).unwrap();
+        let found: Vec<String> = syn
+            .matches("澳洲赌场的员工里有几个澳大利亚人？")
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(found, ["澳大利亚", "澳洲"]);
     }
 
     #[test]
