@@ -142,6 +142,21 @@ impl Document {
             .collect()
     }
 
+    /// What the title says the transcript is about, when it says: the subject of a
+    /// spokesperson's remarks on one matter (外交部发言人耿爽就美国当选总统特朗普同台湾地区领导人
+    /// 蔡英文通电话答记者问 → 美国当选总统…通电话), or a statement's headline. A briefing's title
+    /// (…主持例行记者会) names no subject; its answers are on many.
+    pub fn subject(&self) -> Option<&str> {
+        if self.kind == DocumentKind::Statement {
+            return Some(self.title.as_str()).filter(|t| !t.is_empty());
+        }
+        let (_, after) = self.title.split_once('就')?;
+        ["答记者问", "发表谈话", "表明立场"]
+            .iter()
+            .find_map(|end| after.strip_suffix(end))
+            .filter(|subject| !subject.is_empty())
+    }
+
     /// The answer paragraphs of the part of `exchange`'s answer that holds paragraph `i`: a
     /// reporter who asks two things gets two answers in one turn (关于第一个问题，… 关于第二个问题，…),
     /// each a part of its own. The whole answer when it is not in parts.
@@ -196,6 +211,33 @@ mod tests {
         ] {
             assert!(!opens_answer_part(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_title_on_one_matter_says_the_subject() {
+        let subject_of = |title: &str| {
+            let text = format!("{title}\n\n问：中方有何评论？\n\n答：我们注意到有关报道。\n");
+            let doc = parse_transcript("t", Path::new("t.txt"), text.as_bytes()).expect("parses");
+            doc.subject().map(str::to_string)
+        };
+        assert_eq!(
+            subject_of("外交部发言人耿爽就以色列前总统佩雷斯逝世答记者问").as_deref(),
+            Some("以色列前总统佩雷斯逝世")
+        );
+        assert_eq!(
+            subject_of("外交部发言人陆慷就朝韩领导人会晤发表谈话").as_deref(),
+            Some("朝韩领导人会晤")
+        );
+        // A briefing's title, or remarks on everything, name no one subject.
+        assert_eq!(
+            subject_of("2016年12月8日外交部发言人陆慷主持例行记者会"),
+            None
+        );
+        assert_eq!(subject_of("外交部发言人陆慷答记者问"), None);
+        assert_eq!(
+            subject_of("外交部长王毅就中国外交政策和对外关系回答中外记者提问"),
+            None
+        );
     }
 
     #[test]

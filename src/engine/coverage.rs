@@ -143,7 +143,7 @@ impl<'a> Coverage<'a> {
         let doc = &self.engine.documents[d];
         let ex = &doc.exchanges[e];
         let n = self.chars.len();
-        let mut question = vec![0.0f32; n];
+        let mut question = self.subject(d);
         for &i in ex.question.iter().flat_map(|q| q.paragraphs.iter()) {
             max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
         }
@@ -211,17 +211,28 @@ impl<'a> Coverage<'a> {
             .collect()
     }
 
+    /// Per concept, the credit of what document `d`'s title says it is about (nothing for a
+    /// title that says nothing).
+    fn subject(&self, d: usize) -> Vec<f32> {
+        match self.engine.documents[d].subject() {
+            Some(subject) => self.scan(&crate::text::normalize_str(subject)),
+            None => vec![0.0; self.chars.len()],
+        }
+    }
+
     /// Per concept, the credit the passage gives it by itself, and what its exchange gives: its
     /// question, the answer paragraphs before it, the whole exchange.
     pub(super) fn credits(&self, raw: RawHit) -> Vec<Credit> {
         let doc = &self.engine.documents[raw.doc];
+        // A paragraph outside any exchange (a statement's) has its title for a question.
         let alone = |own: &[f32]| -> Vec<Credit> {
             own.iter()
-                .map(|&own| Credit {
+                .zip(self.subject(raw.doc))
+                .map(|(&own, question)| Credit {
                     own,
-                    question: 0.0,
+                    question,
                     before: 0.0,
-                    exchange: own,
+                    exchange: own.max(question),
                 })
                 .collect()
         };

@@ -29,7 +29,7 @@ use crate::search::constraints::Constraints;
 use crate::text::{ChineseTokenizer, IndexingTokenizer, Lexicon, PARAGRAPH_BREAK, TOKENIZER_NAME};
 
 /// Bump when the schema or the analysis changes in a way the fingerprint cannot see.
-const INDEX_FORMAT: &str = "pressroom-index-v2";
+const INDEX_FORMAT: &str = "pressroom-index-v3";
 const FINGERPRINT_FILE: &str = "pressroom.fingerprint";
 /// The library snapshot kept in a generation (the engine's; opaque here).
 const SNAPSHOT_FILE: &str = "pressroom.library";
@@ -151,12 +151,17 @@ fn passages(docs: &[Document]) -> impl Iterator<Item = (&Document, PassageDoc)> 
     })
 }
 
-/// The question field's text for an exchange: asker and question.
+/// The question field's text for an exchange: what the transcript's title says it is about
+/// (a spokesperson's remarks on one matter), asker and question.
 fn question_text(d: &Document, exchange: Option<usize>) -> String {
-    exchange
+    let asked = exchange
         .and_then(|e| d.exchanges[e].question.as_ref())
         .map(|q| format!("{}：{}", q.speaker, d.turn_text(q)))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    match d.subject() {
+        Some(subject) => format!("{subject}\n{asked}"),
+        None => asked,
+    }
 }
 
 /// The paragraphs whose words stand around paragraph `i` in the context field: the first
