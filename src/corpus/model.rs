@@ -2,7 +2,6 @@
 //! paragraphs in order.
 
 use std::path::PathBuf;
-
 use std::sync::LazyLock;
 
 use regex::Regex;

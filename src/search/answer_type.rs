@@ -74,7 +74,6 @@ static OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("count of Chinese pattern")
 });
-/// Words that say a sentence speaks of China's own people.
 /// China's own people named beside what befell them, either way round (有中国游客受伤吗,
 /// 伤亡者中有没有中国人).
 static FATE_OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,6 +92,7 @@ const FATES: &str = r"伤亡|遇难|死亡|受伤|遇害|罹难|失踪|被困|�
 /// China's own people named in an answer.
 static CHINESE_PEOPLE_A: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CHINESE_PEOPLE).expect("Chinese people pattern"));
+/// Words that say a sentence speaks of China's own people.
 static CHINESE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"中国|中方|我国|华人|华侨|同胞|中资|侨胞|国人").expect("Chinese pattern")
 });

@@ -874,17 +874,7 @@ mod tests {
     /// The plan of `q` over a library whose vocabulary is `vocabulary` and whose speakers
     /// include `names`.
     fn plan_naming(q: &str, vocabulary: &dyn Fn(&str) -> u64, names: &[String]) -> QueryPlan {
-        let lex = Lexicon::embedded();
-        let search = ChineseTokenizer::search(lex.jieba());
-        let reader = Reader {
-            lexicon: &lex,
-            search: &search,
-            weights: &Weights::default(),
-            max_chars: 200,
-            vocabulary,
-            phrase_passages: &|_: &[(usize, &str)]| 0,
-        };
-        QueryPlan::new(q, &reader, names)
+        plan_with(q, vocabulary, &|_: &[&str]| 0, names)
     }
 
     /// The plan of `q` over a library whose vocabulary is `vocabulary` and in which words
@@ -893,6 +883,15 @@ mod tests {
         q: &str,
         vocabulary: &dyn Fn(&str) -> u64,
         together: &dyn Fn(&[&str]) -> u64,
+    ) -> QueryPlan {
+        plan_with(q, vocabulary, together, &[])
+    }
+
+    fn plan_with(
+        q: &str,
+        vocabulary: &dyn Fn(&str) -> u64,
+        together: &dyn Fn(&[&str]) -> u64,
+        names: &[String],
     ) -> QueryPlan {
         let lex = Lexicon::embedded();
         let search = ChineseTokenizer::search(lex.jieba());
@@ -906,7 +905,7 @@ mod tests {
             vocabulary,
             phrase_passages: &phrase_passages,
         };
-        QueryPlan::new(q, &reader, &[])
+        QueryPlan::new(q, &reader, names)
     }
 
     #[test]
