@@ -15,7 +15,7 @@ use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
-use crate::search::{AnswerType, Concept, QueryPlan, RawHit, Reader, WordClass};
+use crate::search::{AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass};
 use crate::text::{normalize, normalize_str};
 
 /// How many candidates the index gives for re-ranking and grouping.
@@ -561,16 +561,23 @@ impl Engine {
             .filter(|f| f.chars().nth(1).is_some())
             .collect();
         // A name the question does not hold (ns, nt, nr, nz in jieba's tags): the answer to
-        // 哪个港口 or 哪家媒体. Tagged only for questions that ask for one.
-        let jieba = answer_type.which.then(|| self.lexicon.jieba());
+        // 哪个港口 or 哪家媒体; a person's (nr) to who took over. Tagged only for questions that
+        // ask for one.
+        let jieba = (answer_type.which || (answer_type.person && !answer_type.envoy))
+            .then(|| self.lexicon.jieba());
         let names_new = |text: &str| {
-            jieba.as_ref().is_some_and(|j| {
-                j.tag(text, true).iter().any(|t| {
-                    matches!(t.tag, "ns" | "nt" | "nr" | "nrt" | "nrfg" | "nz")
-                        && t.word.chars().nth(1).is_some()
-                        && !plan.normalized.contains(t.word)
-                })
-            })
+            let mut found = NewNames::default();
+            if let Some(j) = &jieba {
+                for t in j.tag(text, true) {
+                    if t.word.chars().nth(1).is_none() || plan.normalized.contains(t.word) {
+                        continue;
+                    }
+                    let person = matches!(t.tag, "nr" | "nrt" | "nrfg");
+                    found.person |= person;
+                    found.any |= person || matches!(t.tag, "ns" | "nt" | "nz");
+                }
+            }
+            found
         };
         let phrases: Vec<String> = plan
             .phrases

@@ -114,7 +114,7 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
     Regex::new(
-        r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|[长官使员者手表]是谁",
+        r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁",
     )
     .expect("person pattern")
 });
@@ -247,6 +247,15 @@ fn same_unit(asked: char, found: char) -> bool {
     asked == found || (people(asked) && people(found)) || (money(asked) && money(found))
 }
 
+/// What a text names that the question does not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NewNames {
+    /// Anything: a person, a place, an organisation (哪个港口, 哪家媒体).
+    pub any: bool,
+    /// A person (who took over, 接替他的是谁).
+    pub person: bool,
+}
+
 impl AnswerType {
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
@@ -344,17 +353,20 @@ impl AnswerType {
     /// A count of China's own people said in a sentence that does not speak of them is half an
     /// answer: a disaster's toll in all (60多人死亡) is not how many Chinese died.
     pub fn match_near(&self, passage: &str, near: &[&str]) -> Option<f32> {
-        self.match_near_with(passage, near, &|text| NAME_A.is_match(text))
+        self.match_near_with(passage, near, &|text| NewNames {
+            any: NAME_A.is_match(text),
+            person: true,
+        })
     }
 
-    /// As [`AnswerType::match_near`], with `names` telling whether a text names something the
-    /// question does not (the engine asks its part-of-speech tagger; by default a name in
-    /// quotation or title marks).
+    /// As [`AnswerType::match_near`], with `names` telling what a text names that the question
+    /// does not (the engine asks its part-of-speech tagger; by default any name in quotation or
+    /// title marks, and a person wherever an office is).
     pub fn match_near_with(
         &self,
         passage: &str,
         near: &[&str],
-        names: &dyn Fn(&str) -> bool,
+        names: &dyn Fn(&str) -> NewNames,
     ) -> Option<f32> {
         if !self.is_specific() {
             return None;
@@ -424,8 +436,15 @@ impl AnswerType {
                 found += 1.0;
             }
         }
+        if self.person && !self.envoy {
+            // An office, and someone the question does not name holding it: 刘健 answers who
+            // took over from 邓锡军; a paragraph on 邓锡军's own work does not.
+            asked += 1.0;
+            if PERSON_A.is_match(passage) && names(passage).person {
+                found += 1.0;
+            }
+        }
         for (wanted, pattern) in [
-            (self.person && !self.envoy, &*PERSON_A),
             (self.reason, &*REASON_A),
             (self.place, &*PLACE_A),
             (self.list, &*LIST_A),
@@ -440,7 +459,7 @@ impl AnswerType {
         }
         if self.which {
             asked += 1.0;
-            if names(passage) {
+            if names(passage).any {
                 found += 1.0;
             }
         }
@@ -632,7 +651,10 @@ mod tests {
         let t = AnswerType::of_question("峰会在俄罗斯哪个城市举行？");
         assert!(t.place && t.which);
         // The engine's tagger says 喀山 is a place the question does not name.
-        let names = |text: &str| text.contains("喀山");
+        let names = |text: &str| NewNames {
+            any: text.contains("喀山"),
+            person: false,
+        };
         assert_eq!(
             t.match_near_with("支持俄罗斯办好峰会", &[], &names),
             Some(0.0)
@@ -694,6 +716,35 @@ mod tests {
     }
 
     #[test]
+    fn who_wants_someone_the_question_does_not_name() {
+        let q = "邓锡军去当驻东盟大使了，接替他的阿富汗事务特使是谁？";
+        let t = AnswerType::of_question(q);
+        assert!(t.person && !t.envoy);
+        assert!(AnswerType::of_question("阿富汗事务特使换成了谁？").person);
+        // The engine's tagger finds 刘健 new to the question, and 邓锡军 not.
+        let names = |text: &str| NewNames {
+            any: text.contains("刘健"),
+            person: text.contains("刘健"),
+        };
+        assert_eq!(
+            t.match_near_with(
+                "中方已任命刘健先生为新任中国外交部阿富汗事务特使。",
+                &[],
+                &names
+            ),
+            Some(1.0)
+        );
+        assert_eq!(
+            t.match_near_with(
+                "原外交部阿富汗事务特使邓锡军在任期间作出了积极贡献。",
+                &[],
+                &names
+            ),
+            Some(0.0)
+        );
+    }
+
+    #[test]
     fn which_one_wants_a_name_the_question_lacks() {
         let t = AnswerType::of_question("那架飞机是在哪儿失联的？");
         assert!(t.which && t.is_specific());
@@ -701,7 +752,10 @@ mod tests {
         assert!(AnswerType::of_question("是哪家媒体的？").which);
         // A list of countries is a list, not one of them.
         assert!(!AnswerType::of_question("哪些国家支持？").which);
-        let names = |text: &str| text.contains("夏威夷");
+        let names = |text: &str| NewNames {
+            any: text.contains("夏威夷"),
+            person: false,
+        };
         assert_eq!(
             t.match_near_with("在夏威夷西北约500海里处失联", &[], &names),
             Some(1.0)

@@ -6,7 +6,7 @@ pub mod constraints;
 mod index;
 mod query;
 
-pub use answer_type::AnswerType;
+pub use answer_type::{AnswerType, NewNames};
 pub use constraints::{Constraints, Extracted};
 pub(crate) use index::day_number;
 pub use index::{IndexOrigin, Persist, RawHit, SearchIndex, fingerprint};
