@@ -843,8 +843,9 @@ impl Engine {
             .collect()
     }
 
-    /// Share of the question's weight in words no passage of the library holds (墨子 of 墨子号
-    /// 卫星): what no candidate can cover.
+    /// Share of the question's weight in words the library never uses (墨子 of 墨子号卫星): no
+    /// answer holds them, and no reporter asked with them (a name only asked about, 杨恒均, is
+    /// one the library knows).
     fn unheard(&self, plan: &QueryPlan, weights: &[f32]) -> f32 {
         let total: f32 = weights.iter().sum();
         if total <= 0.0 {
@@ -854,7 +855,11 @@ impl Engine {
             .concepts
             .iter()
             .zip(weights)
-            .filter(|(c, _)| c.is_topical() && self.concept_df(c) == 0)
+            .filter(|(c, _)| {
+                c.is_topical()
+                    && self.concept_df(c) == 0
+                    && c.forms.iter().all(|f| self.index.question_doc_freq(f) == 0)
+            })
             .map(|(_, w)| w)
             .sum();
         unheard / total

@@ -205,7 +205,8 @@ pub struct AnswerEvidence {
     /// The credit it gives the question's focus (its last content word): 生日 in a passage on
     /// Wang Yi that never says his birthday is missing.
     pub focus: f32,
-    /// Share of the question's weight in words no passage of the library holds.
+    /// Share of the question's weight in words the library never uses: in no answer, and in
+    /// no reporter's question.
     pub unheard: f32,
 }
 

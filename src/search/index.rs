@@ -426,6 +426,13 @@ impl SearchIndex {
         self.searcher.doc_freq(&t).unwrap_or(0)
     }
 
+    /// In how many passages `term` occurs in the question field (the reporters' questions the
+    /// passages answer): a name a reporter asks about that no answer repeats.
+    pub fn question_doc_freq(&self, term: &str) -> u64 {
+        let t = Term::from_field_text(self.fields.question, term);
+        self.searcher.doc_freq(&t).unwrap_or(0)
+    }
+
     /// In how many passages the terms stand together in the passage field, each at its
     /// character offset (`(0, 南), (1, 麂), (2, 岛)`); 0 for fewer than two terms.
     pub fn phrase_freq(&self, terms: &[(usize, &str)]) -> u64 {

@@ -242,6 +242,16 @@ fn a_part_of_an_answer_is_quoted_with_its_own_part_around_it() {
 }
 
 #[test]
+fn words_a_reporter_asked_with_are_words_the_library_holds() {
+    // 黑龙江, 举报, 越境, 奖励 and 线索 stand in the reporter's question, not in the answer: the
+    // library speaks of them, so they are not words it never uses (悬赏 is).
+    let q = "黑龙江悬赏举报非法越境，奖励线索是怎么回事？";
+    let e = ANSWER_IN_PARTS.explain(q, &AskOptions::default());
+    let unheard = e.evidence.expect("evidence").unheard;
+    assert!(unheard > 0.0 && unheard < 0.5, "{unheard}");
+}
+
+#[test]
 fn a_question_about_something_the_library_never_mentions_gets_no_quote() {
     assert_no_quote(&[
         "特朗普要封禁TikTok，中方怎么回应？",
