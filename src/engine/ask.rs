@@ -260,15 +260,8 @@ impl Engine {
         }
         let weights = self.concept_weights(&plan);
         let coverage = Coverage::new(self, &plan);
-        let kinds = AnswerType::of_question(&plan.normalized);
-        let (mut scored, relaxed) = self.candidates(
-            &plan,
-            &coverage,
-            &weights,
-            &kinds,
-            &constraints,
-            options.prefer,
-        );
+        let (mut scored, relaxed) =
+            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         match relaxed {
             Relaxed::No => {}
             Relaxed::Speakers => {
@@ -298,12 +291,12 @@ impl Engine {
         // (Asking the best two or five instead keeps fewer of the unanswerable questions
         // unquoted: a lower candidate on the subject usually has some date or count.)
         let detail_missing = best.features[rank::ANSWER_TYPE_MISSING] >= 1.0
-            && kinds.asks_only_a_detail(&plan.normalized);
+            && plan.kinds.asks_only_a_detail(&plan.normalized);
         if !preferred && (probability < MIN_ANSWER_PROBABILITY || detail_missing) {
             // Said as a missing detail only where the library does speak of the subject.
             answer.abstained = Some(if detail_missing && probability >= MIN_ANSWER_PROBABILITY {
                 Abstention::DetailNotGiven {
-                    detail: detail_asked(&kinds),
+                    detail: detail_asked(&plan.kinds),
                 }
             } else {
                 Abstention::NotCovered
@@ -312,7 +305,7 @@ impl Engine {
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
-        if !preferred && kinds.outcome {
+        if !preferred && plan.kinds.outcome {
             self.outcome_first(&mut scored);
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
@@ -366,15 +359,8 @@ impl Engine {
             })
             .collect();
         let coverage = Coverage::new(self, &plan);
-        let kinds = AnswerType::of_question(&plan.normalized);
-        let (scored, relaxed) = self.candidates(
-            &plan,
-            &coverage,
-            &weights,
-            &kinds,
-            &constraints,
-            options.prefer,
-        );
+        let (scored, relaxed) =
+            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
         out.relaxed = relaxed == Relaxed::All;
         out.evidence = scored
             .first()
@@ -467,7 +453,6 @@ impl Engine {
         plan: &QueryPlan,
         coverage: &Coverage,
         idf: &[f32],
-        answer_type: &AnswerType,
         c: &Constraints,
         prefer: Option<ExchangeRef>,
     ) -> (Vec<Scored>, Relaxed) {
@@ -552,6 +537,7 @@ impl Engine {
         }
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
+        let answer_type = &plan.kinds;
         // The kind of answer asked counts where the passage speaks of the question's subject.
         let subject: Vec<&str> = plan
             .concepts

@@ -12,6 +12,7 @@ use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 
+use super::AnswerType;
 use crate::text::{ChineseTokenizer, Lexicon, normalize_str, outermost};
 
 /// Weights of the query's parts; tuned on the dev set (`pressroom eval`).
@@ -63,6 +64,8 @@ pub struct QueryPlan {
     /// The question as read (normalised, constraints cut out): what kind of answer it asks for
     /// is read from it.
     pub normalized: String,
+    /// The kinds of answer it asks for (a count, a date, a stance…), read once with the rest.
+    pub kinds: AnswerType,
 }
 
 /// One content word of a question and the other names it goes by.
@@ -271,7 +274,6 @@ impl QueryPlan {
         // taken as the one word they are.
         let joined = join_split_names(
             &exact_terms,
-            &normalized,
             |t| {
                 // A verb of one character is a word of its own (跑 / 到, 捞 / 到), not a piece.
                 let verb = || {
@@ -445,6 +447,7 @@ impl QueryPlan {
             phrases,
             highlight,
             concepts,
+            kinds: AnswerType::of_question(&normalized),
             normalized,
         }
     }
@@ -600,7 +603,6 @@ struct JoinedName {
 /// over 公民玉山江), then the longest; the rest of the run is looked at again.
 fn join_split_names(
     terms: &[crate::text::Term],
-    normalized: &str,
     piece: impl Fn(&crate::text::Term) -> bool,
     phrase_passages: &PhrasePassages<'_>,
     vocabulary: &dyn Fn(&str) -> u64,
@@ -619,7 +621,6 @@ fn join_split_names(
         if j - i >= 2 {
             join_in_run(
                 &terms[i..j],
-                normalized,
                 phrase_passages,
                 vocabulary,
                 &mut lookups,
@@ -634,7 +635,6 @@ fn join_split_names(
 /// `join_split_names` over one run of adjacent pieces.
 fn join_in_run(
     run: &[crate::text::Term],
-    normalized: &str,
     phrase_passages: &PhrasePassages<'_>,
     vocabulary: &dyn Fn(&str) -> u64,
     lookups: &mut usize,
@@ -675,13 +675,8 @@ fn join_in_run(
     };
     let pieces = run[from..to].to_vec();
     let (first, last) = (&pieces[0], &pieces[pieces.len() - 1]);
-    let byte_at = |c: usize| {
-        normalized
-            .char_indices()
-            .nth(c)
-            .map_or(normalized.len(), |(b, _)| b)
-    };
-    let text = normalized[byte_at(first.position)..byte_at(last.position + last.chars)].to_string();
+    // The pieces stand next to each other: together they are the word as the question has it.
+    let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
     out.push(JoinedName {
         term: crate::text::Term {
             text,
@@ -695,7 +690,7 @@ fn join_in_run(
     });
     for rest in [&run[..from], &run[to..]] {
         if rest.len() >= 2 {
-            join_in_run(rest, normalized, phrase_passages, vocabulary, lookups, out);
+            join_in_run(rest, phrase_passages, vocabulary, lookups, out);
         }
     }
 }
