@@ -3,6 +3,7 @@
 //! near-identical statements grouped, and an honest "nothing here answers this" when the best
 //! candidate covers too little of the question.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -11,6 +12,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query};
 
 use super::coverage::{Coverage, Shares};
 use super::rank::{self, AnswerEvidence, Features, NamedFeatures};
+use super::statements::{Shingles, Sketch};
 use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
@@ -55,9 +57,6 @@ const FIRST_NAMED: f32 = 0.2;
 
 /// How many of the best candidates are grouped into statements.
 const GROUPED_CANDIDATES: usize = 30;
-
-/// Two passages with at least this share of shingles in common are one statement.
-const SAME_STATEMENT: f32 = 0.75;
 
 /// Options of one question.
 #[derive(Debug, Clone, Default)]
@@ -887,10 +886,12 @@ impl Engine {
     fn group_statements(&self, scored: &[Scored], top: usize) -> Vec<Vec<usize>> {
         // Repeats of a statement rank together; the best few dozen candidates hold them.
         let scored = &scored[..scored.len().min(GROUPED_CANDIDATES)];
-        let shingles: Vec<Shingles> = scored
-            .iter()
-            .map(|s| Shingles::of(self.normalized_text(s.raw.doc, s.raw.paragraph)))
-            .collect();
+        let text = |k: usize| self.normalized_text(scored[k].raw.doc, scored[k].raw.paragraph);
+        let sketches: Vec<Sketch> = (0..scored.len()).map(|k| Sketch::of(text(k))).collect();
+        // The whole shingle set only for passages whose sketch meets another's.
+        let shingles: Vec<OnceCell<Shingles>> =
+            (0..scored.len()).map(|_| OnceCell::new()).collect();
+        let shingles_of = |k: usize| shingles[k].get_or_init(|| Shingles::of(text(k)));
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut taken = vec![false; scored.len()];
         for i in 0..scored.len() {
@@ -903,7 +904,10 @@ impl Engine {
             taken[i] = true;
             let mut group = vec![i];
             for j in i + 1..scored.len() {
-                if !taken[j] && shingles[i].same_statement(&shingles[j]) {
+                if !taken[j]
+                    && sketches[i].may_match(&sketches[j])
+                    && shingles_of(i).same_statement(shingles_of(j))
+                {
                     taken[j] = true;
                     group.push(j);
                 }
@@ -1095,87 +1099,6 @@ fn detail_asked(kinds: &AnswerType) -> Detail {
     }
 }
 
-/// Character 4-gram shingles of a normalised passage (letters and digits only), hashed,
-/// sorted and without repeats: sets compared by merging, with no hash table to build.
-#[derive(Debug)]
-struct Shingles(Vec<u64>);
-
-/// How many of a passage's shingles are looked up in the other passage before comparing all.
-const SHINGLE_SAMPLE: usize = 16;
-
-impl Shingles {
-    fn of(text: &str) -> Shingles {
-        // Three code points (21 bits each) fit a u64 exactly; the fourth is mixed in. The last
-        // four letters are kept as they come, without collecting the text's letters first.
-        let mut hashes: Vec<u64> = Vec::with_capacity(text.len() / 3);
-        let mut w = [0u64; 4];
-        let mut seen = 0usize;
-        for c in text.chars().filter(|&c| crate::script::is_word_char(c)) {
-            w = [w[1], w[2], w[3], u64::from(c)];
-            seen += 1;
-            if seen >= 4 {
-                hashes.push(
-                    ((w[0] << 42) | (w[1] << 21) | w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ w[3],
-                );
-            }
-        }
-        hashes.sort_unstable();
-        hashes.dedup();
-        Shingles(hashes)
-    }
-
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Is `other` the same statement: do at least [`SAME_STATEMENT`] of the smaller set's
-    /// shingles stand in the larger (containment, so a statement repeated with a sentence added
-    /// or dropped is still the same), damped when one passage is much longer than the other?
-    fn same_statement(&self, other: &Shingles) -> bool {
-        let (small, large) = if self.len() <= other.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        if small.len() < 8 {
-            return small.0 == large.0;
-        }
-        let damping = (small.len() as f32 / large.len() as f32).sqrt().max(0.5);
-        if damping < SAME_STATEMENT {
-            return false;
-        }
-        // The smallest hashes are a random sample of the smaller set: repeats have about all
-        // of them in the larger set, other passages few, and most pairs are the latter.
-        let sample = small.len().min(SHINGLE_SAMPLE);
-        let found = small.0[..sample]
-            .iter()
-            .filter(|h| large.0.binary_search(h).is_ok())
-            .count();
-        if found * 2 < sample {
-            return false;
-        }
-        let common = count_common(&small.0, &large.0);
-        common as f32 / small.len() as f32 * damping >= SAME_STATEMENT
-    }
-}
-
-/// How many values two sorted lists share.
-fn count_common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    common
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1185,22 +1108,6 @@ mod tests {
         let text = "中国a人工智能b";
         let r = vec![3..6, 7..19];
         assert_eq!(char_ranges(text, &r), vec![[1, 2], [3, 7]]);
-    }
-
-    #[test]
-    fn repeated_statements_are_similar_and_others_not() {
-        let a = Shingles::of(
-            "中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。",
-        );
-        let b = Shingles::of(
-            "中方在改善和发展同梵蒂冈的关系问题上，一向抱有诚意，并为此作出了积极努力。我们愿继续同梵方进行建设性对话。",
-        );
-        let c = Shingles::of(
-            "中方支持巴方与核供应国集团接触，希望集团以开放、透明的方式讨论非缔约国加入问题。",
-        );
-        assert!(a.same_statement(&b) && b.same_statement(&a));
-        assert!(!a.same_statement(&c) && !c.same_statement(&a));
-        assert!(a.same_statement(&a));
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod ask;
 mod coverage;
 mod rank;
 mod snapshot;
+mod statements;
 pub mod study_support;
 mod topics;
 
