@@ -93,6 +93,9 @@ pub struct Paragraph {
     pub speaker: Option<String>,
     /// Index of the exchange it belongs to.
     pub exchange: Option<usize>,
+    /// Does it open one part of an answer in parts ([`opens_answer_part`])? Read once, when
+    /// parsed: every question asks it of the paragraphs around its candidates.
+    pub opens_part: bool,
 }
 
 /// One speaker's consecutive paragraphs.
@@ -164,7 +167,7 @@ impl Document {
         let Some(at) = answer.iter().position(|&x| x == i) else {
             return answer;
         };
-        let opens = |k: usize| opens_answer_part(&self.paragraphs[answer[k]].text);
+        let opens = |k: usize| self.paragraphs[answer[k]].opens_part;
         let start = (1..=at).rev().find(|&k| opens(k)).unwrap_or(0);
         let end = (at + 1..answer.len())
             .find(|&k| opens(k))
@@ -258,6 +261,11 @@ mod tests {
         let first = &doc.exchanges[0];
         let answer = doc.answer_paragraphs(first);
         assert_eq!(answer.len(), 3);
+        let opening: Vec<bool> = answer
+            .iter()
+            .map(|&i| doc.paragraphs[i].opens_part)
+            .collect();
+        assert_eq!(opening, [true, false, true]);
         assert_eq!(
             numbered(&doc.answer_part(first, answer[1])),
             numbered(&answer[..2])

@@ -84,6 +84,8 @@ pub(super) struct Coverage<'a> {
     /// Credits of every paragraph of an exchange, by (document, exchange), made when a
     /// candidate of that exchange is first looked at closely.
     exchanges: RefCell<HashMap<(usize, usize), Rc<ExchangeCredits>>>,
+    /// Per document, what its title's subject gives each concept, scanned once per question.
+    subjects: RefCell<HashMap<usize, Rc<[f32]>>>,
 }
 
 /// What each paragraph of one exchange gives each concept.
@@ -132,6 +134,7 @@ impl<'a> Coverage<'a> {
             matcher,
             owners,
             exchanges: RefCell::new(HashMap::new()),
+            subjects: RefCell::new(HashMap::new()),
         }
     }
 
@@ -143,7 +146,7 @@ impl<'a> Coverage<'a> {
         let doc = &self.engine.documents[d];
         let ex = &doc.exchanges[e];
         let n = self.chars.len();
-        let mut question = self.subject(d);
+        let mut question = self.subject(d).to_vec();
         for &i in ex.question.iter().flat_map(|q| q.paragraphs.iter()) {
             max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
         }
@@ -157,7 +160,7 @@ impl<'a> Coverage<'a> {
         let mut all = vec![0.0f32; n];
         for (credits, &i) in own.iter().zip(&paragraphs) {
             // The answer to another part of the question is no context for this one.
-            if crate::corpus::opens_answer_part(&doc.paragraphs[i].text) {
+            if doc.paragraphs[i].opens_part {
                 so_far.iter_mut().for_each(|c| *c = 0.0);
             }
             before.push(so_far.clone());
@@ -213,11 +216,16 @@ impl<'a> Coverage<'a> {
 
     /// Per concept, the credit of what document `d`'s title says it is about (nothing for a
     /// title that says nothing).
-    fn subject(&self, d: usize) -> Vec<f32> {
-        match self.engine.documents[d].subject() {
-            Some(subject) => self.scan(&crate::text::normalize_str(subject)),
-            None => vec![0.0; self.chars.len()],
+    fn subject(&self, d: usize) -> Rc<[f32]> {
+        if let Some(credits) = self.subjects.borrow().get(&d) {
+            return Rc::clone(credits);
         }
+        let credits: Rc<[f32]> = match self.engine.documents[d].subject() {
+            Some(subject) => self.scan(&crate::text::normalize_str(subject)).into(),
+            None => vec![0.0; self.chars.len()].into(),
+        };
+        self.subjects.borrow_mut().insert(d, Rc::clone(&credits));
+        credits
     }
 
     /// Per concept, the credit the passage gives it by itself, and what its exchange gives: its
@@ -227,7 +235,7 @@ impl<'a> Coverage<'a> {
         // A paragraph outside any exchange (a statement's) has its title for a question.
         let alone = |own: &[f32]| -> Vec<Credit> {
             own.iter()
-                .zip(self.subject(raw.doc))
+                .zip(self.subject(raw.doc).iter().copied())
                 .map(|(&own, question)| Credit {
                     own,
                     question,

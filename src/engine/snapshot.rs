@@ -20,7 +20,7 @@ use crate::text::LexiconSources;
 /// Bump when the snapshot's content changes shape or meaning: what the engine derives at a
 /// build (topic names, keys) or the model it decodes into. A snapshot of another format is
 /// stale, not damaged.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &[u8; 8] = b"PRSLIBR\0";
 /// Magic, format, checksum of the body.
 const HEADER: usize = 16;

@@ -282,6 +282,8 @@ impl Builder<'_> {
 
     fn push(&mut self, line: usize, text: String, role: Role, speaker: Option<String>) -> usize {
         let paragraphs = &mut self.out.paragraphs;
+        // A paragraph split by the layout is rejoined by appending: its opening stays as read.
+        let opens_part = crate::corpus::opens_answer_part(&text);
         paragraphs.push(Paragraph {
             number: paragraphs.len() + 1,
             line,
@@ -289,6 +291,7 @@ impl Builder<'_> {
             role,
             speaker,
             exchange: None,
+            opens_part,
         });
         paragraphs.len() - 1
     }
