@@ -30,6 +30,10 @@ use crate::text::{ChineseTokenizer, IndexingTokenizer, Lexicon, PARAGRAPH_BREAK,
 
 /// Bump when the schema or the analysis changes in a way the fingerprint cannot see.
 const INDEX_FORMAT: &str = "pressroom-index-v3";
+
+/// How many passages beyond the asked-for number a search collects, so that passages scoring
+/// alike at the cut are chosen by the library's order, not the index's.
+const TIE_MARGIN: usize = 8;
 const FINGERPRINT_FILE: &str = "pressroom.fingerprint";
 /// The library snapshot kept in a generation (the engine's; opaque here).
 const SNAPSHOT_FILE: &str = "pressroom.library";
@@ -401,12 +405,19 @@ impl SearchIndex {
         self.words
     }
 
-    /// The best `limit` passages for `query`.
+    /// The best `limit` passages for `query`; of passages scoring alike, those first in the
+    /// library.
     pub fn search(&self, query: &dyn Query, limit: usize) -> Result<Vec<RawHit>> {
-        let top = self
-            .searcher
-            .search(query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
-        Ok(top
+        // tantivy breaks ties by its own document order, which a build on several threads
+        // makes anew each time, and a statement repeated word for word scores alike on every
+        // day it was said. A few more than asked for, ordered by the library's order among
+        // equals, make the answers the same whichever build they come from.
+        let limit = limit.max(1);
+        let top = self.searcher.search(
+            query,
+            &TopDocs::with_limit(limit + limit / 4 + TIE_MARGIN).order_by_score(),
+        )?;
+        let mut hits: Vec<RawHit> = top
             .into_iter()
             .map(|(score, address)| {
                 let (doc, paragraph) =
@@ -417,7 +428,9 @@ impl SearchIndex {
                     score,
                 }
             })
-            .collect())
+            .collect();
+        best_in_library_order(&mut hits, limit);
+        Ok(hits)
     }
 
     /// In how many passages `term` occurs in the passage field (for inverse document frequency).
@@ -785,6 +798,18 @@ impl Directory for NoLockDirectory {
     }
 }
 
+/// Keeps the best `limit` hits, best first, and of hits scoring alike those first in the
+/// library (by document, then paragraph), whatever order the index gave them in.
+fn best_in_library_order(hits: &mut Vec<RawHit>, limit: usize) {
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.doc.cmp(&b.doc))
+            .then(a.paragraph.cmp(&b.paragraph))
+    });
+    hits.truncate(limit);
+}
+
 /// Adds every passage of `docs` to `index` and commits; returns the number of passages.
 fn fill(
     index: &Index,
@@ -865,4 +890,31 @@ fn fill(
     writer.wait_merging_threads()?;
     progress(total, total);
     Ok(passages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passages_scoring_alike_are_kept_in_library_order() {
+        let hit = |doc: usize, paragraph: usize, score: f32| RawHit {
+            doc,
+            paragraph,
+            score,
+        };
+        // A statement repeated on four days scores alike each time; the index gave the copies
+        // in its own order.
+        let mut hits = vec![
+            hit(9, 2, 3.0),
+            hit(7, 5, 3.0),
+            hit(2, 1, 5.0),
+            hit(7, 4, 3.0),
+            hit(3, 8, 3.0),
+            hit(1, 1, 1.0),
+        ];
+        best_in_library_order(&mut hits, 4);
+        let kept: Vec<(usize, usize)> = hits.iter().map(|h| (h.doc, h.paragraph)).collect();
+        assert_eq!(kept, [(2, 1), (3, 8), (7, 4), (7, 5)]);
+    }
 }
