@@ -56,6 +56,12 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("count pattern")
 });
+/// Numbers that are rough, not asked (几十个人, 十几个国家, 好几次), and words that only hold 几
+/// or 多少 (几乎, 几经, 多多少少).
+static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少")
+        .expect("rough number pattern")
+});
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
     "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台";
@@ -259,7 +265,9 @@ pub struct NewNames {
 impl AnswerType {
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
-        let count = COUNT_Q.captures(question);
+        // 死了几十个人，有中国人吗 asks whether, not how many.
+        let counted = NOT_A_COUNT.replace_all(question, "_");
+        let count = COUNT_Q.captures(&counted);
         let age = AGE_Q.is_match(question);
         AnswerType {
             count: count.is_some() || age,
@@ -271,7 +279,7 @@ impl AnswerType {
                 .filter(|&u| u != '个')
                 .or(age.then_some('岁'))
                 .or(MONEY_Q.is_match(question).then_some('元')),
-            of_chinese: count.is_some() && OF_CHINESE_Q.is_match(question),
+            of_chinese: count.is_some() && OF_CHINESE_Q.is_match(&counted),
             fate_of_chinese: count.is_none()
                 && FATE_OF_CHINESE_Q.is_match(question)
                 && YES_OR_NO_Q.is_match(question),
@@ -558,6 +566,22 @@ mod tests {
         let t = AnswerType::of_question("地震死了多少人？");
         assert!(!t.of_chinese);
         assert_eq!(t.match_in(toll), Some(1.0));
+    }
+
+    #[test]
+    fn a_rough_number_is_no_count_asked() {
+        // "Dozens died; were any Chinese among them?" asks whether, not how many.
+        assert!(!AnswerType::of_question("喀麦隆火车出轨死了几十个人，里面有中国人吗？").count);
+        for said in [
+            "十几个国家参加了会议，中方怎么看？",
+            "中国几乎所有省份都受灾了吗？",
+        ] {
+            assert!(!AnswerType::of_question(said).count, "{said}");
+        }
+        // A count asked beside a rough number is still asked.
+        let t = AnswerType::of_question("几百人受伤，其中有几个中国人？");
+        assert!(t.count && t.of_chinese);
+        assert!(AnswerType::of_question("好几个国家派了人，一共派了多少人？").count);
     }
 
     #[test]
