@@ -235,6 +235,22 @@ impl Engine {
         (max > 0).then(|| (iso(min), iso(max)))
     }
 
+    /// Does the library hold a statement of `c`'s period (true when `c` names none)?
+    fn holds_period(&self, c: &Constraints) -> bool {
+        c.period()
+            .is_none_or(|(since, until)| self.days.iter().any(|&d| d >= since && d <= until))
+    }
+
+    /// The year of the library's first dated statement.
+    fn first_year(&self) -> Option<u64> {
+        self.days
+            .iter()
+            .copied()
+            .filter(|&d| d > 0)
+            .min()
+            .map(|d| d / 10_000)
+    }
+
     /// The answer to `question` with `options`.
     pub fn ask_with(&self, question: &str, options: &AskOptions) -> Answer {
         let mut answer = Answer {
@@ -250,9 +266,7 @@ impl Engine {
         if options.top == 0 {
             return answer;
         }
-        if let Some((since, until)) = constraints.period()
-            && !self.days.iter().any(|&d| d >= since && d <= until)
-        {
+        if !self.holds_period(&constraints) {
             let (first, last) = self.period().unzip();
             answer.abstained = Some(Abstention::PeriodNotCovered { first, last });
             return answer;
@@ -336,9 +350,7 @@ impl Engine {
         let Some((plan, constraints)) = self.understand(question, options) else {
             return out;
         };
-        if let Some((since, until)) = constraints.period()
-            && !self.days.iter().any(|&d| d >= since && d <= until)
-        {
+        if !self.holds_period(&constraints) {
             out.period_not_covered = true;
             return out;
         }
@@ -407,6 +419,17 @@ impl Engine {
         let normalized = normalize_str(&question);
         let extracted = constraints::extract(&normalized, &self.speakers);
         let mut c = extracted.constraints;
+        // The year of an event the question names (申办2030年世界杯, 2009年H1N1流感), later than
+        // now or earlier than the library, is when it happened, not when it was spoken of.
+        if let Some(year) = extracted.year_in_clause
+            && !self.holds_period(&c)
+            && (year > constraints::this_year() || self.first_year().is_some_and(|f| year < f))
+        {
+            c.since = None;
+            c.until = None;
+            c.period_label = None;
+            c.named_until = None;
+        }
         let explicit = &options.constraints;
         if explicit.since.is_some() || explicit.until.is_some() {
             c.since = explicit.since;

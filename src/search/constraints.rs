@@ -372,6 +372,9 @@ pub struct Extracted {
     pub rest: String,
     /// Speaker names found in the question (also kept in `rest`: a name can be the subject).
     pub names: Vec<String>,
+    /// The period is a year alone inside a clause (申办2030年世界杯, 拿2009年H1N1流感举例): the
+    /// year of an event the question names, which may be other than when anyone spoke of it.
+    pub year_in_clause: Option<u64>,
 }
 
 /// Reads the date or period and the speaker names out of a normalised question. `speakers`
@@ -380,7 +383,9 @@ pub struct Extracted {
 pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
     let mut constraints = Constraints::default();
     let mut rest = arabic_dates(normalized_question);
+    let mut year_in_clause = None;
     if let Some(p) = find_period(&rest) {
+        year_in_clause = year_in_clause_at(&rest, &p);
         let after = &rest[p.range.end..];
         let (since, until, label) = if OPEN_AFTER.is_match(after) {
             (Some(p.since), None, format!("≥ {}", p.label))
@@ -422,7 +427,43 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         constraints,
         rest,
         names,
+        year_in_clause,
     }
+}
+
+/// The current year (UTC), from the system clock.
+pub fn this_year() -> u64 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    year_of_day(days)
+}
+
+/// The civil year of day `days` since 1970-01-01.
+fn year_of_day(days: u64) -> u64 {
+    let mut year = 1970;
+    let mut left = days;
+    loop {
+        let length = if days_in_month(year, 2) == 29 {
+            366
+        } else {
+            365
+        };
+        if left < length {
+            return year;
+        }
+        left -= length;
+        year += 1;
+    }
+}
+
+/// The year of period `p` of `q` when `p` is a year alone (no month) standing inside a clause:
+/// after a word, not at the question's or a clause's start.
+fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
+    let whole = &q[p.range.clone()];
+    let year = YEAR.captures(whole).filter(|c| c[0].len() == whole.len())?;
+    let before = q[..p.range.start].chars().next_back()?;
+    (before.is_alphanumeric() && !before.is_ascii_digit()).then(|| num(&year[1]))
 }
 
 #[cfg(test)]
@@ -553,6 +594,34 @@ mod tests {
         // Another month's day is not the period's.
         let e = ex("2018年7月，有人说6月30日发生了什么");
         assert_eq!(e.constraints.period_label.as_deref(), Some("2018-07"));
+    }
+
+    #[test]
+    fn days_since_1970_fall_in_their_years() {
+        assert_eq!(year_of_day(0), 1970);
+        assert_eq!(year_of_day(364), 1970);
+        assert_eq!(year_of_day(365), 1971);
+        // 2024-12-31 is day 20088 (2024 a leap year), 2025-01-01 day 20089.
+        assert_eq!(year_of_day(20_088), 2024);
+        assert_eq!(year_of_day(20_089), 2025);
+        assert!(this_year() >= 2025);
+    }
+
+    #[test]
+    fn a_year_inside_a_clause_is_told_apart() {
+        let year = |q: &str| ex(q).year_in_clause;
+        assert_eq!(year("陆慷被问到中国会不会申办2030年世界杯"), Some(2030));
+        assert_eq!(year("赵立坚拿2009年H1N1流感举例"), Some(2009));
+        // At the start of the question or of a clause, with a month, or a range: a period.
+        assert_eq!(year("2018年北京中非峰会的主题是什么"), None);
+        assert_eq!(year("请问，2018年中方怎么看"), None);
+        assert_eq!(year("中方在2019年5月说了什么"), None);
+        assert_eq!(year("中方在2016年至2018年说了什么"), None);
+        // Still read as the period.
+        assert_eq!(
+            ex("申办2030年世界杯").constraints.period_label.as_deref(),
+            Some("2030")
+        );
     }
 
     #[test]
