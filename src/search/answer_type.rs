@@ -23,6 +23,8 @@ pub struct AnswerType {
     pub fate_of_chinese: bool,
     /// A day, month or year (哪天, 什么时候, 哪一年).
     pub date: bool,
+    /// The date asked is a day (哪天, 几月几号): a month, a year or "soon" is not it.
+    pub day: bool,
     /// A person or an office (谁, 哪位, 哪些领导人).
     pub person: bool,
     /// The person sent somewhere (派谁去, 谁带队): one named where the sentence says who goes.
@@ -116,6 +118,8 @@ static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"哪天|哪一天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点")
         .expect("date pattern")
 });
+static DAY_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"哪天|哪一天|几月几|几号|哪一日").expect("day pattern"));
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
@@ -207,6 +211,11 @@ static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"今日|昨日|去年|前年|上个?月|\d{1,2}月|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
 });
+/// A day: `8月23日`, `20号`, `今天`, `上周五`.
+static DAY_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}[日号]|今日|昨日|今天|昨天|前天|当天|明天|[一二三四五六七八九十]+日|[上本下]周[一二三四五六日]")
+        .expect("day answer pattern")
+});
 /// When in words rather than on the calendar (尽快, 年内, 即将): half an answer to "when".
 static DATE_VAGUE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -284,6 +293,7 @@ impl AnswerType {
                 && FATE_OF_CHINESE_Q.is_match(question)
                 && YES_OR_NO_Q.is_match(question),
             date: DATE_Q.is_match(question),
+            day: DAY_Q.is_match(question),
             person: PERSON_Q.is_match(question),
             envoy: ENVOY_Q.is_match(question),
             reason: REASON_Q.is_match(question),
@@ -430,11 +440,22 @@ impl AnswerType {
         }
         if self.date {
             asked += 1.0;
-            if DATE_A.is_match(passage) {
-                found += 1.0;
+            found += if self.day {
+                // 哪天 is not answered by 今年秋天 or 适时, and only half by a month or a year.
+                if DAY_A.is_match(passage) {
+                    1.0
+                } else if DATE_A.is_match(passage) {
+                    0.5
+                } else {
+                    0.0
+                }
+            } else if DATE_A.is_match(passage) {
+                1.0
             } else if DATE_VAGUE_A.is_match(passage) {
-                found += 0.5;
-            }
+                0.5
+            } else {
+                0.0
+            };
         }
         if self.envoy {
             // An office named in a sentence on who goes: the subject's own titles (卡斯特罗主席)
@@ -646,6 +667,12 @@ mod tests {
         assert!(t.date && !t.count);
         assert_eq!(t.match_in("5月20日，微博账号正式上线"), Some(1.0));
         assert_eq!(t.match_in("微博账号正式上线"), Some(0.0));
+        assert_eq!(t.match_in("今日，微博账号正式上线"), Some(1.0));
+        // A day asked is not given by a season or "in due course", and half by a month.
+        assert!(t.day);
+        assert_eq!(t.match_in("峰会将于今年秋天在中国举办"), Some(0.0));
+        assert_eq!(t.match_in("我们将适时向联大提交决议草案"), Some(0.0));
+        assert_eq!(t.match_in("2019年5月，微博账号正式上线"), Some(0.5));
         // A time in words is half an answer to "when".
         let t = AnswerType::of_question("国际客运航班什么时候恢复？");
         assert_eq!(t.match_in("推动国际客运航班加快恢复"), Some(0.5));
