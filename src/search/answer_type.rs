@@ -58,11 +58,15 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("count pattern")
 });
-/// Numbers that are rough, not asked (几十个人, 十几个国家, 好几次), and words that only hold 几
-/// or 多少 (几乎, 几经, 多多少少).
+/// Numbers that are rough, not asked (几十个人, 十几个国家, 好几次), a time a few days or years
+/// back (这几年, 前几天, 几个月前), and words that only hold 几 or 多少 (几乎, 几经, 多少有些).
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少")
-        .expect("rough number pattern")
+    Regex::new(concat!(
+        r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少|多少(有些|有点)",
+        r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
+        r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
+    ))
+    .expect("rough number pattern")
 });
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
@@ -599,6 +603,20 @@ mod tests {
         ] {
             assert!(!AnswerType::of_question(said).count, "{said}");
         }
+        // A few days or years ago, these past months: when, not how many.
+        for said in [
+            "这几年中美关系怎么样？",
+            "近几年中国对非洲援助有什么变化？",
+            "前几天朝鲜试射导弹，中方怎么看？",
+            "几年前中国就提出了这个倡议，现在进展如何？",
+            "过去几个月中印边境局势怎么样？",
+            "最近几天香港局势如何？",
+            "中方多少有些不满吗？",
+        ] {
+            assert!(!AnswerType::of_question(said).count, "{said}");
+        }
+        assert!(AnswerType::of_question("这次一共来了几个国家？").count);
+        assert!(AnswerType::of_question("金正恩在中国待了几天？").count);
         // A count asked beside a rough number is still asked.
         let t = AnswerType::of_question("几百人受伤，其中有几个中国人？");
         assert!(t.count && t.of_chinese);
