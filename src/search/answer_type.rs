@@ -62,7 +62,7 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// back (这几年, 前几天, 几个月前), and words that only hold 几 or 多少 (几乎, 几经, 多少有些).
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少|多少(有些|有点)",
+        r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)",
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
@@ -612,10 +612,12 @@ mod tests {
             "过去几个月中印边境局势怎么样？",
             "最近几天香港局势如何？",
             "中方多少有些不满吗？",
+            "多少年来中国一直坚持不干涉内政，为什么？",
         ] {
             assert!(!AnswerType::of_question(said).count, "{said}");
         }
         assert!(AnswerType::of_question("这次一共来了几个国家？").count);
+        assert!(AnswerType::of_question("中国连续多少年是非洲最大贸易伙伴？").count);
         assert!(AnswerType::of_question("金正恩在中国待了几天？").count);
         // A count asked beside a rough number is still asked.
         let t = AnswerType::of_question("几百人受伤，其中有几个中国人？");
