@@ -119,7 +119,7 @@ static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place pattern")
 });
 static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"哪天|哪一天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点")
+    Regex::new(r"哪天|哪一天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点|啥时候?")
         .expect("date pattern")
 });
 static DAY_Q: LazyLock<Regex> =
@@ -154,15 +154,16 @@ static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪一?艘").expect("name pattern")
 });
 static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会").expect("reason pattern")
+    Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会|为啥|干嘛|凭什么|咋会|啥原因")
+        .expect("reason pattern")
 });
 
 static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决")
+    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决|做了?啥|干了?啥|采取了?啥|啥措施|咋办|咋处理|咋解决")
         .expect("action pattern")
 });
 static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"态度|回应|怎么看|如何看|评价|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法")
+    Regex::new(r"态度|回应|怎么看|如何看|评价|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想")
         .expect("stance pattern")
 });
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -591,6 +592,17 @@ mod tests {
         let t = AnswerType::of_question("地震死了多少人？");
         assert!(!t.of_chinese);
         assert_eq!(t.match_in(toll), Some(1.0));
+    }
+
+    #[test]
+    fn questions_in_chat_words_ask_the_same() {
+        assert!(AnswerType::of_question("中国为啥要公布这些地名？").reason);
+        assert!(AnswerType::of_question("凭什么说中国是债务陷阱？").reason);
+        assert!(AnswerType::of_question("微博是啥时候开通的？").date);
+        assert!(AnswerType::of_question("外交部咋看这件事？").stance);
+        assert!(AnswerType::of_question("中方当时做了啥？").action);
+        // 干吗 is also 干 + 吗 (will China do it?), which asks no reason.
+        assert!(!AnswerType::of_question("中国愿意跟它们一起干吗？").reason);
     }
 
     #[test]
