@@ -37,6 +37,9 @@ pub struct AnswerType {
     pub stance: bool,
     /// How it turned out (后来…了吗, 结果, 撤出来没有).
     pub outcome: bool,
+    /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
+    /// which a passage may also give in other words, so never a reason to refuse.
+    pub verdict: bool,
     /// A place or an occasion (在哪里, 哪个城市, 什么场合).
     pub place: bool,
     /// What was said when it happened (那天, 第一时间, 去世时): the first word on an event.
@@ -170,6 +173,10 @@ static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
 });
+static VERDICT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"是真的吗|是不是真的|真的吗|属实吗|是否属实|属不属实|有这回事|有此事|是真是假|证实了?没有|证实了?吗")
+        .expect("verdict pattern")
+});
 static AT_THE_TIME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"那天|当天|当时|第一时间|一开始|起初|最初|刚发生|刚出事|的时候")
         .expect("at-the-time pattern")
@@ -193,6 +200,10 @@ static ACTION_A: LazyLock<Regex> = LazyLock::new(|| {
 static STANCE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"反对|谴责|欢迎|支持|希望|敦促|赞赏|不满|遗憾|坚决|强烈|奉劝|停止|不容|无权|干涉|严重|必须|应当|不接受|无稽之谈|毫无根据")
         .expect("stance words")
+});
+static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"不属实|属实|不实|没有这回事|子虚乌有|无中生有|捏造|编造|谣言|假新闻|不掌握|不了解你说的|并非|澄清|没有来|确有|证实")
+        .expect("verdict words")
 });
 static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"目前|已经|已于|已被|已经被|尚未|截至|仍然|仍在|均已|全部|确认|不幸|最终|获救|获释|抓获|平安|安全")
@@ -305,6 +316,7 @@ impl AnswerType {
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
             outcome: OUTCOME_Q.is_match(question),
+            verdict: VERDICT_Q.is_match(question),
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
             list: LIST_Q.is_match(question),
@@ -321,6 +333,7 @@ impl AnswerType {
             (self.action, &*ACTION_A),
             (self.stance, &*STANCE_A),
             (self.outcome, &*OUTCOME_A),
+            (self.verdict, &*VERDICT_A),
         ]
         .into_iter()
         .filter(|(asked, _)| *asked)
@@ -592,6 +605,16 @@ mod tests {
         let t = AnswerType::of_question("地震死了多少人？");
         assert!(!t.of_chinese);
         assert_eq!(t.match_in(toll), Some(1.0));
+    }
+
+    #[test]
+    fn whether_a_report_is_true_is_answered_by_a_verdict() {
+        let t = AnswerType::of_question("听说前副总统逃到中国来了，是真的吗");
+        assert!(t.verdict && !t.is_specific());
+        let verdict = t.response_in("至于你提到前副总统的去向，我可以告诉你，他没有来中国。");
+        let stance = t.response_in("中方一直高度关注津巴布韦局势，希望政局保持稳定。");
+        assert!(verdict > stance, "{verdict:?} {stance:?}");
+        assert!(!AnswerType::of_question("中方怎么看津巴布韦局势？").verdict);
     }
 
     #[test]
