@@ -162,11 +162,11 @@ static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决|做了?啥|干了?啥|采取了?啥|啥措施|咋办|咋处理|咋解决")
+    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决|做了?啥|干了?啥|采取了?啥|啥措施|咋办|咋处理|咋解决|怎么做|如何做|怎样做|怎么应对|如何应对|什么要求|什么打算|什么计划")
         .expect("action pattern")
 });
 static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"态度|回应|怎么看|如何看|评价|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想")
+    Regex::new(r"态度|回应|怎么看|如何看|评价|评论|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想|反应|怎么解释|如何解释|怎么表示|如何表示")
         .expect("stance pattern")
 });
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -628,6 +628,10 @@ mod tests {
         assert!(AnswerType::of_question("微博是啥时候开通的？").date);
         assert!(AnswerType::of_question("外交部咋看这件事？").stance);
         assert!(AnswerType::of_question("中方当时做了啥？").action);
+        assert!(AnswerType::of_question("对此中方有何评论？").stance);
+        assert!(AnswerType::of_question("耿爽怎么解释？").stance);
+        assert!(AnswerType::of_question("外交部对美方提了什么要求？").action);
+        assert!(AnswerType::of_question("中方会怎么应对？").action);
         // 干吗 is also 干 + 吗 (will China do it?), which asks no reason.
         assert!(!AnswerType::of_question("中国愿意跟它们一起干吗？").reason);
     }
