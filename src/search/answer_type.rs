@@ -57,7 +57,7 @@ pub struct AnswerType {
 // 哪几个 asks which ones (a list), 几个 how many.
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤"
+        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤|多长时间|多少时间|多久"
     ))
     .expect("count pattern")
 });
@@ -215,7 +215,7 @@ static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
 /// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元)|首(?P<first>[轮届批])"
+        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|小时|分钟)|首(?P<first>[轮届批])"
     ))
         .expect("count answer pattern")
 });
@@ -634,6 +634,14 @@ mod tests {
         assert!(AnswerType::of_question("中方会怎么应对？").action);
         // 干吗 is also 干 + 吗 (will China do it?), which asks no reason.
         assert!(!AnswerType::of_question("中国愿意跟它们一起干吗？").reason);
+    }
+
+    #[test]
+    fn how_long_is_answered_by_a_span() {
+        let t = AnswerType::of_question("这场记者会开了多长时间？");
+        assert!(t.count);
+        assert_eq!(t.match_in("记者会历时1小时30分钟。"), Some(1.0));
+        assert_eq!(t.match_in("记者会在人民大会堂举行。"), Some(0.0));
     }
 
     #[test]
