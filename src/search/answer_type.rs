@@ -131,7 +131,7 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
     Regex::new(
-        r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁",
+        r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
     )
     .expect("person pattern")
 });
@@ -632,6 +632,7 @@ mod tests {
         assert!(AnswerType::of_question("耿爽怎么解释？").stance);
         assert!(AnswerType::of_question("外交部对美方提了什么要求？").action);
         assert!(AnswerType::of_question("中方会怎么应对？").action);
+        assert!(AnswerType::of_question("这个倡议最初是谁提出来的？").person);
         // 干吗 is also 干 + 吗 (will China do it?), which asks no reason.
         assert!(!AnswerType::of_question("中国愿意跟它们一起干吗？").reason);
     }
