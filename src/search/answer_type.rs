@@ -131,7 +131,7 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
     Regex::new(
-        r"哪位|哪些人|哪些领导人|哪位领导人|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
+        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
     )
     .expect("person pattern")
 });
@@ -240,7 +240,7 @@ static DATE_VAGUE_A: LazyLock<Regex> = LazyLock::new(|| {
     .expect("vague date answer pattern")
 });
 static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"主席|总理|委员长|部长|外长|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
+    Regex::new(r"主席|总理|委员长|部长|外长|外相|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
         .expect("person answer pattern")
 });
 /// A name given: short, in quotation marks (大熊猫“如意”; not a sentence quoted) or title marks
@@ -633,6 +633,9 @@ mod tests {
         assert!(AnswerType::of_question("外交部对美方提了什么要求？").action);
         assert!(AnswerType::of_question("中方会怎么应对？").action);
         assert!(AnswerType::of_question("这个倡议最初是谁提出来的？").person);
+        // Which officials: people, named with their offices (外务相李洙墉, 第一副外相金桂冠).
+        let t = AnswerType::of_question("武大伟去平壤，都见了朝鲜哪些官员？");
+        assert!(t.person && t.list);
         // 干吗 is also 干 + 吗 (will China do it?), which asks no reason.
         assert!(!AnswerType::of_question("中国愿意跟它们一起干吗？").reason);
     }
