@@ -633,6 +633,8 @@ mod tests {
         assert!(AnswerType::of_question("外交部对美方提了什么要求？").action);
         assert!(AnswerType::of_question("中方会怎么应对？").action);
         assert!(AnswerType::of_question("这个倡议最初是谁提出来的？").person);
+        assert!(AnswerType::of_question("被扣的是哪国的船？").which);
+        assert!(AnswerType::of_question("承建港口的是什么公司？").which);
         // Which officials: people, named with their offices (外务相李洙墉, 第一副外相金桂冠).
         let t = AnswerType::of_question("武大伟去平壤，都见了朝鲜哪些官员？");
         assert!(t.person && t.list);
