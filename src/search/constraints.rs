@@ -330,8 +330,17 @@ static CHINESE_YEAR: LazyLock<Regex> =
 static CHINESE_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(十[一二]?|[一二三四五六七八九])月").unwrap());
 
-/// Dates written in Chinese numerals, in digits: `二〇一九年五月` → `2019年5月`.
+/// A year in two digits before a month, as chat writes it: `19年5月` (2019年5月). Only with its
+/// month: `建交19年` is a span of years, not a date.
+static SHORT_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^\d])(\d{2})年(\d{1,2}月)").unwrap());
+
+/// Dates written in Chinese numerals or with a two-digit year, in full digits: `二〇一九年五月`
+/// → `2019年5月`, `19年5月` → `2019年5月`.
 fn arabic_dates(q: &str) -> String {
+    let q = &*SHORT_YEAR.replace_all(q, |c: &regex::Captures| {
+        format!("{}20{}年{}", &c[1], &c[2], &c[3])
+    });
     let digit = |c: char| {
         "〇一二三四五六七八九"
             .find(c)
@@ -515,6 +524,25 @@ mod tests {
         assert!(
             !rest.contains("2018") && rest.contains("南海仲裁"),
             "{rest}"
+        );
+    }
+
+    #[test]
+    fn a_two_digit_year_with_its_month_is_read() {
+        assert_eq!(arabic_dates("19年5月香港"), "2019年5月香港");
+        assert_eq!(
+            arabic_dates("中方在18年12月说了什么"),
+            "中方在2018年12月说了什么"
+        );
+        // Without a month it is a span of years, and a full year is left alone.
+        assert_eq!(arabic_dates("建交19年来"), "建交19年来");
+        assert_eq!(arabic_dates("2019年5月"), "2019年5月");
+        assert_eq!(
+            ex("19年5月中美贸易谈判")
+                .constraints
+                .period_label
+                .as_deref(),
+            Some("2019-05")
         );
     }
 
