@@ -168,8 +168,10 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})\s*年(上半年|下半年|初|底|末)?").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年(上半年|下半年|初|底|末|春天|春季|夏天|夏季|秋天|秋季|冬天|冬季)?")
+        .unwrap()
+});
 /// Words right after a date that turn it into an open period.
 static OPEN_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(以来|以后|之后|后|起|至今)").unwrap());
@@ -264,11 +266,16 @@ fn find_period(q: &str) -> Option<Period> {
     if let Some(c) = YEAR.captures(q) {
         let y = num(&c[1]);
         if (1900..=2100).contains(&y) {
+            // Days of the year, from and to; winter runs into the next year's February.
             let (from, to) = match c.get(2).map(|p| p.as_str()) {
                 Some("上半年") => (101, 630),
                 Some("下半年") => (701, 1231),
                 Some("初") => (101, 331),
                 Some("底" | "末") => (1001, 1231),
+                Some("春天" | "春季") => (301, 531),
+                Some("夏天" | "夏季") => (601, 831),
+                Some("秋天" | "秋季") => (901, 1130),
+                Some("冬天" | "冬季") => (1201, 10228),
                 _ => (101, 1231),
             };
             let whole = c.get(0).expect("group 0");
@@ -525,6 +532,16 @@ mod tests {
             !rest.contains("2018") && rest.contains("南海仲裁"),
             "{rest}"
         );
+    }
+
+    #[test]
+    fn seasons_are_their_months() {
+        let e = ex("2017年夏天洞朗对峙");
+        assert_eq!(e.constraints.since, Some(20170601));
+        assert_eq!(e.constraints.named_until, Some(20170831));
+        let e = ex("2015年冬天");
+        assert_eq!(e.constraints.since, Some(20151201));
+        assert_eq!(e.constraints.named_until, Some(20160228));
     }
 
     #[test]
