@@ -25,6 +25,8 @@ pub struct AnswerType {
     pub date: bool,
     /// The date asked is a day (哪天, 几月几号): a month, a year or "soon" is not it.
     pub day: bool,
+    /// The date asked is a year (哪一年): a month or a day alone is half of it.
+    pub year: bool,
     /// A person or an office (谁, 哪位, 哪些领导人).
     pub person: bool,
     /// The person sent somewhere (派谁去, 谁带队): one named where the sentence says who goes.
@@ -127,6 +129,8 @@ static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DAY_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪天|哪一天|几月几|几号|哪一日").expect("day pattern"));
+static YEAR_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"哪一?年|哪个年份|几几年").expect("year pattern"));
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
@@ -227,6 +231,10 @@ static DATE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"今日|昨日|去年|前年|上个?月|\d{1,2}月|\d{1,2}[日号][上下]午|\d{4}年|[上本]周[一二三四五六日]|\d{1,2}日|昨天|今天|前天|当天|[一二三四五六七八九十]+月")
         .expect("date answer pattern")
 });
+/// A year: `2013年`, `去年`.
+static YEAR_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{4}年|去年|前年|今年|明年|\d{4}-").expect("year answer pattern")
+});
 /// A day: `8月23日`, `20号`, `今天`, `上周五`.
 static DAY_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d{1,2}[日号]|今日|昨日|今天|昨天|前天|当天|明天|[一二三四五六七八九十]+日|[上本下]周[一二三四五六日]")
@@ -310,6 +318,7 @@ impl AnswerType {
                 && YES_OR_NO_Q.is_match(question),
             date: DATE_Q.is_match(question),
             day: DAY_Q.is_match(question),
+            year: YEAR_Q.is_match(question),
             person: PERSON_Q.is_match(question),
             envoy: ENVOY_Q.is_match(question),
             reason: REASON_Q.is_match(question),
@@ -458,7 +467,16 @@ impl AnswerType {
         }
         if self.date {
             asked += 1.0;
-            found += if self.day {
+            found += if self.year {
+                // 哪一年 is answered by a year; 10月 alone is half of it.
+                if YEAR_A.is_match(passage) {
+                    1.0
+                } else if DATE_A.is_match(passage) {
+                    0.5
+                } else {
+                    0.0
+                }
+            } else if self.day {
                 // 哪天 is not answered by 今年秋天 or 适时, and only half by a month or a year.
                 if DAY_A.is_match(passage) {
                     1.0
@@ -750,6 +768,11 @@ mod tests {
         assert_eq!(t.match_in("峰会将于今年秋天在中国举办"), Some(0.0));
         assert_eq!(t.match_in("我们将适时向联大提交决议草案"), Some(0.0));
         assert_eq!(t.match_in("2019年5月，微博账号正式上线"), Some(0.5));
+        // A year asked is given by a year, and half by a month alone.
+        let t = AnswerType::of_question("12308热线是哪一年开通的？");
+        assert!(t.year && !t.day);
+        assert_eq!(t.match_in("2014年9月，12308热线正式开通"), Some(1.0));
+        assert_eq!(t.match_in("9月，12308热线正式开通"), Some(0.5));
         // A time in words is half an answer to "when".
         let t = AnswerType::of_question("国际客运航班什么时候恢复？");
         assert_eq!(t.match_in("推动国际客运航班加快恢复"), Some(0.5));
