@@ -14,6 +14,8 @@ use regex::Regex;
 pub struct AnswerType {
     /// A number of things (几个, 多少人, 伤亡情况).
     pub count: bool,
+    /// What is counted, when the question says it after 个 (几个国家 → 国, 多少个派别 → 派).
+    pub counted: Option<char>,
     /// The measure word the count is in, when the question gives it (几只 → 只).
     pub unit: Option<char>,
     /// The count is of China's own people (几个中国人, 中国公民伤亡多少).
@@ -67,12 +69,15 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// back (这几年, 前几天, 几个月前), and words that only hold 几 or 多少 (几乎, 几经, 多少有些).
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)",
+        r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
     .expect("rough number pattern")
 });
+/// What a count after 个 is of: 几个国家, 多少个派别.
+static COUNTED_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
     "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台";
@@ -312,6 +317,12 @@ impl AnswerType {
                 .filter(|&u| u != '个')
                 .or(age.then_some('岁'))
                 .or(MONEY_Q.is_match(question).then_some('元')),
+            counted: count
+                .as_ref()
+                .and(COUNTED_Q.captures(&counted))
+                .and_then(|c| c[1].chars().next())
+                // 几个人 counts anyone; 几个中国人 is a count of China's own people.
+                .filter(|&c| c != '人' && c != '中'),
             of_chinese: count.is_some() && OF_CHINESE_Q.is_match(&counted),
             fate_of_chinese: count.is_none()
                 && FATE_OF_CHINESE_Q.is_match(question)
@@ -448,6 +459,14 @@ impl AnswerType {
                         (Some(_), _) => 0.0,
                         (None, _) => 1.0,
                     };
+                    // 几个国家 is answered by 20多个国家 or 151国, half by a count of
+                    // anything else.
+                    let whole = c.get(0).expect("group 0");
+                    let of_what = self.counted.is_none_or(|noun| {
+                        unit == Some(noun)
+                            || sentence[whole.end()..].chars().take(3).any(|ch| ch == noun)
+                    });
+                    let score = if of_what { score } else { score / 2.0 };
                     best = best.max(score * weight);
                 }
                 if best >= 1.0 {
@@ -658,6 +677,19 @@ mod tests {
         assert!(t.person && t.list);
         // 干吗 is also 干 + 吗 (will China do it?), which asks no reason.
         assert!(!AnswerType::of_question("中国愿意跟它们一起干吗？").reason);
+    }
+
+    #[test]
+    fn a_count_of_a_thing_is_a_count_of_that_thing() {
+        let t = AnswerType::of_question("一共有多少个派别签了字？");
+        assert_eq!(t.counted, Some('派'));
+        assert_eq!(t.match_in("巴勒斯坦14个派别签署了宣言。"), Some(1.0));
+        assert_eq!(t.match_in("宣言包括8项内容。"), Some(0.5));
+        let t = AnswerType::of_question("有多少个国家参加？");
+        assert_eq!(t.match_in("共有151国代表参加。"), Some(1.0));
+        // Which ones is no count of them, and examples asked are no count at all.
+        assert_eq!(AnswerType::of_question("分成哪几个分队？").counted, None);
+        assert!(!AnswerType::of_question("能举几个例子吗？").count);
     }
 
     #[test]
