@@ -55,6 +55,9 @@ pub struct AnswerType {
     /// Which one of a kind of named thing (哪个港口, 哪家媒体, 哪里人): a name the question
     /// does not already hold.
     pub which: bool,
+    /// The kind of thing asked which one of, when its names carry a mark of it (哪家企业 →
+    /// 公司, 集团; 哪个省 → 省): an index into [`WHICH_MARKS`].
+    pub which_mark: Option<usize>,
 }
 
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
@@ -162,6 +165,30 @@ static ENVOY_A: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named). Not 叫什么 alone, which also asks what a
 /// thing is called in words (接下来的十年叫什么: 第二个金色十年).
+/// Kinds of thing a which-question asks for whose names carry a mark of the kind: the words
+/// of the question that name the kind, and the marks (哪家企业 is answered by 中铁集团, not by
+/// the province the attack was in).
+static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
+    [
+        ("公司|企业", "公司|集团|企业|工厂"),
+        ("大学|学校", "大学|学院|学校"),
+        ("媒体", "报|社|电视|电台|网站|杂志|媒体"),
+        ("银行", "银行"),
+        ("机场", "机场"),
+        ("港口", "港"),
+        ("省", "省"),
+        ("实验室", "实验室"),
+        ("县", "县"),
+    ]
+    .iter()
+    .map(|(head, mark)| {
+        (
+            Regex::new(head).expect("which head pattern"),
+            Regex::new(mark).expect("which mark pattern"),
+        )
+    })
+    .collect()
+});
 static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪一?艘").expect("name pattern")
 });
@@ -342,6 +369,11 @@ impl AnswerType {
             list: LIST_Q.is_match(question),
             name: NAME_Q.is_match(question),
             which: WHICH_Q.is_match(question),
+            which_mark: WHICH_Q.find(question).and_then(|m| {
+                WHICH_MARKS
+                    .iter()
+                    .position(|(head, _)| head.is_match(m.as_str()))
+            }),
         }
     }
 
@@ -544,7 +576,11 @@ impl AnswerType {
         if self.which {
             asked += 1.0;
             if names(passage).any {
-                found += 1.0;
+                // A name of another kind than the one asked for is half an answer.
+                let marked = self
+                    .which_mark
+                    .is_none_or(|k| WHICH_MARKS[k].1.is_match(passage));
+                found += if marked { 1.0 } else { 0.5 };
             }
         }
         Some(found / asked)
@@ -944,6 +980,15 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_near_with("与岸上团队失联", &[], &names), Some(0.0));
+        // Which company is answered by a company's name, half by a place's.
+        let t = AnswerType::of_question("遇难的两名中国公民是哪家企业的员工？");
+        let names = |text: &str| NewNames {
+            any: text.contains("赛宋奔") || text.contains("中铁"),
+            person: false,
+        };
+        let company = t.match_near_with("两人是中铁五局集团的员工", &[], &names);
+        let place = t.match_near_with("暴力分子在赛宋奔省发动袭击", &[], &names);
+        assert_eq!((company, place), (Some(1.0), Some(0.5)));
     }
 
     #[test]
