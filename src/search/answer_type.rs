@@ -190,7 +190,8 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
     .collect()
 });
 static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪一?艘").expect("name pattern")
+    Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪[一几]?艘|哪些(军舰|舰艇)")
+        .expect("name pattern")
 });
 static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会|为啥|干嘛|凭什么|咋会|啥原因|为了什么|为了啥|目的是什么|目的何在|什么目的|用意|意图是什么|图什么")
@@ -909,6 +910,8 @@ mod tests {
         );
         let t = AnswerType::of_question("首批撤离的中国公民坐的是哪一艘军舰？");
         assert!(t.name);
+        // Which ships, too, are answered by their names.
+        assert!(AnswerType::of_question("中国派了哪几艘军舰？").name);
         assert_eq!(t.match_in("海军舰艇编队赶赴也门"), Some(0.0));
         assert_eq!(t.match_in("美方派出两艘军舰前往事发海域"), Some(0.0));
         assert_eq!(t.match_in("临沂舰搭载122名中国公民"), Some(1.0));
