@@ -150,7 +150,7 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联.
 static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
+        r"哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
     )
     .expect("which pattern")
 });
@@ -179,6 +179,10 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         ("省", "省"),
         ("实验室", "实验室"),
         ("县", "县"),
+        ("陵园", "陵园|公墓"),
+        ("医院", "医院"),
+        ("酒店|宾馆", "酒店|宾馆|饭店"),
+        ("监狱", "监狱|看守所"),
     ]
     .iter()
     .map(|(head, mark)| {
@@ -972,6 +976,8 @@ mod tests {
         assert!(t.which && t.is_specific());
         assert!(AnswerType::of_question("先停靠在哪个港口？").which);
         assert!(AnswerType::of_question("是哪家媒体的？").which);
+        let t = AnswerType::of_question("烈士遗骸安葬在哪座烈士陵园？");
+        assert!(t.which && t.which_mark.is_some());
         // A list of countries is a list, not one of them.
         assert!(!AnswerType::of_question("哪些国家支持？").which);
         let names = |text: &str| NewNames {
