@@ -976,8 +976,8 @@ mod tests {
         assert!(t.which && t.is_specific());
         assert!(AnswerType::of_question("先停靠在哪个港口？").which);
         assert!(AnswerType::of_question("是哪家媒体的？").which);
-        let t = AnswerType::of_question("烈士遗骸安葬在哪座烈士陵园？");
-        assert!(t.which && t.which_mark.is_some());
+        let cemetery = AnswerType::of_question("烈士遗骸安葬在哪座烈士陵园？");
+        assert!(cemetery.which && cemetery.which_mark.is_some());
         // A list of countries is a list, not one of them.
         assert!(!AnswerType::of_question("哪些国家支持？").which);
         let names = |text: &str| NewNames {
