@@ -666,7 +666,10 @@ impl Engine {
                     shares.exchange,
                     shares.entities,
                     type_match.unwrap_or(0.0),
-                    type_match.map_or(0.0, |m| 1.0 - m),
+                    // A number the question only gives roughly is no answer missing.
+                    type_match
+                        .filter(|_| answer_type.asks_for_a_kind())
+                        .map_or(0.0, |m| 1.0 - m),
                     flag(first_paragraph),
                     flag(in_named_days),
                     phrase_share,

@@ -14,6 +14,9 @@ use regex::Regex;
 pub struct AnswerType {
     /// A number of things (几个, 多少人, 伤亡情况).
     pub count: bool,
+    /// The only number is one the question gives roughly (死了几十个人): a passage giving it
+    /// ranks higher, but it is not asked for, so never a reason to refuse.
+    pub rough_count: bool,
     /// What is counted, when the question says it after 个 (几个国家 → 国, 多少个派别 → 派).
     pub counted: Option<char>,
     /// The measure word the count is in, when the question gives it (几只 → 只).
@@ -68,11 +71,15 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("count pattern")
 });
-/// Numbers that are rough, not asked (几十个人, 十几个国家, 好几次), a time a few days or years
-/// back (这几年, 前几天, 几个月前), and words that only hold 几 or 多少 (几乎, 几经, 多少有些).
+/// A number the question gives roughly (几十个人, 十几个国家, 好几个中国人): not asked, but
+/// the answer may well give it exactly.
+static ROUGH_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"十几|好几|几[十百千万亿]").expect("rough number pattern"));
+/// A time a few days or years back (这几年, 前几天, 几个月前), and words that only hold 几 or
+/// 多少 (几乎, 几经, 多少有些, 举几个例子): no number at all.
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"十几|好几|几[十百千万亿乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
+        r"几[乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
@@ -335,12 +342,15 @@ pub struct NewNames {
 impl AnswerType {
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
-        // 死了几十个人，有中国人吗 asks whether, not how many.
+        // 死了几十个人，有中国人吗 asks whether, not how many; the answer may still say how many.
         let counted = NOT_A_COUNT.replace_all(question, "_");
+        let rough = ROUGH_NUMBER.is_match(&counted);
+        let counted = ROUGH_NUMBER.replace_all(&counted, "_");
         let count = COUNT_Q.captures(&counted);
         let age = AGE_Q.is_match(question);
         AnswerType {
-            count: count.is_some() || age,
+            count: count.is_some() || age || rough,
+            rough_count: rough && count.is_none() && !age,
             unit: count
                 .as_ref()
                 .and_then(|c| c.get(3))
@@ -417,6 +427,16 @@ impl AnswerType {
             || self.which
     }
 
+    /// True when the question asks for a kind of answer that a passage may lack: any kind but
+    /// a number the question only gives roughly.
+    pub fn asks_for_a_kind(&self) -> bool {
+        AnswerType {
+            count: self.count && !self.rough_count,
+            ..*self
+        }
+        .is_specific()
+    }
+
     /// Does the question ask only for a detail a passage either holds or not (a count, a
     /// date, a name, a place, a list), in one question, with no stance, action or reason that
     /// a passage could answer without the detail?
@@ -426,7 +446,7 @@ impl AnswerType {
             fate_of_chinese: false,
             ..*self
         }
-        .is_specific()
+        .asks_for_a_kind()
             && !self.reason
             && !self.stance
             && !self.action
@@ -742,15 +762,15 @@ mod tests {
     }
 
     #[test]
-    fn a_rough_number_is_no_count_asked() {
+    fn a_rough_number_is_no_count_asked_but_may_be_given() {
         // "Dozens died; were any Chinese among them?" asks whether, not how many.
-        assert!(!AnswerType::of_question("喀麦隆火车出轨死了几十个人，里面有中国人吗？").count);
-        for said in [
-            "十几个国家参加了会议，中方怎么看？",
-            "中国几乎所有省份都受灾了吗？",
-        ] {
-            assert!(!AnswerType::of_question(said).count, "{said}");
-        }
+        let q = "喀麦隆火车出轨死了几十个人，里面有中国人吗？";
+        let t = AnswerType::of_question(q);
+        assert!(t.rough_count && !t.asks_only_a_detail(q));
+        // The passage that gives the number still ranks higher.
+        assert_eq!(t.match_in("事故已造成55人死亡"), Some(1.0));
+        assert!(AnswerType::of_question("十几个国家参加了会议，中方怎么看？").rough_count);
+        assert!(!AnswerType::of_question("中国几乎所有省份都受灾了吗？").count);
         // A few days or years ago, these past months: when, not how many.
         for said in [
             "这几年中美关系怎么样？",
@@ -769,8 +789,9 @@ mod tests {
         assert!(AnswerType::of_question("金正恩在中国待了几天？").count);
         // A count asked beside a rough number is still asked.
         let t = AnswerType::of_question("几百人受伤，其中有几个中国人？");
-        assert!(t.count && t.of_chinese);
-        assert!(AnswerType::of_question("好几个国家派了人，一共派了多少人？").count);
+        assert!(t.count && t.of_chinese && !t.rough_count);
+        let t = AnswerType::of_question("好几个国家派了人，一共派了多少人？");
+        assert!(t.count && !t.rough_count);
     }
 
     #[test]
