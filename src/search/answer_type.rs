@@ -83,7 +83,7 @@ static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
-    .expect("rough number pattern")
+    .expect("no-count pattern")
 });
 /// What a count after 个 is of: 几个国家, 多少个派别.
 static COUNTED_Q: LazyLock<Regex> =
