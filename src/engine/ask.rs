@@ -230,25 +230,20 @@ impl Engine {
 
     /// The first and last day of the library, as ISO dates.
     pub fn period(&self) -> Option<(String, String)> {
+        self.dated_span().map(|(min, max)| (iso(min), iso(max)))
+    }
+
+    /// The first and last day of the library's dated statements.
+    fn dated_span(&self) -> Option<(u64, u64)> {
         let days = self.days.iter().copied().filter(|&d| d > 0);
         let (min, max) = days.fold((u64::MAX, 0), |(a, b), d| (a.min(d), b.max(d)));
-        (max > 0).then(|| (iso(min), iso(max)))
+        (max > 0).then_some((min, max))
     }
 
     /// Does the library hold a statement of `c`'s period (true when `c` names none)?
     fn holds_period(&self, c: &Constraints) -> bool {
         c.period()
             .is_none_or(|(since, until)| self.days.iter().any(|&d| d >= since && d <= until))
-    }
-
-    /// The year of the library's first dated statement.
-    fn first_year(&self) -> Option<u64> {
-        self.days
-            .iter()
-            .copied()
-            .filter(|&d| d > 0)
-            .min()
-            .map(|d| d / 10_000)
     }
 
     /// The answer to `question` with `options`.
@@ -423,7 +418,10 @@ impl Engine {
         // now or earlier than the library, is when it happened, not when it was spoken of.
         if let Some(year) = extracted.year_in_clause
             && !self.holds_period(&c)
-            && (year > constraints::this_year() || self.first_year().is_some_and(|f| year < f))
+            && (year > constraints::this_year()
+                || self
+                    .dated_span()
+                    .is_some_and(|(first, _)| year < first / 10_000))
         {
             c.since = None;
             c.until = None;
@@ -560,6 +558,8 @@ impl Engine {
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let answer_type = &plan.kinds;
+        // A number the question only gives roughly is no answer missing.
+        let kind_asked = answer_type.asks_for_a_kind();
         // The kind of answer asked counts where the passage speaks of the question's subject.
         let subject: Vec<&str> = plan
             .concepts
@@ -666,10 +666,7 @@ impl Engine {
                     shares.exchange,
                     shares.entities,
                     type_match.unwrap_or(0.0),
-                    // A number the question only gives roughly is no answer missing.
-                    type_match
-                        .filter(|_| answer_type.asks_for_a_kind())
-                        .map_or(0.0, |m| 1.0 - m),
+                    type_match.filter(|_| kind_asked).map_or(0.0, |m| 1.0 - m),
                     flag(first_paragraph),
                     flag(in_named_days),
                     phrase_share,

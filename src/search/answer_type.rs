@@ -348,6 +348,7 @@ impl AnswerType {
         let counted = ROUGH_NUMBER.replace_all(&counted, "_");
         let count = COUNT_Q.captures(&counted);
         let age = AGE_Q.is_match(question);
+        let which = WHICH_Q.find(question);
         AnswerType {
             count: count.is_some() || age || rough,
             rough_count: rough && count.is_none() && !age,
@@ -383,8 +384,8 @@ impl AnswerType {
             at_the_time: at_the_time(question),
             list: LIST_Q.is_match(question),
             name: NAME_Q.is_match(question),
-            which: WHICH_Q.is_match(question),
-            which_mark: WHICH_Q.find(question).and_then(|m| {
+            which: which.is_some(),
+            which_mark: which.and_then(|m| {
                 WHICH_MARKS
                     .iter()
                     .position(|(head, _)| head.is_match(m.as_str()))
@@ -543,31 +544,20 @@ impl AnswerType {
         }
         if self.date {
             asked += 1.0;
-            found += if self.year {
-                // 哪一年 is answered by a year; 10月 alone is half of it.
-                if YEAR_A.is_match(passage) {
-                    1.0
-                } else if DATE_A.is_match(passage) {
-                    0.5
-                } else {
-                    0.0
-                }
+            // A date as precise as the one asked counts in full, a coarser one by half: 哪一年
+            // is half given by 10月 alone, 哪天 by a month and not at all by 今年秋天 or 适时.
+            let (precise, coarser) = if self.year {
+                (&*YEAR_A, &*DATE_A)
             } else if self.day {
-                // 哪天 is not answered by 今年秋天 or 适时, and only half by a month or a year.
-                if DAY_A.is_match(passage) {
-                    1.0
-                } else if DATE_A.is_match(passage) {
-                    0.5
-                } else {
-                    0.0
-                }
-            } else if DATE_A.is_match(passage) {
-                1.0
-            } else if DATE_VAGUE_A.is_match(passage) {
-                0.5
+                (&*DAY_A, &*DATE_A)
             } else {
-                0.0
+                (&*DATE_A, &*DATE_VAGUE_A)
             };
+            if precise.is_match(passage) {
+                found += 1.0;
+            } else if coarser.is_match(passage) {
+                found += 0.5;
+            }
         }
         if self.envoy {
             // An office named in a sentence on who goes: the subject's own titles (卡斯特罗主席)

@@ -197,6 +197,8 @@ struct Period {
     /// The last day the words name, before the lag for later briefings.
     named_until: DayNumber,
     label: String,
+    /// The year, when the words name a year alone (2018年, 2017年夏天; no month, no range).
+    year_alone: Option<u64>,
 }
 
 impl Period {
@@ -208,6 +210,7 @@ impl Period {
             until: add_days(day, 3),
             named_until: day,
             label: iso(day),
+            year_alone: None,
         }
     }
 }
@@ -260,6 +263,7 @@ fn find_period(q: &str) -> Option<Period> {
                 until: add_days(base + to, ANSWER_LAG_DAYS),
                 named_until: base + to,
                 label: format!("{y:04}-{m:02}"),
+                year_alone: None,
             });
         }
     }
@@ -285,6 +289,7 @@ fn find_period(q: &str) -> Option<Period> {
                 until: add_days(y * 10000 + to, ANSWER_LAG_DAYS),
                 named_until: y * 10000 + to,
                 label: format!("{y:04}"),
+                year_alone: Some(y),
             });
         }
     }
@@ -328,6 +333,7 @@ fn find_range(q: &str) -> Option<Period> {
         until: add_days(named_until, ANSWER_LAG_DAYS),
         named_until,
         label: format!("{} … {}", end(y1, m1), end(y2, m2)),
+        year_alone: None,
     })
 }
 
@@ -476,10 +482,9 @@ fn year_of_day(days: u64) -> u64 {
 /// The year of period `p` of `q` when `p` is a year alone (no month) standing inside a clause:
 /// after a word, not at the question's or a clause's start.
 fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
-    let whole = &q[p.range.clone()];
-    let year = YEAR.captures(whole).filter(|c| c[0].len() == whole.len())?;
+    let year = p.year_alone?;
     let before = q[..p.range.start].chars().next_back()?;
-    (before.is_alphanumeric() && !before.is_ascii_digit()).then(|| num(&year[1]))
+    (before.is_alphanumeric() && !before.is_ascii_digit()).then_some(year)
 }
 
 #[cfg(test)]
