@@ -281,7 +281,7 @@ impl QueryPlan {
                         && matches!(jieba.tag(&t.text, false).as_slice(), [w] if w.tag.starts_with('v'))
                 };
                 t.chars <= 2
-                    && t.text.chars().all(is_han)
+                    && t.text.chars().all(crate::script::is_han)
                     && !lexicon.is_filler(&t.text)
                     && !is_name(&t.text)
                     && class_of(&t.text) != Some(WordClass::Function)
@@ -570,11 +570,6 @@ fn uncovered(
         }
     }
     out
-}
-
-/// A Chinese character (CJK unified ideographs and their first extension).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
 
 /// The longest name taken from pieces, in characters.
