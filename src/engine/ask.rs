@@ -896,7 +896,8 @@ impl Engine {
         // capitals): it is matched as it stands, and nothing is kept. The rest is normalised
         // once, without spare capacity: the cache grows with every paragraph asked about.
         let text = &self.documents[d].paragraphs[i].text;
-        self.normalized[d][i]
+        self.derived[d][i]
+            .normal
             .get_or_init(|| {
                 crate::text::words_need_normalizing(text)
                     .then(|| normalize_str(text).into_boxed_str())
@@ -910,7 +911,14 @@ impl Engine {
         // Repeats of a statement rank together; the best few dozen candidates hold them.
         let scored = &scored[..scored.len().min(GROUPED_CANDIDATES)];
         let text = |k: usize| self.normalized_text(scored[k].raw.doc, scored[k].raw.paragraph);
-        let sketches: Vec<Sketch> = (0..scored.len()).map(|k| Sketch::of(text(k))).collect();
+        let sketches: Vec<&Sketch> = (0..scored.len())
+            .map(|k| {
+                let (d, i) = (scored[k].raw.doc, scored[k].raw.paragraph);
+                self.derived[d][i]
+                    .sketch
+                    .get_or_init(|| Sketch::of(text(k)))
+            })
+            .collect();
         // The whole shingle set only for passages whose sketch meets another's.
         let shingles: Vec<OnceCell<Shingles>> =
             (0..scored.len()).map(|_| OnceCell::new()).collect();
@@ -928,7 +936,7 @@ impl Engine {
             let mut group = vec![i];
             for j in i + 1..scored.len() {
                 if !taken[j]
-                    && sketches[i].may_match(&sketches[j])
+                    && sketches[i].may_match(sketches[j])
                     && shingles_of(i).same_statement(shingles_of(j))
                 {
                     taken[j] = true;

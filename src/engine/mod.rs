@@ -101,13 +101,23 @@ pub struct Engine {
     bytes: u64,
     /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
     speakers: Vec<String>,
-    /// Per document, per paragraph: the normalised text, made when a paragraph is first a
-    /// candidate (coverage checks), so start-up does not normalise the whole library; `None`
-    /// where the text is its own normal form for matching words (most of it).
-    normalized: Vec<Vec<std::sync::OnceLock<Option<Box<str>>>>>,
+    /// Per document, per paragraph: what is read off its text for matching, made when it is
+    /// first a candidate, so start-up does not go over the whole library.
+    derived: Vec<Vec<Derived>>,
     /// Per document: its day as `yyyymmdd` (0: unknown).
     days: Vec<u64>,
     library_origin: LibraryOrigin,
+}
+
+/// What a paragraph's text gives for matching, the same for every question: made once, when
+/// the paragraph is first a candidate.
+#[derive(Default)]
+struct Derived {
+    /// The normalised text; `None` where the text is its own normal form for matching words
+    /// (most of it).
+    normal: std::sync::OnceLock<Option<Box<str>>>,
+    /// Its statement sketch, to find repeats among the candidates.
+    sketch: std::sync::OnceLock<statements::Sketch>,
 }
 
 static CITATION: LazyLock<Regex> =
@@ -339,14 +349,9 @@ impl Engine {
             .enumerate()
             .map(|(i, d)| (document_key(&d.id), i))
             .collect();
-        let normalized = documents
+        let derived = documents
             .iter()
-            .map(|d| {
-                d.paragraphs
-                    .iter()
-                    .map(|_| std::sync::OnceLock::new())
-                    .collect()
-            })
+            .map(|d| d.paragraphs.iter().map(|_| Derived::default()).collect())
             .collect();
         let days = documents
             .iter()
@@ -366,7 +371,7 @@ impl Engine {
             topic_keys: std::sync::OnceLock::new(),
             bytes,
             speakers,
-            normalized,
+            derived,
             days,
             library_origin,
         }

@@ -89,7 +89,7 @@ impl Shingles {
 /// The [`SKETCH`] smallest distinct shingle hashes of a passage, ascending (all of them for a
 /// short passage): made without sorting the whole set.
 #[derive(Debug)]
-pub(super) struct Sketch(Vec<u64>);
+pub(super) struct Sketch(Box<[u64]>);
 
 impl Sketch {
     pub(super) fn of(text: &str) -> Sketch {
@@ -103,7 +103,7 @@ impl Sketch {
                 least.truncate(SKETCH);
             }
         }
-        Sketch(least)
+        Sketch(least.into_boxed_slice())
     }
 
     /// Could the two passages be the same statement? False only when they certainly are not,
@@ -159,7 +159,7 @@ mod tests {
         for text in [VATICAN, VATICAN_MORE, NSG, "", "中方"] {
             let all = Shingles::of(text).0;
             let sketch = Sketch::of(text).0;
-            assert_eq!(sketch, all[..all.len().min(SKETCH)], "{text}");
+            assert_eq!(*sketch, all[..all.len().min(SKETCH)], "{text}");
         }
     }
 

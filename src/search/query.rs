@@ -241,7 +241,12 @@ impl QueryPlan {
                     _ => None,
                 }
             };
-            let class = alone(false).or_else(|| alone(true));
+            // A word jieba does not know is never tagged alone without the HMM.
+            let class = if jieba.has_word(word) {
+                alone(false).or_else(|| alone(true))
+            } else {
+                alone(true)
+            };
             tags.borrow_mut().insert(word.to_string(), class);
             class
         };
@@ -256,8 +261,8 @@ impl QueryPlan {
                 let passages = vocabulary(t);
                 // A name jieba knows that the library never uses is a name the library does not
                 // hold (阿拉斯加), not a misreading to mend with a piece of another (阿拉 of 阿拉伯).
-                let name = class_of(t) == Some(WordClass::Name);
-                let sound = jieba.has_word(t) && (passages > 0 || name);
+                let sound =
+                    jieba.has_word(t) && (passages > 0 || class_of(t) == Some(WordClass::Name));
                 Some((sound, passages))
             },
         );
