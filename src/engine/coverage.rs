@@ -26,43 +26,88 @@ enum Owner {
 /// overlaps. Built for every question, so building must be cheap: a few dozen strings get a
 /// packed (SIMD) searcher, which builds in a fraction of an Aho-Corasick automaton's time and
 /// scans as fast; more strings, or a machine without the instructions, get the automaton.
-enum Matcher {
+///
+/// Strings of one or two bytes (5, ai) are searched apart from the rest. The packed searcher
+/// tells candidates by their first bytes, as many as the shortest string has: one byte
+/// that every Chinese character of a block shares makes nearly every position a candidate,
+/// and with more than 16 strings it is not built at all. Chinese text holds few Latin letters,
+/// so the short strings cost little on their own.
+struct Matcher {
+    /// Each searcher with, per its pattern, the index of the string it stands for.
+    searchers: Vec<(Searcher, Vec<usize>)>,
+}
+
+enum Searcher {
     Packed(packed::Searcher),
     Automaton(AhoCorasick),
 }
 
+/// Strings shorter than this many bytes get a searcher of their own.
+const SHORT_PATTERN: usize = 3;
+
 impl Matcher {
     fn new(patterns: &[&str]) -> Option<Matcher> {
-        if patterns.is_empty() {
-            return None;
+        let (short, long): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&i| patterns[i].len() < SHORT_PATTERN);
+        let searchers: Vec<(Searcher, Vec<usize>)> = [long, short]
+            .into_iter()
+            .filter(|group| !group.is_empty())
+            .filter_map(|group| {
+                let strings: Vec<&str> = group.iter().map(|&i| patterns[i]).collect();
+                Searcher::new(&strings).map(|s| (s, group))
+            })
+            .collect();
+        (!searchers.is_empty()).then_some(Matcher { searchers })
+    }
+
+    /// Calls `found` with the index of every string that matches in `text`. A short string
+    /// inside a longer one found (5 in 2015年) is part of it, as in one leftmost-longest search.
+    fn each_pattern(&self, text: &str, mut found: impl FnMut(usize)) {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (k, (searcher, strings)) in self.searchers.iter().enumerate() {
+            let last = k + 1 == self.searchers.len();
+            searcher.each_match(text, |p, start, end| {
+                if spans.iter().any(|&(s, e)| start < e && s < end) {
+                    return;
+                }
+                if !last {
+                    spans.push((start, end));
+                }
+                found(strings[p]);
+            });
         }
+    }
+}
+
+impl Searcher {
+    fn new(patterns: &[&str]) -> Option<Searcher> {
         let packed = packed::Config::new()
             .match_kind(packed::MatchKind::LeftmostLongest)
             .builder()
             .extend(patterns)
             .build();
         if let Some(searcher) = packed {
-            return Some(Matcher::Packed(searcher));
+            return Some(Searcher::Packed(searcher));
         }
         // The patterns are short strings; building cannot fail for them, and if it did every
         // passage would simply cover nothing.
         AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(patterns)
             .ok()
-            .map(Matcher::Automaton)
+            .map(Searcher::Automaton)
     }
 
-    /// Calls `found` with the index of every pattern that matches in `text`.
-    fn each_pattern(&self, text: &str, mut found: impl FnMut(usize)) {
+    /// Calls `found` with the pattern index, start and end of every match in `text`.
+    fn each_match(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         match self {
-            Matcher::Packed(s) => s
+            Searcher::Packed(s) => s
                 .find_iter(text)
-                .for_each(|m| found(m.pattern().as_usize())),
-            Matcher::Automaton(a) => a
+                .for_each(|m| found(m.pattern().as_usize(), m.start(), m.end())),
+            Searcher::Automaton(a) => a
                 .find_iter(text)
-                .for_each(|m| found(m.pattern().as_usize())),
+                .for_each(|m| found(m.pattern().as_usize(), m.start(), m.end())),
         }
     }
 }
@@ -351,17 +396,23 @@ mod tests {
         out
     }
 
+    fn automaton(patterns: &[&str]) -> Matcher {
+        let searcher = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(patterns)
+            .expect("automaton");
+        Matcher {
+            searchers: vec![(Searcher::Automaton(searcher), (0..patterns.len()).collect())],
+        }
+    }
+
     #[test]
     fn both_matchers_find_the_longest_word_and_not_its_parts() {
         let patterns = ["中国", "中国公民", "公民", "遇难", "普吉"];
         let packed = Matcher::new(&patterns).expect("patterns");
-        let automaton = Matcher::Automaton(
-            AhoCorasick::builder()
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(patterns)
-                .expect("automaton"),
-        );
+        assert!(matches!(packed.searchers[..], [(Searcher::Packed(_), _)]));
+        let automaton = automaton(&patterns);
         for text in [
             "据了解，有3名中国公民遇难。",
             "中国和普吉",
@@ -374,5 +425,27 @@ mod tests {
         assert_eq!(found(&packed, "据了解，有3名中国公民遇难。"), [1, 3]);
         assert_eq!(found(&packed, "中国和普吉"), [0, 4]);
         assert!(Matcher::new(&[]).is_none());
+    }
+
+    #[test]
+    fn short_strings_are_searched_apart_and_found_by_their_own_index() {
+        // 20 strings, one of a single byte: together they would get no packed searcher.
+        let mut patterns: Vec<String> = (0..19).map(|i| format!("词{i}")).collect();
+        patterns.insert(3, "5".into());
+        patterns.push("ai".into());
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let split = Matcher::new(&patterns).expect("patterns");
+        assert_eq!(split.searchers.len(), 2);
+        assert!(matches!(split.searchers[0].0, Searcher::Packed(_)));
+        let text = "有5名中国公民，词1和词18，ai。";
+        let mut got = found(&split, text);
+        got.sort_unstable();
+        let mut want = found(&automaton(&patterns), text);
+        want.sort_unstable();
+        assert_eq!(got, want);
+        assert_eq!(got, [1, 3, 19, 20]);
+        // Inside a longer string found, a short one is part of it.
+        let years = Matcher::new(&["2015年", "5", "年"]).expect("patterns");
+        assert_eq!(found(&years, "2015年有5个"), [0, 1]);
     }
 }
