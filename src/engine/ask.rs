@@ -445,7 +445,9 @@ impl Engine {
         // The plan reads the question as typed (acronyms keep their capitals) without the
         // period, which is a filter and no word of any passage.
         let mut text = match &c.period_label {
-            Some(_) if extracted.rest != normalized => extracted.rest.clone(),
+            Some(_) if extracted.rest != normalized => {
+                crate::text::with_typed_capitals(&extracted.rest, &question)
+            }
             _ => question.clone(),
         };
         // A speaker's name stands apart, so jieba does not glue it to a neighbour (时洪磊).

@@ -163,6 +163,36 @@ pub fn normalize_str(s: &str) -> String {
     normalize(s).text
 }
 
+/// `normalized` (the normal form of part of `typed`) with its Latin words written as `typed`
+/// writes them. An acronym is one only in capitals (WHO, not who), so a question read without
+/// its date (2014年10月APEC财长会 → apec财长会) must get them back.
+pub fn with_typed_capitals(normalized: &str, typed: &str) -> String {
+    let cased: String = typed.nfkc().collect();
+    // ASCII lowercasing keeps every byte where it was: offsets in `lower` are offsets in `cased`.
+    let lower = cased.to_ascii_lowercase();
+    let mut out = String::with_capacity(normalized.len());
+    let mut searched_to = 0;
+    let mut rest = normalized;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+        out.push_str(&rest[..start]);
+        let word_len = rest[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - start);
+        let word = &rest[start..start + word_len];
+        match lower[searched_to..].find(word) {
+            Some(at) => {
+                let at = searched_to + at;
+                out.push_str(&cased[at..at + word_len]);
+                searched_to = at + word_len;
+            }
+            None => out.push_str(word),
+        }
+        rest = &rest[start + word_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Would normalising change a letter or digit of `text`: a capital, a full-width or
 /// compatibility form, a traditional character? Punctuation aside (，stays ，where NFKC would
 /// make it ,), simplified Chinese text is its own normal form for matching words, and can be
@@ -225,6 +255,21 @@ pub fn compare_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_capitals_come_back_to_a_normalised_part() {
+        assert_eq!(
+            with_typed_capitals("在北京开的apec财长会", "2014年10月在北京开的APEC財長會"),
+            "在北京开的APEC财长会"
+        );
+        // Full width and repeats: each word gets the writing of its own place.
+        assert_eq!(
+            with_typed_capitals("who说 who 和g20", "ＷＨＯ说 who 和G20"),
+            "WHO说 who 和G20"
+        );
+        assert_eq!(with_typed_capitals("中方立场", "中方立场"), "中方立场");
+        assert_eq!(with_typed_capitals("abc", "xyz"), "abc");
+    }
 
     #[test]
     fn simplified_text_needs_no_normalizing_for_its_words() {
