@@ -20,6 +20,10 @@ use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass};
 use crate::text::{normalize, normalize_str};
 
+/// How far (days each way) a period without a briefing reaches for the nearest ones, step by
+/// step.
+const AROUND_DAYS: [u64; 3] = [7, 14, 31];
+
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
 
@@ -427,6 +431,21 @@ impl Engine {
             c.until = None;
             c.period_label = None;
             c.named_until = None;
+        }
+        // A period inside the library's span without a briefing in it (a weekend, a holiday,
+        // the day of the parade itself) asks about the briefings around it, not about a period
+        // the library does not cover.
+        if !self.holds_period(&c)
+            && let Some((first, last)) = self.dated_span()
+            && let Some((since, until)) = c.period()
+            && since <= last
+            && until >= first
+            && let Some(wider) = AROUND_DAYS
+                .iter()
+                .map(|&days| c.around(days))
+                .find(|wider| self.holds_period(wider))
+        {
+            c = wider;
         }
         let explicit = &options.constraints;
         if explicit.since.is_some() || explicit.until.is_some() {

@@ -84,6 +84,18 @@ impl Constraints {
         parts.join(" · ")
     }
 
+    /// The same constraints with the period reaching `days` further each way: the briefings
+    /// around a day that had none (a weekend, a holiday, the day of the parade itself).
+    pub fn around(&self, days: u64) -> Constraints {
+        let label = self.period_label.clone().unwrap_or_else(|| self.describe());
+        Constraints {
+            since: self.since.map(|d| sub_days(d, days)),
+            until: self.until.map(|d| add_days(d, days)),
+            period_label: Some(format!("{label} 前后")),
+            ..self.clone()
+        }
+    }
+
     /// The period's own part (dates only), for checking whether the library covers it.
     pub fn period(&self) -> Option<(DayNumber, DayNumber)> {
         (self.since.is_some() || self.until.is_some())
@@ -143,6 +155,21 @@ fn add_days(day: DayNumber, days: u64) -> DayNumber {
         }
     }
     y * 10000 + m * 100 + d
+}
+
+/// `day` moved back by `days` (calendar-correct).
+fn sub_days(day: DayNumber, days: u64) -> DayNumber {
+    let (mut y, mut m) = (day / 10000, day / 100 % 100);
+    let mut d = (day % 100) as i64 - days as i64;
+    while d < 1 {
+        m -= 1;
+        if m == 0 {
+            m = 12;
+            y -= 1;
+        }
+        d += days_in_month(y, m) as i64;
+    }
+    y * 10000 + m * 100 + d as u64
 }
 
 /// Days after a period that still count: the ministry answers about an event at the next
@@ -490,6 +517,24 @@ fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_move_back_across_months_and_years() {
+        assert_eq!(sub_days(20150903, 7), 20150827);
+        assert_eq!(sub_days(20160301, 1), 20160229);
+        assert_eq!(sub_days(20140105, 10), 20131226);
+        assert_eq!(sub_days(20140105, 0), 20140105);
+    }
+
+    #[test]
+    fn a_period_reaches_around_itself_and_says_so() {
+        let c = extract("2015年9月3日阅兵那天外国领导人来了哪些", &[]).constraints;
+        assert_eq!((c.since, c.until), (Some(20150903), Some(20150906)));
+        let wider = c.around(7);
+        assert_eq!((wider.since, wider.until), (Some(20150827), Some(20150913)));
+        assert_eq!(wider.describe(), "2015-09-03 前后");
+        assert_eq!(wider.named_until, c.named_until);
+    }
 
     #[test]
     fn ranges_of_years_and_months_are_read() {
