@@ -20,9 +20,10 @@ use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass};
 use crate::text::{normalize, normalize_str};
 
-/// How far (days each way) a period without a briefing reaches for the nearest ones, step by
-/// step.
-const AROUND_DAYS: [u64; 3] = [7, 14, 31];
+/// How far (days each way) a few days without a briefing reach for the nearest ones, step by
+/// step; and how many days (in one month) are a few.
+const AROUND_DAYS: [u64; 2] = [7, 14];
+const FEW_DAYS: u64 = 10;
 
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
@@ -432,10 +433,13 @@ impl Engine {
             c.period_label = None;
             c.named_until = None;
         }
-        // A period inside the library's span without a briefing in it (a weekend, a holiday,
+        // A day (or a few) inside the library's span without a briefing (a weekend, a holiday,
         // the day of the parade itself) asks about the briefings around it, not about a period
-        // the library does not cover.
+        // the library does not cover. A month or a year without one is a gap in the library.
         if !self.holds_period(&c)
+            && c.since
+                .zip(c.named_until)
+                .is_some_and(|(since, named)| named.saturating_sub(since) <= FEW_DAYS)
             && let Some((first, last)) = self.dated_span()
             && let Some((since, until)) = c.period()
             && since <= last

@@ -196,7 +196,9 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})\s*年(上半年|下半年|初|底|末|春天|春季|夏天|夏季|秋天|秋季|冬天|冬季)?")
+    Regex::new(
+        r"(\d{4})\s*年(?:的)?(上半年|下半年|初|底|末|岁末|年初|年底|年末|(?:第)?[一二三四1-4]季度|春天|春季|夏天|夏季|秋天|秋季|冬天|冬季)?",
+    )
         .unwrap()
 });
 /// Words right after a date that turn it into an open period.
@@ -301,8 +303,15 @@ fn find_period(q: &str) -> Option<Period> {
             let (from, to) = match c.get(2).map(|p| p.as_str()) {
                 Some("上半年") => (101, 630),
                 Some("下半年") => (701, 1231),
-                Some("初") => (101, 331),
-                Some("底" | "末") => (1001, 1231),
+                Some("初" | "年初") => (101, 331),
+                Some("底" | "末" | "岁末" | "年底" | "年末") => (1001, 1231),
+                Some(q) if q.ends_with("季度") => match q.trim_start_matches('第').chars().next()
+                {
+                    Some('一' | '1') => (101, 331),
+                    Some('二' | '2') => (401, 630),
+                    Some('三' | '3') => (701, 930),
+                    _ => (1001, 1231),
+                },
                 Some("春天" | "春季") => (301, 531),
                 Some("夏天" | "夏季") => (601, 831),
                 Some("秋天" | "秋季") => (901, 1130),
@@ -369,6 +378,10 @@ static CHINESE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([〇零一二三四五六七八九]{4})年").unwrap());
 static CHINESE_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(十[一二]?|[一二三四五六七八九])月").unwrap());
+static CHINESE_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,2})月(三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号]")
+        .unwrap()
+});
 
 /// A year in two digits before a month, as chat writes it: `19年5月` (2019年5月). Only with its
 /// month: `建交19年` is a span of years, not a date.
@@ -395,7 +408,7 @@ fn arabic_dates(q: &str) -> String {
             .collect();
         format!("{y}年")
     });
-    CHINESE_MONTH
+    let months = CHINESE_MONTH
         .replace_all(&years, |c: &regex::Captures| {
             let m = match &c[2] {
                 "十" => 10,
@@ -404,6 +417,16 @@ fn arabic_dates(q: &str) -> String {
                 one => one.chars().next().and_then(digit).unwrap_or(0),
             };
             format!("{}年{m}月", &c[1])
+        })
+        .into_owned();
+    CHINESE_DAY
+        .replace_all(&months, |c: &regex::Captures| {
+            // 十 is ten; before another numeral its tens, after one its multiple.
+            let value = c[2].chars().fold((0, 0), |(tens, ones), ch| match ch {
+                '十' => ((ones.max(1)) * 10, 0),
+                other => (tens, digit(other).unwrap_or(0)),
+            });
+            format!("{}月{}日", &c[1], value.0 + value.1)
         })
         .into_owned()
 }
@@ -517,6 +540,39 @@ fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quarters_year_ends_and_days_in_chinese_numerals_are_periods() {
+        let period = |q: &str| {
+            let c = extract(q, &[]).constraints;
+            (c.since, c.named_until)
+        };
+        assert_eq!(
+            period("2016年第一季度中方对朝鲜的态度"),
+            (Some(20160101), Some(20160331))
+        );
+        assert_eq!(
+            period("2018年三季度中美贸易"),
+            (Some(20180701), Some(20180930))
+        );
+        assert_eq!(
+            period("2017年岁末中方说了什么"),
+            (Some(20171001), Some(20171231))
+        );
+        assert_eq!(
+            period("二零一六年三月八日朝鲜"),
+            (Some(20160308), Some(20160308))
+        );
+        assert_eq!(
+            period("2019年十二月二十六日"),
+            (Some(20191226), Some(20191226))
+        );
+        assert_eq!(period("2019年5月十日"), (Some(20190510), Some(20190510)));
+        assert_eq!(
+            period("2019年5月三十一日"),
+            (Some(20190531), Some(20190531))
+        );
+    }
 
     #[test]
     fn days_move_back_across_months_and_years() {
