@@ -189,6 +189,13 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// From one year or month to another: `2016年至2018年`, `2016-2018年`, `2019年5月到7月`,
 /// `2018年11月至2019年2月`. The end needs its 年 or 月, so an ISO month (`2019-05`) is no range.
+/// Days from one to another in one year: `2019年5月20日至22日`, `2019年5月20日到6月3日`.
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:至|到|—|–|-|~|～)\s*(?:(\d{1,2})\s*月)?\s*(\d{1,2})\s*[日号]",
+    )
+    .unwrap()
+});
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(\d{4})\s*年?\s*(?:(\d{1,2})\s*月份?)?\s*(?:至|到|—|–|-|~|～)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月份?)?",
@@ -245,6 +252,27 @@ impl Period {
 }
 
 fn find_period(q: &str) -> Option<Period> {
+    if let Some(c) = DAY_RANGE.captures(q) {
+        let (y, m1, d1) = (num(&c[1]), num(&c[2]), num(&c[3]));
+        let m2 = c.get(4).map_or(m1, |m| num(m.as_str()));
+        let d2 = num(&c[5]);
+        let (first, last) = (y * 10000 + m1 * 100 + d1, y * 10000 + m2 * 100 + d2);
+        if (1900..=2100).contains(&y)
+            && valid_day(y, m1, d1)
+            && valid_day(y, m2, d2)
+            && first <= last
+        {
+            let whole = c.get(0).expect("group 0");
+            return Some(Period {
+                range: whole.range(),
+                since: first,
+                until: add_days(last, 3),
+                named_until: last,
+                label: format!("{} … {}", iso(first), iso(last)),
+                year_alone: None,
+            });
+        }
+    }
     if let Some(c) = FULL_DATE.captures(q) {
         let (y, m, d) = (num(&c[1]), num(&c[2]), num(&c[3]));
         if (1900..=2100).contains(&y) && valid_day(y, m, d) {
@@ -465,7 +493,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
             (
                 None,
                 Some(p.since.saturating_sub(1)),
-                format!("before {}", p.label),
+                format!("< {}", p.label),
             )
         } else {
             (Some(p.since), Some(p.until), p.label)
@@ -540,6 +568,18 @@ fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_of_days_and_periods_before_a_date() {
+        let c = extract("2019年5月20日到6月3日中美贸易", &[]).constraints;
+        assert_eq!((c.since, c.named_until), (Some(20190520), Some(20190603)));
+        assert_eq!(c.describe(), "2019-05-20 … 2019-06-03");
+        let c = extract("2019年5月20日至22日中方说了什么", &[]).constraints;
+        assert_eq!((c.since, c.named_until), (Some(20190520), Some(20190522)));
+        let c = extract("2019年5月之前中美贸易", &[]).constraints;
+        assert_eq!((c.since, c.until), (None, Some(20190500)));
+        assert_eq!(c.describe(), "< 2019-05");
+    }
 
     #[test]
     fn quarters_year_ends_and_days_in_chinese_numerals_are_periods() {
