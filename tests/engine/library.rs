@@ -125,6 +125,34 @@ fn a_period_outside_the_library_gets_no_quote() {
 }
 
 #[test]
+fn a_day_without_a_briefing_reaches_for_the_ones_around_it_and_a_month_does_not() {
+    // No release between 2018-05-22 and the lag of three days after it; 2018-05-29 is a week on.
+    let a = LIBRARY.ask("2018年5月22日美国军舰进入西沙群岛领海，中方怎么说", 3);
+    assert_eq!(a.filters.as_deref(), Some("2018-05-22 前后"), "{a:?}");
+    assert_eq!(a.hits[0].document.date.as_deref(), Some("2018-05-29"));
+    // A month with no release is a gap of the library: refused, not stretched to its neighbours.
+    let a = LIBRARY.ask("2018年7月美国军舰进入西沙群岛领海，中方怎么说", 3);
+    assert!(a.hits.is_empty(), "{a:?}");
+    assert!(matches!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::PeriodNotCovered { .. })
+    ));
+}
+
+#[test]
+fn an_acronym_in_a_dated_question_keeps_its_other_names() {
+    // The question is read without its period; ASEAN must stay in capitals to be an acronym.
+    let plan = LIBRARY.plan("2017年7月ASEAN国家怎么看南海局势");
+    assert!(
+        plan.concepts
+            .iter()
+            .any(|c| c.forms.iter().any(|f| f == "东盟")),
+        "{:?}",
+        plan.concepts
+    );
+}
+
+#[test]
 fn a_repeated_statement_is_one_answer_with_its_other_dates() {
     let a = LIBRARY.ask("西沙群岛是中国固有领土，领海基线是哪年公布的", 3);
     let first = &a.hits[0];
