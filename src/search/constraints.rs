@@ -198,7 +198,7 @@ static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{4})\s*年?\s*(?:(\d{1,2})\s*月份?)?\s*(?:至|到|—|–|-|~|～)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月份?)?",
+        r"(\d{4})\s*年?\s*(?:(\d{1,2})\s*(?:月份?)?)?\s*(?:至|到|—|–|-|~|～|和|与|及|、)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月份?)?",
     )
     .unwrap()
 });
@@ -209,8 +209,9 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// Words right after a date that turn it into an open period.
-static OPEN_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(以来|以后|之后|后|起|至今)").unwrap());
+static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(以来|以后|之后|后|起|至今|开始|迄今|到现在|到目前|到今天)").unwrap()
+});
 /// What follows a speaker's name when the question asks for their words: 耿爽怎么评价,
 /// 华春莹在记者会上是如何回应, 陆慷对此怎么看, 秦刚说.
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -568,6 +569,25 @@ fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_years_or_months_named_together_are_one_period_and_a_start_is_open() {
+        let c = extract("2017年和2018年萨德", &[]);
+        assert_eq!(
+            (c.constraints.since, c.constraints.named_until),
+            (Some(20170101), Some(20181231))
+        );
+        assert_eq!(c.rest.trim(), "萨德");
+        let c = extract("2019年5、6月中美贸易", &[]).constraints;
+        assert_eq!((c.since, c.named_until), (Some(20190501), Some(20190630)));
+        for q in ["从2017年开始萨德", "2014年到现在马航"] {
+            let c = extract(q, &[]).constraints;
+            assert!(c.since.is_some() && c.until.is_none(), "{q}: {c:?}");
+        }
+        // 和 before anything but a date joins nothing.
+        let c = extract("2019年5月和韩国的关系", &[]).constraints;
+        assert_eq!((c.since, c.named_until), (Some(20190501), Some(20190531)));
+    }
 
     #[test]
     fn ranges_of_days_and_periods_before_a_date() {
