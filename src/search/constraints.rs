@@ -196,6 +196,11 @@ static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// From one year's end or start to another's: `2018年底至2019年初`.
+static YEAR_PART_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})\s*年\s*(底|末|初)\s*(?:至|到|—|–|-|~|～)\s*(\d{4})\s*年\s*(底|末|初)?")
+        .unwrap()
+});
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(\d{4})\s*年?\s*(?:(\d{1,2})\s*(?:月份?)?)?\s*(?:至|到|—|–|-|~|～|和|与|及|、)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月份?)?",
@@ -361,8 +366,32 @@ fn find_period(q: &str) -> Option<Period> {
     None
 }
 
-/// A period from one year or month to another (see [`RANGE`]).
+/// A period from one year or month to another (see [`RANGE`]), or from one year's end or start
+/// to another's (see [`YEAR_PART_RANGE`]).
 fn find_range(q: &str) -> Option<Period> {
+    if let Some(c) = YEAR_PART_RANGE.captures(q) {
+        let (y1, y2) = (num(&c[1]), num(&c[3]));
+        // A year's start is its first quarter, its end its last.
+        let first_day = |part: &str| if part == "初" { 101 } else { 1001 };
+        let (m1, d1) = (first_day(&c[2]) / 100, first_day(&c[2]) % 100);
+        let end_month = if c.get(4).is_some_and(|p| p.as_str() == "初") {
+            3
+        } else {
+            12
+        };
+        let since = y1 * 10000 + m1 * 100 + d1;
+        let named_until = y2 * 10000 + end_month * 100 + days_in_month(y2, end_month);
+        if (1900..=2100).contains(&y1) && (1900..=2100).contains(&y2) && since <= named_until {
+            return Some(Period {
+                range: c.get(0).expect("group 0").range(),
+                since,
+                until: add_days(named_until, ANSWER_LAG_DAYS),
+                named_until,
+                label: format!("{y1:04}-{m1:02} … {y2:04}-{end_month:02}"),
+                year_alone: None,
+            });
+        }
+    }
     let c = RANGE.captures(q)?;
     let y1 = num(&c[1]);
     let m1 = c.get(2).map(|m| num(m.as_str()));
@@ -584,6 +613,9 @@ mod tests {
             let c = extract(q, &[]).constraints;
             assert!(c.since.is_some() && c.until.is_none(), "{q}: {c:?}");
         }
+        let c = extract("2018年底至2019年初中美贸易磋商", &[]).constraints;
+        assert_eq!((c.since, c.named_until), (Some(20181001), Some(20190331)));
+        assert_eq!(c.describe(), "2018-10 … 2019-03");
         // 和 before anything but a date joins nothing.
         let c = extract("2019年5月和韩国的关系", &[]).constraints;
         assert_eq!((c.since, c.named_until), (Some(20190501), Some(20190531)));
