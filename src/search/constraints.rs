@@ -176,6 +176,9 @@ fn sub_days(day: DayNumber, days: u64) -> DayNumber {
 /// briefings, so "2019年2月底" must reach a briefing of 1 March.
 const ANSWER_LAG_DAYS: u64 = 10;
 
+/// Days after a day or days named that still count (the next briefings, over a weekend).
+const DAY_LAG_DAYS: u64 = 3;
+
 // Applied to normalised text (NFKC: full-width digits are ASCII).
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?")
@@ -244,12 +247,12 @@ struct Period {
 }
 
 impl Period {
-    /// One day named (its words at `range`), reaching the briefings of the next three days.
+    /// One day named (its words at `range`), reaching the briefings of the next few days.
     fn day(range: std::ops::Range<usize>, day: DayNumber) -> Period {
         Period {
             range,
             since: day,
-            until: add_days(day, 3),
+            until: add_days(day, DAY_LAG_DAYS),
             named_until: day,
             label: iso(day),
             year_alone: None,
@@ -272,7 +275,7 @@ fn find_period(q: &str) -> Option<Period> {
             return Some(Period {
                 range: whole.range(),
                 since: first,
-                until: add_days(last, 3),
+                until: add_days(last, DAY_LAG_DAYS),
                 named_until: last,
                 label: format!("{} … {}", iso(first), iso(last)),
                 year_alone: None,
@@ -372,14 +375,13 @@ fn find_range(q: &str) -> Option<Period> {
     if let Some(c) = YEAR_PART_RANGE.captures(q) {
         let (y1, y2) = (num(&c[1]), num(&c[3]));
         // A year's start is its first quarter, its end its last.
-        let first_day = |part: &str| if part == "初" { 101 } else { 1001 };
-        let (m1, d1) = (first_day(&c[2]) / 100, first_day(&c[2]) % 100);
+        let m1 = if &c[2] == "初" { 1 } else { 10 };
         let end_month = if c.get(4).is_some_and(|p| p.as_str() == "初") {
             3
         } else {
             12
         };
-        let since = y1 * 10000 + m1 * 100 + d1;
+        let since = y1 * 10000 + m1 * 100 + 1;
         let named_until = y2 * 10000 + end_month * 100 + days_in_month(y2, end_month);
         if (1900..=2100).contains(&y1) && (1900..=2100).contains(&y2) && since <= named_until {
             return Some(Period {
