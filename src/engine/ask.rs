@@ -238,6 +238,20 @@ impl Engine {
         self.dated_span().map(|(min, max)| (iso(min), iso(max)))
     }
 
+    /// For a period inside the library's days that none of its transcripts is of (a gap): the
+    /// days of the nearest transcripts before and after it.
+    fn around_gap(&self, c: &Constraints) -> Option<(String, String)> {
+        let (since, until) = c.period()?;
+        let before = self
+            .days
+            .iter()
+            .copied()
+            .filter(|&d| d > 0 && d < since)
+            .max()?;
+        let after = self.days.iter().copied().filter(|&d| d > until).min()?;
+        Some((iso(before), iso(after)))
+    }
+
     /// The first and last day of the library's dated statements.
     fn dated_span(&self) -> Option<(u64, u64)> {
         let days = self.days.iter().copied().filter(|&d| d > 0);
@@ -268,7 +282,11 @@ impl Engine {
         }
         if !self.holds_period(&constraints) {
             let (first, last) = self.period().unzip();
-            answer.abstained = Some(Abstention::PeriodNotCovered { first, last });
+            answer.abstained = Some(Abstention::PeriodNotCovered {
+                first,
+                last,
+                nearest: self.around_gap(&constraints),
+            });
             return answer;
         }
         let weights = self.concept_weights(&plan);

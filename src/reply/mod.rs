@@ -47,6 +47,10 @@ pub enum Abstention {
         first: Option<String>,
         /// Its last day.
         last: Option<String>,
+        /// For a period inside those days (a gap in the library): the day of the nearest
+        /// transcript before it and after it.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        nearest: Option<(String, String)>,
     },
     /// No passage covers enough of the question.
     NotCovered,
@@ -111,7 +115,21 @@ impl Abstention {
                     Lang::Zh => format!("资料库谈到此事，但没有给出所问的{zh}"),
                 }
             }
-            (Abstention::PeriodNotCovered { first, last }, lang) => match (first, last, lang) {
+            (
+                Abstention::PeriodNotCovered {
+                    nearest: Some((before, after)),
+                    ..
+                },
+                lang,
+            ) => match lang {
+                Lang::En => format!(
+                    "the library has no transcripts from that period (the nearest are of {before} and {after})"
+                ),
+                Lang::Zh => {
+                    format!("资料库没有那段时间的记录（前后最近的记录是 {before} 和 {after}）")
+                }
+            },
+            (Abstention::PeriodNotCovered { first, last, .. }, lang) => match (first, last, lang) {
                 (Some(a), Some(b), Lang::En) => {
                     format!("the library has no transcripts from that period (it covers {a} … {b})")
                 }

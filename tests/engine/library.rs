@@ -120,6 +120,7 @@ fn a_period_outside_the_library_gets_no_quote() {
         Some(pressroom::reply::Abstention::PeriodNotCovered {
             first: Some("2016-09-29".into()),
             last: Some("2018-10-08".into()),
+            nearest: None,
         })
     );
 }
@@ -133,10 +134,14 @@ fn a_day_without_a_briefing_reaches_for_the_ones_around_it_and_a_month_does_not(
     // A month with no release is a gap of the library: refused, not stretched to its neighbours.
     let a = LIBRARY.ask("2018年7月美国军舰进入西沙群岛领海，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");
-    assert!(matches!(
+    assert_eq!(
         a.abstained,
-        Some(pressroom::reply::Abstention::PeriodNotCovered { .. })
-    ));
+        Some(pressroom::reply::Abstention::PeriodNotCovered {
+            first: Some("2016-09-29".into()),
+            last: Some("2018-10-08".into()),
+            nearest: Some(("2018-05-29".into(), "2018-10-08".into())),
+        })
+    );
 }
 
 #[test]
