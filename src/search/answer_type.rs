@@ -170,8 +170,6 @@ static ENVOY_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"赴|前往|出席|参加|率团|率领|带队|与会|特使|接触|代表中方")
         .expect("envoy answer pattern")
 });
-/// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named). Not 叫什么 alone, which also asks what a
-/// thing is called in words (接下来的十年叫什么: 第二个金色十年).
 /// Kinds of thing a which-question asks for whose names carry a mark of the kind: the words
 /// of the question that name the kind, and the marks (哪家企业 is answered by 中铁集团, not by
 /// the province the attack was in).
@@ -200,6 +198,8 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
     })
     .collect()
 });
+/// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named). Not 叫什么 alone, which also asks what a
+/// thing is called in words (接下来的十年叫什么: 第二个金色十年).
 static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪[一几]?艘|哪些(军舰|舰艇)")
         .expect("name pattern")

@@ -190,8 +190,6 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-/// From one year or month to another: `2016年至2018年`, `2016-2018年`, `2019年5月到7月`,
-/// `2018年11月至2019年2月`. The end needs its 年 or 月, so an ISO month (`2019-05`) is no range.
 /// Days from one to another in one year: `2019年5月20日至22日`, `2019年5月20日到6月3日`.
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -204,6 +202,9 @@ static YEAR_PART_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*年\s*(底|末|初)\s*(?:至|到|—|–|-|~|～)\s*(\d{4})\s*年\s*(底|末|初)?")
         .unwrap()
 });
+/// From one year or month to another: `2016年至2018年`, `2016-2018年`, `2019年5月到7月`,
+/// `2018年11月至2019年2月`; or two named together: `2017年和2018年`, `2019年5、6月`. The end needs
+/// its 年 or 月, so an ISO month (`2019-05`) is no range.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(\d{4})\s*年?\s*(?:(\d{1,2})\s*(?:月份?)?)?\s*(?:至|到|—|–|-|~|～|和|与|及|、)\s*(?:(\d{4})\s*年)?\s*(?:(\d{1,2})\s*月份?)?",
@@ -336,25 +337,7 @@ fn find_period(q: &str) -> Option<Period> {
     if let Some(c) = YEAR.captures(q) {
         let y = num(&c[1]);
         if (1900..=2100).contains(&y) {
-            // Days of the year, from and to; winter runs into the next year's February.
-            let (from, to) = match c.get(2).map(|p| p.as_str()) {
-                Some("上半年") => (101, 630),
-                Some("下半年") => (701, 1231),
-                Some("初" | "年初") => (101, 331),
-                Some("底" | "末" | "岁末" | "年底" | "年末") => (1001, 1231),
-                Some(q) if q.ends_with("季度") => match q.trim_start_matches('第').chars().next()
-                {
-                    Some('一' | '1') => (101, 331),
-                    Some('二' | '2') => (401, 630),
-                    Some('三' | '3') => (701, 930),
-                    _ => (1001, 1231),
-                },
-                Some("春天" | "春季") => (301, 531),
-                Some("夏天" | "夏季") => (601, 831),
-                Some("秋天" | "秋季") => (901, 1130),
-                Some("冬天" | "冬季") => (1201, 10228),
-                _ => (101, 1231),
-            };
+            let (from, to) = year_part(c.get(2).map(|p| p.as_str()));
             let whole = c.get(0).expect("group 0");
             return Some(Period {
                 range: whole.range(),
@@ -369,20 +352,40 @@ fn find_period(q: &str) -> Option<Period> {
     None
 }
 
+/// The days (`mmdd`, from and to) of the part of a year its words name after 年 (上半年, 初,
+/// 三季度, 冬天); the whole year for none. Winter runs into the next year's February.
+fn year_part(part: Option<&str>) -> (DayNumber, DayNumber) {
+    match part {
+        Some("上半年") => (101, 630),
+        Some("下半年") => (701, 1231),
+        Some("初" | "年初") => (101, 331),
+        Some("底" | "末" | "岁末" | "年底" | "年末") => (1001, 1231),
+        Some(q) if q.ends_with("季度") => match q.trim_start_matches('第').chars().next() {
+            Some('一' | '1') => (101, 331),
+            Some('二' | '2') => (401, 630),
+            Some('三' | '3') => (701, 930),
+            _ => (1001, 1231),
+        },
+        Some("春天" | "春季") => (301, 531),
+        Some("夏天" | "夏季") => (601, 831),
+        Some("秋天" | "秋季") => (901, 1130),
+        Some("冬天" | "冬季") => (1201, 10228),
+        _ => (101, 1231),
+    }
+}
+
 /// A period from one year or month to another (see [`RANGE`]), or from one year's end or start
 /// to another's (see [`YEAR_PART_RANGE`]).
 fn find_range(q: &str) -> Option<Period> {
     if let Some(c) = YEAR_PART_RANGE.captures(q) {
         let (y1, y2) = (num(&c[1]), num(&c[3]));
-        // A year's start is its first quarter, its end its last.
-        let m1 = if &c[2] == "初" { 1 } else { 10 };
-        let end_month = if c.get(4).is_some_and(|p| p.as_str() == "初") {
-            3
-        } else {
-            12
-        };
-        let since = y1 * 10000 + m1 * 100 + 1;
-        let named_until = y2 * 10000 + end_month * 100 + days_in_month(y2, end_month);
+        // From the first day of one year's part to the last of the other's (its whole year
+        // when the second names no part).
+        let from = year_part(Some(&c[2])).0;
+        let to = year_part(c.get(4).map(|p| p.as_str())).1;
+        let (m1, end_month) = (from / 100, to / 100);
+        let since = y1 * 10000 + from;
+        let named_until = y2 * 10000 + to;
         if (1900..=2100).contains(&y1) && (1900..=2100).contains(&y2) && since <= named_until {
             return Some(Period {
                 range: c.get(0).expect("group 0").range(),
