@@ -76,10 +76,11 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
 static ROUGH_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十几|好几|几[十百千万亿]").expect("rough number pattern"));
 /// A time a few days or years back (这几年, 前几天, 几个月前), and words that only hold 几 or
-/// 多少 (几乎, 几经, 多少有些, 举几个例子): no number at all.
+/// 多少 (几乎, 几经, 多少有些, 举几个例子, 几内亚, 几何): no number at all.
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"几[乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
+        r"|几内亚|几何|几率|茶几|[无未]几",
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
@@ -767,6 +768,9 @@ mod tests {
             "最近几天香港局势如何？",
             "中方多少有些不满吗？",
             "多少年来中国一直坚持不干涉内政，为什么？",
+            // Names that hold 几: Guinea is no count.
+            "巴布亚新几内亚大地震以后，当地的中国企业帮了什么忙？",
+            "中方怎么看几内亚比绍的总统选举？",
         ] {
             assert!(!AnswerType::of_question(said).count, "{said}");
         }
