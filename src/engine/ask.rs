@@ -491,6 +491,10 @@ impl Engine {
             }
             _ => question.clone(),
         };
+        // A speaker set aside is no word of the answer.
+        for name in &c.except_speakers {
+            text = text.replace(name.as_str(), " ");
+        }
         // A speaker's name stands apart, so jieba does not glue it to a neighbour (时洪磊).
         for name in &extracted.names {
             text = text.replace(name.as_str(), &format!(" {name} "));
@@ -578,7 +582,11 @@ impl Engine {
                     Vec::new()
                 } else if hits.is_empty() {
                     relaxed = Relaxed::All;
-                    search(content.as_ref())
+                    // A speaker set aside (除了华春莹) stays aside: their words answer nothing.
+                    match self.index.filter(&c.only_exceptions()) {
+                        Some(filter) => in_filter(filter.as_ref()),
+                        None => search(content.as_ref()),
+                    }
                 } else {
                     hits
                 }

@@ -20,6 +20,9 @@ pub struct Constraints {
     pub until: Option<DayNumber>,
     /// Speakers allowed (any of them); empty: any speaker.
     pub speakers: Vec<String>,
+    /// Speakers set aside (除了华春莹, 不是耿爽): never quoted, even when nothing else is left.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub except_speakers: Vec<String>,
     /// Document ids allowed; empty: any document.
     pub documents: Vec<String>,
     /// How the period was written, for display (`2019-05`, `2018`, `2019-05-20`).
@@ -40,16 +43,25 @@ impl Constraints {
         self.since.is_none()
             && self.until.is_none()
             && self.speakers.is_empty()
+            && self.except_speakers.is_empty()
             && self.documents.is_empty()
     }
 
     /// The same constraints with no speaker named: what still holds when the names, with
-    /// the rest, leave nothing.
+    /// the rest, leave nothing. Speakers set aside stay aside.
     pub fn without_speakers(&self) -> Constraints {
         Constraints {
             speakers: Vec::new(),
             speaker_asked: false,
             ..self.clone()
+        }
+    }
+
+    /// Only the speakers set aside: what holds when everything else is let go.
+    pub fn only_exceptions(&self) -> Constraints {
+        Constraints {
+            except_speakers: self.except_speakers.clone(),
+            ..Constraints::default()
         }
     }
 
@@ -62,6 +74,7 @@ impl Constraints {
         dated(self.since, |d, b| d >= b)
             && dated(self.until, |d, b| d <= b)
             && (self.speakers.is_empty() || self.speakers.iter().any(|s| s == speaker))
+            && !self.except_speakers.iter().any(|s| s == speaker)
             && (self.documents.is_empty() || self.documents.iter().any(|d| d == document))
     }
 
@@ -77,6 +90,9 @@ impl Constraints {
         }
         if !self.speakers.is_empty() {
             parts.push(self.speakers.join("/"));
+        }
+        if !self.except_speakers.is_empty() {
+            parts.push(format!("除{}", self.except_speakers.join("/")));
         }
         if !self.documents.is_empty() {
             parts.push(self.documents.join("/"));
@@ -553,6 +569,14 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
     // In the order the question names them: the first is most often the one who speaks
     // (华春莹是怎么介绍赵立坚的).
     names.sort_by_key(|n| rest.find(n.as_str()).unwrap_or(usize::MAX));
+    // A name set aside (除了华春莹, 不是耿爽说的, 陆慷以外) asks for the others' words: it
+    // filters them out and is no word to search.
+    let (except, names): (Vec<String>, Vec<String>) =
+        names.into_iter().partition(|n| set_aside(&rest, n));
+    for n in &except {
+        rest = rest.replace(n.as_str(), " ");
+    }
+    constraints.except_speakers = except;
     constraints.speaker_asked = names.iter().any(|n| {
         rest.match_indices(n.as_str())
             .any(|(at, _)| SPEAKS.is_match(&rest[at + n.len()..]))
@@ -564,6 +588,19 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         names,
         year_in_clause,
     }
+}
+
+/// Words before a name that set it aside (除了华春莹, 不是耿爽说的), and after it (陆慷以外).
+static SET_ASIDE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(除了?|不是|并非|而非|不包括|排除)\s*$").unwrap());
+static SET_ASIDE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(以外|之外|外的|的同事|的继任者|的前任)").unwrap());
+
+/// Is every mention of `name` in `q` one that sets the speaker aside?
+fn set_aside(q: &str, name: &str) -> bool {
+    q.match_indices(name).all(|(at, _)| {
+        SET_ASIDE_BEFORE.is_match(&q[..at]) || SET_ASIDE_AFTER.is_match(&q[at + name.len()..])
+    })
 }
 
 /// The current year (UTC), from the system clock.
@@ -888,6 +925,32 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_set_aside_filters_them_out_and_is_no_word_to_search() {
+        let e = ex("除了华春莹，还有哪个发言人谈过萨德");
+        assert!(e.constraints.speakers.is_empty());
+        assert_eq!(e.constraints.except_speakers, ["华春莹"]);
+        assert!(!e.rest.contains("华春莹") && e.names.is_empty());
+        assert!(!e.constraints.admits(None, "华春莹", "d"));
+        assert!(e.constraints.admits(None, "耿爽", "d"));
+        assert_eq!(e.constraints.describe(), "除华春莹");
+        let e = ex("不是华春莹，是耿爽说的萨德");
+        assert_eq!(e.constraints.speakers, ["耿爽"]);
+        assert_eq!(e.constraints.except_speakers, ["华春莹"]);
+        assert_eq!(e.constraints.describe(), "耿爽 · 除华春莹");
+        for q in ["陆慷以外的发言人怎么说萨德", "陆慷的同事怎么说萨德"] {
+            assert_eq!(ex(q).constraints.except_speakers, ["陆慷"], "{q}");
+        }
+        // Set aside stays aside when the names leave nothing.
+        let c = ex("除了陆慷，耿爽怎么说").constraints.without_speakers();
+        assert_eq!(c.except_speakers, ["陆慷"]);
+        assert_eq!(c.only_exceptions().describe(), "除陆慷");
+        // A name named once to set aside and once as the speaker is the speaker.
+        let e = ex("陆慷说的，不是陆慷以外的人说的");
+        assert_eq!(e.constraints.speakers, ["陆慷"]);
+        assert!(e.constraints.except_speakers.is_empty());
+    }
+
+    #[test]
     fn speakers_only_from_the_library() {
         let e = ex("华春莹是怎么向记者们介绍新发言人赵立坚的");
         assert_eq!(e.constraints.speakers, ["华春莹", "赵立坚"]);
@@ -924,6 +987,7 @@ mod tests {
             period_label: None,
             named_until: None,
             speaker_asked: false,
+            except_speakers: vec![],
         };
         assert!(c.admits(Some(20190520), "陆慷", "d"));
         assert!(!c.admits(Some(20190601), "陆慷", "d"));

@@ -16,7 +16,7 @@ use tantivy::directory::{
 };
 use tantivy::indexer::UserOperation;
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STRING, Schema, TextFieldIndexing, TextOptions,
@@ -475,6 +475,16 @@ impl SearchIndex {
         }
         if !c.documents.is_empty() {
             must.push((Occur::Must, any_of(self.fields.doc, &c.documents)));
+        }
+        if !c.except_speakers.is_empty() {
+            // A query of exclusions alone admits nothing: they are taken out of every passage.
+            if must.is_empty() {
+                must.push((Occur::Must, Box::new(AllQuery)));
+            }
+            must.push((
+                Occur::MustNot,
+                any_of(self.fields.speaker, &c.except_speakers),
+            ));
         }
         (!must.is_empty()).then(|| Box::new(BooleanQuery::new(must)) as Box<dyn Query>)
     }

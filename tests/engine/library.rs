@@ -112,6 +112,19 @@ fn a_speaker_asked_for_their_words_is_never_answered_with_another_speakers() {
 }
 
 #[test]
+fn a_speaker_set_aside_is_never_quoted() {
+    let a = LIBRARY.ask("除了华春莹，还有谁谈过九寨沟地震外国公民伤亡", 3);
+    assert_eq!(a.filters.as_deref(), Some("除华春莹"));
+    assert!(a.hits[0].text.contains("九寨沟"), "{a:?}");
+    assert!(a.hits.iter().all(|h| h.speaker != "华春莹"), "{a:?}");
+    // Only 耿爽 spoke of it: with him set aside nothing is left, and nothing of his is quoted
+    // in its stead.
+    let a = LIBRARY.ask("耿爽以外的发言人怎么说九寨沟地震外国公民伤亡", 3);
+    assert!(a.hits.iter().all(|h| h.speaker != "耿爽"), "{a:?}");
+    assert!(a.hits.iter().all(|h| !h.text.contains("九寨沟")), "{a:?}");
+}
+
+#[test]
 fn a_period_outside_the_library_gets_no_quote() {
     let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");
