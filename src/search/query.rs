@@ -131,6 +131,13 @@ const REPAIR_MAX_CHARS: usize = 6;
 /// How many passages a word must stand in to be taken as the library's word in a repair.
 const REPAIR_MIN_PASSAGES: u64 = 2;
 
+/// What is asked of a person right after their name (华春莹生日, 耿爽家乡): the name is the
+/// question's subject, not only whose words to quote.
+const PERSONAL_FACTS: [&str; 16] = [
+    "生日", "出生", "年龄", "岁数", "多大", "家乡", "老家", "籍贯", "学历", "毕业", "母校", "简历",
+    "履历", "丈夫", "家人", "爱好",
+];
+
 impl QueryPlan {
     /// Analyses `question` (at most `max_chars` characters of it are read). `names` are the
     /// speaker names it holds (constraints, weak as words).
@@ -395,20 +402,25 @@ impl QueryPlan {
             });
         }
         // A speaker the question asks about (华春莹是哪年出生的, 耿爽的家乡), with hardly
-        // anything else to it, is its subject too: passages by her that never name her do not
-        // answer it. A name beside a topic (陆慷 萨德, 耿爽怎么看贸易战) only filters.
+        // anything else to it, or whose name a personal fact follows (耿爽毕业于哪所大学), is its
+        // subject too: passages by her that never name her do not answer it. A name beside a
+        // topic (陆慷 萨德, 耿爽怎么看贸易战) only filters.
         let content = concepts
             .iter()
             .filter(|c| c.class != WordClass::Function)
             .count();
-        let asked_about = |name: &str| {
-            normalized.match_indices(name).any(|(at, _)| {
-                normalized[at + name.len()..]
-                    .trim_start()
-                    .starts_with(['是', '的'])
-            })
+        let followed_by = |name: &str, by: &dyn Fn(&str) -> bool| {
+            normalized
+                .match_indices(name)
+                .any(|(at, _)| by(normalized[at + name.len()..].trim_start()))
         };
-        if content <= 1 {
+        let asked_about = |name: &str| {
+            content <= 1 && followed_by(name, &|after| after.starts_with(['是', '的']))
+                || followed_by(name, &|after| {
+                    PERSONAL_FACTS.iter().any(|fact| after.starts_with(fact))
+                })
+        };
+        {
             // First: the question's focus stays its last word.
             for name in names.iter().rev().filter(|n| asked_about(n)) {
                 if !concepts.iter().any(|c| &c.forms[0] == name) {
@@ -1131,6 +1143,11 @@ mod tests {
         for q in ["华春莹 萨德", "华春莹怎么看萨德"] {
             let keywords = plan_naming(q, &library, &names);
             assert!(!concept_words(&keywords).contains(&"华春莹"), "{q}");
+        }
+        // A personal fact right after the name asks about her, however much else is asked.
+        for q in ["华春莹生日", "华春莹毕业于哪所大学，学的什么专业？"] {
+            let personal = plan_naming(q, &library, &names);
+            assert_eq!(concept_words(&personal).first(), Some(&"华春莹"), "{q}");
         }
     }
 
