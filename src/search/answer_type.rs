@@ -121,7 +121,8 @@ static YES_OR_NO_Q: LazyLock<Regex> =
 /// China's own people, as a question or an answer names them.
 const CHINESE_PEOPLE: &str = r"中国(人|公民|游客|籍|船员|乘客|员工|工人|留学生|人员|学生|渔民|劳务|边民)|中方人员|我国公民|同胞|华人|华侨|侨胞|中资企业(员工|人员)";
 /// What befalls people in a disaster or an attack.
-const FATES: &str = r"伤亡|遇难|死亡|受伤|遇害|罹难|失踪|被困|获救|平安|出事|死伤|伤";
+const FATES: &str =
+    r"伤亡|遇难|死亡|受伤|遇害|罹难|失踪|被困|获救|平安|出事|死伤|伤|人质|劫持|绑架|扣押|被扣";
 /// China's own people named in an answer.
 static CHINESE_PEOPLE_A: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(CHINESE_PEOPLE).expect("Chinese people pattern"));
@@ -633,6 +634,13 @@ mod tests {
         );
         assert!(AnswerType::of_question("印尼地震，有没有中国公民伤亡？").fate_of_chinese);
         assert!(AnswerType::of_question("有没有打伤中国边民？").fate_of_chinese);
+        // Taken hostage is a fate too.
+        let t = AnswerType::of_question("悉尼咖啡馆劫持人质，人质里有没有中国人？");
+        assert!(t.fate_of_chinese);
+        assert_eq!(
+            t.match_in("我们也在了解人质中是否涉及到中国公民，到目前为止还没有这方面的报告。"),
+            Some(1.0)
+        );
         // Who they were, or how many, is another question.
         assert!(!AnswerType::of_question("遇害的两名中国公民叫什么名字？").fate_of_chinese);
         let t = AnswerType::of_question("一共有几个中国人遇难？");
