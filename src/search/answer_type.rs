@@ -303,10 +303,11 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"“[^”，。；！？\d]{1,10}”|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，。、；“”\s\d]舰([^艇队载只]|$)")
         .expect("name answer pattern")
 });
-/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, examples in a row of
-/// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points counted out (一是…二是).
+/// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
+/// examples in a row of `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points
+/// counted out (一是…二是).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}、\p{Han}{2,}|从[^，。；]{2,20}到[^，。；]{2,20}，从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，、].{2,}第二")
+    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?\p{Han}{2,}|从[^，。；]{2,20}到[^，。；]{2,20}，从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，、].{2,}第二")
         .expect("list answer pattern")
 });
 /// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
@@ -886,6 +887,16 @@ mod tests {
         assert!(t.list && !t.count);
         assert_eq!(t.match_in("迄今已经与一些国家建立了对话机制"), Some(0.0));
         assert_eq!(t.match_in("同俄罗斯、法国建立了对话机制"), Some(1.0));
+        // Items in quotation or title marks, listed with 、.
+        let t = AnswerType::of_question("划设防空识别区依据的是哪些法律？");
+        assert_eq!(
+            t.match_in("根据是中国《国防法》、《民用航空法》、《飞行基本规则》等国内法"),
+            Some(1.0)
+        );
+        assert_eq!(
+            t.match_in("四项议题分别是：“区域宏观经济形势与展望”、“基础设施投融资合作”"),
+            Some(1.0)
+        );
         let t = AnswerType::of_question("外国记者报道过哪些中国故事？");
         assert_eq!(
             t.match_in("从太空接力到极限深潜，从荒漠化治理到低碳生活"),
