@@ -152,7 +152,7 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
     Regex::new(
-        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
+        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|(^|[^由])谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
     )
     .expect("person pattern")
 });
@@ -727,6 +727,9 @@ mod tests {
         assert!(AnswerType::of_question("外交部对美方提了什么要求？").action);
         assert!(AnswerType::of_question("中方会怎么应对？").action);
         assert!(AnswerType::of_question("这个倡议最初是谁提出来的？").person);
+        assert!(AnswerType::of_question("这次谁来带队？").person);
+        // Whose job it is may be a country's or a body's (由马方负责), not a person's.
+        assert!(!AnswerType::of_question("搜救应该由谁来负主要责任？").person);
         assert!(AnswerType::of_question("被扣的是哪国的船？").which);
         assert!(AnswerType::of_question("承建港口的是什么公司？").which);
         // Which officials: people, named with their offices (外务相李洙墉, 第一副外相金桂冠).
