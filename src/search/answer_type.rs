@@ -103,7 +103,7 @@ static AGE_Q: LazyLock<Regex> =
 /// A count of China's own people: 几个中国人, 多少名中国游客, 中国公民伤亡多少.
 static OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(几|多少)[个名位]?(中国|中方|我国|华人|华侨|中资|同胞|侨胞)|(中国|中方|我国|华人)(人|公民|游客|同胞|员工|船员|籍|乘客|人员)[^，。？！]{0,8}(几|多少)",
+        r"(几|多少)[个名位]?(中国|中方|我国|华人|华侨|中资|同胞|侨胞)|(中国|中方|我国|华人)(人|公民|游客|同胞|员工|船员|籍|乘客|人员)[^，,。？?！!]{0,8}(几|多少)",
     )
     .expect("count of Chinese pattern")
 });
@@ -111,7 +111,7 @@ static OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// 伤亡者中有没有中国人).
 static FATE_OF_CHINESE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({CHINESE_PEOPLE})[^，。？！]{{0,8}}({FATES})|({FATES})[^，。？！]{{0,12}}({CHINESE_PEOPLE})"
+        r"({CHINESE_PEOPLE})[^，,。？?！!]{{0,8}}({FATES})|({FATES})[^，,。？?！!]{{0,12}}({CHINESE_PEOPLE})"
     ))
     .expect("fate of Chinese pattern")
 });
@@ -300,20 +300,22 @@ static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
 /// A name given: short, in quotation marks (大熊猫“如意”; not a sentence quoted) or title marks
 /// (《…》), said to be one (名为, 命名为, 称为), or a ship's (临沂舰).
 static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"“[^”，。；！？\d]{1,10}”|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，。、；“”\s\d]舰([^艇队载只]|$)")
+    Regex::new(r"“[^”，,。；;！!？?\d]{1,10}”|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，,。、；;“”\s\d]舰([^艇队载只]|$)")
         .expect("name answer pattern")
 });
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// examples in a row of `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points
 /// counted out (一是…二是).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?\p{Han}{2,}|从[^，。；]{2,20}到[^，。；]{2,20}，从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，、].{2,}第二")
+    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?\p{Han}{2,}|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二")
         .expect("list answer pattern")
 });
 /// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
 static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[在于][^，。；]{1,15}(举行|召开|举办|出席|期间|峰会|会议|论坛|大会|演讲|讲话|上)")
-        .expect("place answer pattern")
+    Regex::new(
+        r"[在于][^，,。；;]{1,15}(举行|召开|举办|出席|期间|峰会|会议|论坛|大会|演讲|讲话|上)",
+    )
+    .expect("place answer pattern")
 });
 static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了")
@@ -905,6 +907,10 @@ mod tests {
             t.match_in("从太空接力到极限深潜，从荒漠化治理到低碳生活"),
             Some(1.0)
         );
+        // Passages are matched in their normal form, whose commas are ASCII.
+        let normal = crate::text::normalize_str("从太空接力到极限深潜，从荒漠化治理到低碳生活");
+        assert!(normal.contains(','));
+        assert_eq!(t.match_in(&normal), Some(1.0));
         let t = AnswerType::of_question("峰会在俄罗斯哪个城市举行？");
         assert!(t.place && t.which);
         // The engine's tagger says 喀山 is a place the question does not name.
@@ -945,6 +951,8 @@ mod tests {
             t.match_in("媒体关于“埃塞克斯郡发现39人死亡”的报道"),
             Some(0.0)
         );
+        let normal = crate::text::normalize_str("他说“好，我们继续”就走了");
+        assert_eq!(t.match_in(&normal), Some(0.0));
         let t = AnswerType::of_question("首批撤离的中国公民坐的是哪一艘军舰？");
         assert!(t.name);
         // Which ships, too, are answered by their names.
