@@ -510,7 +510,10 @@ impl Engine {
             phrase_passages: &phrase_passages,
         };
         let plan = QueryPlan::new(&text, &reader, &extracted.names);
-        (!plan.is_empty()).then_some((plan, c))
+        // Nothing but function words and verbs of saying (这事儿怎么个说法, 他们怎么说) asks about
+        // nothing: without a period or a speaker to browse by, there is nothing to look for.
+        let about_nothing = !plan.concepts.iter().any(|k| k.is_topical()) && c.is_empty();
+        (!plan.is_empty() && !about_nothing).then_some((plan, c))
     }
 
     /// Candidates from the index, filtered by `c` (when that leaves nothing, by the period

@@ -125,6 +125,19 @@ fn a_speaker_set_aside_is_never_quoted() {
 }
 
 #[test]
+fn greetings_and_thanks_change_nothing_and_a_question_about_nothing_finds_nothing() {
+    let bare = LIBRARY.ask("九寨沟地震外国公民伤亡", 1);
+    let polite = LIBRARY.ask("您好，我想知道九寨沟地震外国公民伤亡。谢谢", 1);
+    assert!(bare.hits[0].text.contains("九寨沟"), "{bare:?}");
+    assert_eq!(polite.hits[0].citation, bare.hits[0].citation);
+    // Function words and a verb of saying, with no period or speaker to browse by.
+    for q in ["外交部对这事儿怎么个说法", "他们怎么说"] {
+        let a = LIBRARY.ask(q, 3);
+        assert!(a.hits.is_empty(), "{q}: {a:?}");
+    }
+}
+
+#[test]
 fn a_period_outside_the_library_gets_no_quote() {
     let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");
