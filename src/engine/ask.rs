@@ -433,6 +433,7 @@ impl Engine {
     /// The question's plan and constraints; `None` when nothing is left to search.
     fn understand(&self, question: &str, options: &AskOptions) -> Option<(QueryPlan, Constraints)> {
         let question: String = question.chars().take(self.max_query_chars).collect();
+        let question = crate::text::without_chat_markup(&question);
         let question = crate::text::mainland_vocabulary(&question).into_owned();
         let normalized = normalize_str(&question);
         let extracted = constraints::extract(&normalized, &self.speakers);

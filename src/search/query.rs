@@ -341,8 +341,11 @@ impl QueryPlan {
                 });
                 continue;
             }
+            // A Latin letter alone (Q: …, a. …) labels or numbers a question; it names nothing.
+            let letter = t.text.len() == 1 && t.text.bytes().all(|b| b.is_ascii_alphabetic());
             if lexicon.is_filler(&t.text)
                 || is_name(&t.text)
+                || letter
                 || concepts.iter().any(|c| c.forms[0] == t.text)
             {
                 continue;

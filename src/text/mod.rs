@@ -8,7 +8,7 @@ mod tokenizer;
 pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
 pub use normalize::{
     Normalized, compare_key, mainland_vocabulary, normalize, normalize_str, with_typed_capitals,
-    words_need_normalizing,
+    without_chat_markup, words_need_normalizing,
 };
 pub use tokenizer::{
     ChineseTokenizer, IndexingTokenizer, PARAGRAPH_BREAK, TOKENIZER_NAME, Term, outermost,

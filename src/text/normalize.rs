@@ -217,6 +217,20 @@ pub fn words_need_normalizing(text: &str) -> bool {
 static TW2SP: LazyLock<Option<OpenCC>> =
     LazyLock::new(|| OpenCC::from_config(BuiltinConfig::Tw2sp).ok());
 
+/// Links (printable ASCII: a link runs into the Chinese typed after it) and Discord's markup
+/// for people, roles, channels, custom emoji and times (`<@123>`, `<#456>`, `<:ok:789>`,
+/// `<t:1700000000:R>`): never words of a question.
+static CHAT_MARKUP: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i)https?://[!-~]+|www\.[!-~]+|<(?:@[!&]?|#|a?:\w+:|t:)\d+(?::[a-z])?>")
+        .expect("chat markup pattern")
+});
+
+/// A chat message without its links and Discord markup: what is left is the question. Each is
+/// replaced by a space, so the words around it stay apart.
+pub fn without_chat_markup(message: &str) -> std::borrow::Cow<'_, str> {
+    CHAT_MARKUP.replace_all(message, " ")
+}
+
 /// A question in traditional characters with Taiwan's names for things turned into the
 /// mainland's (then simplified); other text as it is. Transcripts are not passed through this:
 /// they are the ministry's own words.
@@ -255,6 +269,20 @@ pub fn compare_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_and_discord_markup_are_no_words() {
+        assert_eq!(
+            without_chat_markup("<@123456789> 中方对萨德的立场https://example.com/a?b=1 <#42>"),
+            "  中方对萨德的立场   "
+        );
+        assert_eq!(
+            without_chat_markup("看<:ok_hand:77>这个<t:1700000000:R>www.mfa.gov.cn 吗"),
+            "看 这个   吗"
+        );
+        // Angle brackets that are not markup stay.
+        assert_eq!(without_chat_markup("<<中美关系>>"), "<<中美关系>>");
+    }
 
     #[test]
     fn typed_capitals_come_back_to_a_normalised_part() {
