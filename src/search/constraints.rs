@@ -523,8 +523,9 @@ pub struct Extracted {
     pub rest: String,
     /// Speaker names found in the question (also kept in `rest`: a name can be the subject).
     pub names: Vec<String>,
-    /// The period is a year alone inside a clause (申办2030年世界杯, 拿2009年H1N1流感举例): the
-    /// year of an event the question names, which may be other than when anyone spoke of it.
+    /// The period is a year alone inside a clause (申办2030年世界杯, 拿2009年H1N1流感举例) or
+    /// right before the name of an event or a document (2008年北京奥运会, 1972年中美联合公报):
+    /// the year of an event the question names, which may be other than when anyone spoke of it.
     pub year_in_clause: Option<u64>,
 }
 
@@ -633,9 +634,22 @@ fn year_of_day(days: u64) -> u64 {
 /// after a word, not at the question's or a clause's start.
 fn year_in_clause_at(q: &str, p: &Period) -> Option<u64> {
     let year = p.year_alone?;
-    let before = q[..p.range.start].chars().next_back()?;
-    (before.is_alphanumeric() && !before.is_ascii_digit()).then_some(year)
+    let inside = q[..p.range.start]
+        .chars()
+        .next_back()
+        .is_some_and(|before| before.is_alphanumeric() && !before.is_ascii_digit());
+    (inside || NAMED_AFTER_YEAR.is_match(&q[p.range.end..])).then_some(year)
 }
+
+/// The name of an event or a document right after a year (2008年北京奥运会, 1972年中美联合公报,
+/// 1982年宪法): the year is part of its name.
+static NAMED_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\s*\p{Han}{0,4}?(奥运会|冬奥会|亚运会|世博会|世界杯|联合公报|公报|宪法|宣言|",
+        r"协定|条约|峰会|地震|海啸|大选|金融危机|战争)"
+    ))
+    .unwrap()
+});
 
 #[cfg(test)]
 mod tests {
@@ -897,8 +911,13 @@ mod tests {
         let year = |q: &str| ex(q).year_in_clause;
         assert_eq!(year("陆慷被问到中国会不会申办2030年世界杯"), Some(2030));
         assert_eq!(year("赵立坚拿2009年H1N1流感举例"), Some(2009));
+        // Right before the name of an event or a document, the year is part of the name (the
+        // engine keeps it as the period where the library holds that year).
+        assert_eq!(year("2008年北京奥运会"), Some(2008));
+        assert_eq!(year("1972年中美联合公报的意义"), Some(1972));
+        assert_eq!(year("2018年北京中非峰会的主题是什么"), Some(2018));
         // At the start of the question or of a clause, with a month, or a range: a period.
-        assert_eq!(year("2018年北京中非峰会的主题是什么"), None);
+        assert_eq!(year("2010年中方对朝核问题的立场"), None);
         assert_eq!(year("请问，2018年中方怎么看"), None);
         assert_eq!(year("中方在2019年5月说了什么"), None);
         assert_eq!(year("中方在2016年至2018年说了什么"), None);

@@ -133,7 +133,10 @@ fn greetings_and_thanks_change_nothing_and_a_question_about_nothing_finds_nothin
     let latin = LIBRARY.ask("hi，九寨沟地震外国公民伤亡? Thanks!", 1);
     assert_eq!(latin.hits[0].citation, bare.hits[0].citation);
     // A chat message's mentions, links and labels are no words of the question.
-    let chat = LIBRARY.ask("<@123456789> Q: 九寨沟地震外国公民伤亡 https://example.com/a", 1);
+    let chat = LIBRARY.ask(
+        "<@123456789> Q: 九寨沟地震外国公民伤亡 https://example.com/a",
+        1,
+    );
     assert_eq!(chat.hits[0].citation, bare.hits[0].citation);
     // Function words and a verb of saying, with no period or speaker to browse by.
     for q in ["外交部对这事儿怎么个说法", "他们怎么说"] {
