@@ -604,6 +604,31 @@ fn set_aside(q: &str, name: &str) -> bool {
     })
 }
 
+/// Titles a speaker is named with, before the name (外交部发言人华春莹) or after it (王毅外长).
+static TITLE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(外交部发言人|外交部长|发言人|外长|部长|国务委员)\s*$").unwrap());
+static TITLE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(外交部长|外长|部长|发言人|女士|先生)").unwrap());
+
+/// `text` without the titles standing right beside `name`: they name the speaker, and are
+/// no words of what is asked.
+pub fn without_titles_of(text: &str, name: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(name) {
+        let before = TITLE_BEFORE.find(&rest[..at]).map_or(at, |m| m.start());
+        out.push_str(&rest[..before]);
+        out.push(' ');
+        out.push_str(name);
+        let after = &rest[at + name.len()..];
+        let skip = TITLE_AFTER.find(after).map_or(0, |m| m.end());
+        out.push(' ');
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The current year (UTC), from the system clock.
 pub fn this_year() -> u64 {
     let days = std::time::SystemTime::now()
@@ -967,6 +992,29 @@ mod tests {
         let e = ex("陆慷说的，不是陆慷以外的人说的");
         assert_eq!(e.constraints.speakers, ["陆慷"]);
         assert!(e.constraints.except_speakers.is_empty());
+    }
+
+    #[test]
+    fn a_speakers_titles_are_taken_out_beside_the_name() {
+        assert_eq!(
+            without_titles_of("外交部发言人华春莹对萨德的表态", "华春莹")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["华春莹", "对萨德的表态"]
+        );
+        assert_eq!(
+            without_titles_of("王毅外长怎么看中美关系", "王毅")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["王毅", "怎么看中美关系"]
+        );
+        // Titles elsewhere stay: 外长 of another country is a word of the question.
+        assert_eq!(
+            without_titles_of("王毅同韩国外长会谈", "王毅")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["王毅", "同韩国外长会谈"]
+        );
     }
 
     #[test]
