@@ -231,10 +231,66 @@ pub fn without_chat_markup(message: &str) -> std::borrow::Cow<'_, str> {
     CHAT_MARKUP.replace_all(message, " ")
 }
 
+/// Cantonese words of a question from Hong Kong and their Mandarin: how it is asked (點解, 點樣,
+/// 有冇, 咩) and its grammar words (嘅, 佢哋). 係 (is) alone is left: it is also the 係 of
+/// 關係. Each in both scripts where they differ.
+const CANTONESE_WORDS: [(&str, &str); 32] = [
+    ("點解", "为什么"),
+    ("点解", "为什么"),
+    ("點樣", "怎样"),
+    ("点样", "怎样"),
+    ("點睇", "怎么看"),
+    ("点睇", "怎么看"),
+    ("係唔係", "是不是"),
+    ("有冇", "有没有"),
+    ("係咩", "是什么"),
+    ("係乜嘢", "是什么"),
+    ("乜嘢", "什么"),
+    ("冇", "没有"),
+    ("嘅", "的"),
+    ("咩", "什么"),
+    ("佢哋", "他们"),
+    ("佢", "他"),
+    ("喺", "在"),
+    ("啲", "些"),
+    ("而家", "现在"),
+    ("邊個", "谁"),
+    ("边个", "谁"),
+    ("邊度", "哪里"),
+    ("边度", "哪里"),
+    ("幾多", "多少"),
+    ("几多", "多少"),
+    ("唔該", "请"),
+    ("唔该", "请"),
+    ("唔", "不"),
+    ("噉樣", "这样"),
+    ("咁樣", "这样"),
+    ("噉", "这样"),
+    ("睇", "看"),
+];
+
+static CANTONESE: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(CANTONESE_WORDS.map(|(c, _)| c))
+        .ok()
+});
+
 /// A question in traditional characters with Taiwan's names for things turned into the
 /// mainland's (then simplified); other text as it is. Transcripts are not passed through this:
 /// they are the ministry's own words.
 pub fn mainland_vocabulary(question: &str) -> std::borrow::Cow<'_, str> {
+    match CANTONESE.as_ref() {
+        Some(words) if words.is_match(question) => {
+            let mandarin = words.replace_all(question, &CANTONESE_WORDS.map(|(_, m)| m));
+            std::borrow::Cow::Owned(taiwan_vocabulary(&mandarin).into_owned())
+        }
+        _ => taiwan_vocabulary(question),
+    }
+}
+
+/// Taiwan's names for things turned into the mainland's (then simplified), by OpenCC.
+fn taiwan_vocabulary(question: &str) -> std::borrow::Cow<'_, str> {
     if !question.chars().any(|c| !c.is_ascii() && t2s_may_change(c)) {
         return std::borrow::Cow::Borrowed(question);
     }
@@ -269,6 +325,19 @@ pub fn compare_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cantonese_questions_are_read_in_mandarin() {
+        let read = |q: &str| normalize_str(&mainland_vocabulary(q));
+        assert_eq!(read("點解中國反對薩德？"), "为什么中国反对萨德?");
+        assert_eq!(
+            read("尼泊爾地震有冇中國人受傷？"),
+            "尼泊尔地震有没有中国人受伤?"
+        );
+        assert_eq!(read("中方對香港嘅立場係咩？"), "中方对香港的立场是什么?");
+        // 係 alone is also the 係 of 關係.
+        assert_eq!(read("中美關係"), "中美关系");
+    }
 
     #[test]
     fn links_and_discord_markup_are_no_words() {
