@@ -241,6 +241,9 @@ impl QueryPlan {
             if let Some(c) = tags.borrow().get(word) {
                 return *c;
             }
+            if let Some(tag) = lexicon.user_tag(word) {
+                return Some(WordClass::of_tag(tag));
+            }
             let alone = |hmm: bool| {
                 let tagged = jieba.tag(word, hmm);
                 match tagged.as_slice() {

@@ -1,7 +1,7 @@
 //! The language data the pipeline runs on: jieba with the user dictionary, the question filler
 //! that must not drive ranking, and the query synonyms. All of it is data in `data/`, not code.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -33,6 +33,9 @@ pub struct Lexicon {
     filler: Arc<HashSet<String>>,
     synonyms: Arc<Synonyms>,
     user_terms: Arc<HashSet<String>>,
+    /// Parts of speech the user dictionary gives words jieba already knows: jieba keeps its own
+    /// tag for them (it takes only the new frequency), so the dictionary's are kept here.
+    user_tags: Arc<HashMap<String, String>>,
     /// The user dictionary's text: part of the index fingerprint.
     user_dict_source: Arc<str>,
 }
@@ -137,6 +140,7 @@ impl Lexicon {
     ) -> Result<Lexicon, Error> {
         let mut jieba = Jieba::new();
         let mut user_terms = HashSet::new();
+        let mut user_tags = HashMap::new();
         for (no, line) in data_lines(dict) {
             let mut parts = line.split_whitespace();
             let word = normalize_str(parts.next().unwrap_or_default());
@@ -151,6 +155,11 @@ impl Lexicon {
                 })?,
             };
             let tag = parts.next();
+            if let Some(tag) = tag
+                && jieba.has_word(&word)
+            {
+                user_tags.insert(word.clone(), tag.to_string());
+            }
             jieba.add_word(&word, Some(freq), tag);
             user_terms.insert(word);
         }
@@ -160,6 +169,7 @@ impl Lexicon {
             filler: Arc::new(filler),
             synonyms: Arc::new(Synonyms::parse(synonyms, synonyms_path)?),
             user_terms: Arc::new(user_terms),
+            user_tags: Arc::new(user_tags),
             user_dict_source: Arc::from(dict),
         })
     }
@@ -167,6 +177,12 @@ impl Lexicon {
     /// The shared jieba instance.
     pub fn jieba(&self) -> Arc<Jieba> {
         Arc::clone(&self.jieba)
+    }
+
+    /// The part of speech the user dictionary gives `word` (normalised), where jieba knew the
+    /// word before and kept its own.
+    pub fn user_tag(&self, word: &str) -> Option<&str> {
+        self.user_tags.get(word).map(String::as_str)
     }
 
     /// How specific a word is in Chinese at large, from 0 (the commonest words) to 1 (rare
@@ -558,6 +574,23 @@ mod tests {
             err.to_string().starts_with("dict.txt:1: frequency `lots`"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_user_dictionary_tags_words_jieba_already_knows() {
+        let lex = Lexicon::from_sources(
+            "城市 5000 n\n南麂岛 100 ns\n",
+            Path::new("userdict.txt"),
+            "",
+            "",
+            Path::new("synonyms.txt"),
+        )
+        .expect("valid data");
+        // jieba tags 城市 as a place name (ns) and keeps that tag on add_word.
+        assert_eq!(lex.user_tag("城市"), Some("n"));
+        // A new word gets its tag from jieba itself.
+        assert_eq!(lex.user_tag("南麂岛"), None);
+        assert_eq!(lex.user_tag("国家"), None);
     }
 
     #[test]
