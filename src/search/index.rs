@@ -122,6 +122,54 @@ pub struct SearchIndex {
     words: u64,
     /// The generation folder it was read from (none in memory).
     generation: Option<std::path::PathBuf>,
+    /// Document frequencies already looked up. A question asks its words' several times (to
+    /// read the question, weigh its words, build its query) and tantivy again for each clause's
+    /// BM25 weight: each a lookup in the term dictionary of every segment.
+    doc_freqs: DocFreqs,
+}
+
+/// A map from term to document frequency, shared by every question (an index never changes
+/// under an engine); cleared when it grows past [`DOC_FREQS_KEPT`] terms.
+#[derive(Default)]
+struct DocFreqs(std::sync::RwLock<std::collections::HashMap<Term, u64>>);
+
+/// How many terms' document frequencies are kept (a few MB at most).
+const DOC_FREQS_KEPT: usize = 100_000;
+
+impl DocFreqs {
+    fn get(&self, searcher: &Searcher, term: &Term) -> u64 {
+        // A poisoned lock only means a panic elsewhere while inserting: the map is still whole.
+        if let Some(&n) = self.0.read().unwrap_or_else(|e| e.into_inner()).get(term) {
+            return n;
+        }
+        let n = searcher.doc_freq(term).unwrap_or(0);
+        let mut map = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= DOC_FREQS_KEPT {
+            map.clear();
+        }
+        map.insert(term.clone(), n);
+        n
+    }
+}
+
+/// The BM25 statistics of a search: the searcher's, with document frequencies from the map.
+struct CachedStatistics<'a> {
+    searcher: &'a Searcher,
+    doc_freqs: &'a DocFreqs,
+}
+
+impl tantivy::query::Bm25StatisticsProvider for CachedStatistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        self.searcher.total_num_docs()
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        Ok(self.doc_freqs.get(self.searcher, term))
+    }
 }
 
 /// How a persisted index is opened or built, besides the documents.
@@ -383,6 +431,7 @@ impl SearchIndex {
             passages,
             words,
             generation: None,
+            doc_freqs: DocFreqs::default(),
         })
     }
 
@@ -413,9 +462,14 @@ impl SearchIndex {
         // day it was said. A few more than asked for, ordered by the library's order among
         // equals, make the answers the same whichever build they come from.
         let limit = limit.max(1);
-        let top = self.searcher.search(
+        let statistics = CachedStatistics {
+            searcher: &self.searcher,
+            doc_freqs: &self.doc_freqs,
+        };
+        let top = self.searcher.search_with_statistics_provider(
             query,
             &TopDocs::with_limit(limit + limit / 4 + TIE_MARGIN).order_by_score(),
+            &statistics,
         )?;
         let mut hits: Vec<RawHit> = top
             .into_iter()
@@ -436,14 +490,14 @@ impl SearchIndex {
     /// In how many passages `term` occurs in the passage field (for inverse document frequency).
     pub fn doc_freq(&self, term: &str) -> u64 {
         let t = Term::from_field_text(self.fields.text, term);
-        self.searcher.doc_freq(&t).unwrap_or(0)
+        self.doc_freqs.get(&self.searcher, &t)
     }
 
     /// In how many passages `term` occurs in the question field (the reporters' questions the
     /// passages answer): a name a reporter asks about that no answer repeats.
     pub fn question_doc_freq(&self, term: &str) -> u64 {
         let t = Term::from_field_text(self.fields.question, term);
-        self.searcher.doc_freq(&t).unwrap_or(0)
+        self.doc_freqs.get(&self.searcher, &t)
     }
 
     /// In how many passages the terms stand together in the passage field, each at its

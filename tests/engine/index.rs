@@ -397,3 +397,29 @@ fn builds_racing_each_other_all_end_with_a_whole_index() {
         IndexOrigin::Reused
     );
 }
+
+#[test]
+fn answers_are_the_same_whether_term_statistics_are_looked_up_or_remembered() {
+    // The index remembers each term's document frequency after its first lookup; the BM25
+    // scores, and so the answers, must not depend on it.
+    let mut s = Settings::for_tests();
+    s.data.dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data").into();
+    let questions = [
+        "中方对人工智能合作持什么立场？",
+        "人工智能 联合国",
+        "中方在南海问题上的立场",
+    ];
+    let cold = Engine::load(&s).unwrap();
+    let first: Vec<_> = questions.iter().map(|q| cold.ask(q, 5)).collect();
+    for (q, before) in questions.iter().zip(&first) {
+        let again = cold.ask(q, 5);
+        let key = |a: &pressroom::reply::Answer| -> Vec<(String, String)> {
+            a.hits
+                .iter()
+                .map(|h| (h.citation.clone(), format!("{:.6}", h.score)))
+                .collect()
+        };
+        assert!(!before.hits.is_empty(), "{q}");
+        assert_eq!(key(before), key(&again), "{q}");
+    }
+}
