@@ -166,3 +166,17 @@ fn preferring_an_exchange_ranks_it_first() {
         "without the preference another exchange leads"
     );
 }
+
+#[test]
+fn a_topic_and_how_it_is_seen_is_answered() {
+    // 怎么看 is one way of asking, not 怎么 and a word 看 that no passage of the seed holds.
+    for (q, about) in [
+        ("南海问题怎么看", "南海"),
+        ("小院高墙怎么看", "小院高墙"),
+        ("领事保护咋看", "领"),
+    ] {
+        let a = SEED.ask(q, 3);
+        assert!(a.abstained.is_none(), "{q}: {a:?}");
+        assert!(a.hits[0].text.contains(about), "{q}: {}", a.hits[0].text);
+    }
+}
