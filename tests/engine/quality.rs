@@ -174,6 +174,7 @@ fn a_topic_and_how_it_is_seen_is_answered() {
         ("南海问题怎么看", "南海"),
         ("小院高墙怎么看", "小院高墙"),
         ("领事保护咋看", "领"),
+        ("南海问题怎么解释", "南海"),
     ] {
         let a = SEED.ask(q, 3);
         assert!(a.abstained.is_none(), "{q}: {a:?}");
