@@ -178,6 +178,8 @@ fn a_topic_and_how_it_is_seen_is_answered() {
         ("如何理解小院高墙", "小院高墙"),
         ("南海问题的最新进展", "南海"),
         ("全球南方意味着什么", "全球南方"),
+        ("南海问题中方有何期待", "南海"),
+        ("领事保护的现状", "领"),
     ] {
         let a = SEED.ask(q, 3);
         assert!(a.abstained.is_none(), "{q}: {a:?}");
