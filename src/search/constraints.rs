@@ -365,8 +365,34 @@ fn find_period(q: &str) -> Option<Period> {
             });
         }
     }
+    // Keywords typed as into a search box, 萨德 2017: a year standing apart, with no unit after it
+    // (2000 名 is a count).
+    if let Some(c) = BARE_YEAR.captures(q) {
+        let year = c.get(1).expect("group 1");
+        let y = num(year.as_str());
+        let unit_after = q[year.end()..]
+            .trim_start()
+            .starts_with(|ch: char| COUNT_UNIT_CHARS.contains(ch));
+        if (1949..=2100).contains(&y) && !unit_after {
+            return Some(Period {
+                range: year.range(),
+                since: y * 10000 + 101,
+                until: add_days(y * 10000 + 1231, ANSWER_LAG_DAYS),
+                named_until: y * 10000 + 1231,
+                label: format!("{y:04}"),
+                year_alone: Some(y),
+            });
+        }
+    }
     None
 }
+
+/// A four-digit number standing apart from the words around it (by spaces or punctuation).
+static BARE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[\s,，;；、])(\d{4})(?:$|[\s,，;；、?？!！。])").unwrap());
+
+/// What a number counts when it is not a year (2000 名, 1000 亿).
+const COUNT_UNIT_CHARS: &str = "名人个亿万千百元美吨米公里岁次件家架艘条项";
 
 /// The days (`mmdd`, from and to) of the part of a year its words name after 年 (上半年, 初,
 /// 三季度, 冬天); the whole year for none. Winter runs into the next year's February.
@@ -966,6 +992,24 @@ mod tests {
         }
         let e = ex("2013年13月");
         assert_eq!(e.constraints.period_label.as_deref(), Some("2013"));
+        for q in ["萨德 2017", "2019 香港", "南海仲裁案，2016", "孟晚舟 2019?"] {
+            assert_eq!(
+                ex(q).constraints.period_label.as_deref().map(|l| &l[..2]),
+                Some("20"),
+                "{q}"
+            );
+        }
+        assert!(!ex("萨德 2017").rest.contains("2017"));
+        // A count, a number inside a word, or outside the years asked about is no year.
+        for q in [
+            "2000 名游客",
+            "MH370 2014x",
+            "编号 1234",
+            "C919 飞机",
+            "3000 亿美元",
+        ] {
+            assert_eq!(ex(q).constraints.period(), None, "{q}");
+        }
     }
 
     #[test]

@@ -38,6 +38,20 @@ fn keywords_with_a_speaker_are_searched_like_a_question() {
 }
 
 #[test]
+fn a_year_typed_as_a_keyword_filters_the_answers() {
+    // As into a search box: the topic and the year, no 年.
+    let a = LIBRARY.ask("美国军舰 西沙群岛 2018", 3);
+    assert_eq!(a.filters.as_deref(), Some("2018"));
+    assert!(!a.hits.is_empty(), "{a:?}");
+    assert!(a.hits.iter().all(|h| {
+        h.document
+            .date
+            .as_deref()
+            .is_some_and(|d| d.starts_with("2018"))
+    }));
+}
+
+#[test]
 fn a_year_named_in_the_question_filters_the_answers() {
     let a = LIBRARY.ask("2018年美国军舰进入西沙群岛领海，中方怎么说", 5);
     assert!(!a.hits.is_empty());
