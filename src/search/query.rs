@@ -420,8 +420,20 @@ impl QueryPlan {
                 .match_indices(name)
                 .any(|(at, _)| by(normalized[at + name.len()..].trim_start()))
         };
+        // 秦刚的回应 is his words on the subject, 耿爽的家乡 is about him: after 的, a way of
+        // asking (filler) keeps the name a speaker.
+        let about_the_name = |after: &str| {
+            after.starts_with('是')
+                || after.strip_prefix('的').is_some_and(|rest| {
+                    !rest
+                        .char_indices()
+                        .skip(1)
+                        .any(|(end, _)| lexicon.is_filler(&rest[..end]))
+                        && !lexicon.is_filler(rest.trim_end_matches(['?', '？', '。']))
+                })
+        };
         let asked_about = |name: &str| {
-            content <= 1 && followed_by(name, &|after| after.starts_with(['是', '的']))
+            content <= 1 && followed_by(name, &about_the_name)
                 || followed_by(name, &|after| {
                     PERSONAL_FACTS.iter().any(|fact| after.starts_with(fact))
                 })
@@ -1150,6 +1162,15 @@ mod tests {
             let keywords = plan_naming(q, &library, &names);
             assert!(!concept_words(&keywords).contains(&"华春莹"), "{q}");
         }
+        // Her response (的回应, 的表态) is her words on the subject: she is the speaker.
+        for q in ["萨德问题上华春莹的回应", "华春莹的表态"] {
+            let said = plan_naming(q, &library, &names);
+            assert!(!concept_words(&said).contains(&"华春莹"), "{q}");
+        }
+        assert_eq!(
+            concept_words(&plan_naming("华春莹的家乡", &library, &names)).first(),
+            Some(&"华春莹")
+        );
         // A personal fact right after the name asks about her, however much else is asked.
         for q in ["华春莹生日", "华春莹毕业于哪所大学，学的什么专业？"] {
             let personal = plan_naming(q, &library, &names);
