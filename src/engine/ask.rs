@@ -496,10 +496,9 @@ impl Engine {
         for name in &c.except_speakers {
             text = text.replace(name.as_str(), " ");
         }
-        // A speaker's name stands apart, so jieba does not glue it to a neighbour (时洪磊), and
-        // the title beside it (外交部发言人华春莹, 王毅外长) names the speaker, not the subject.
+        // A speaker's name stands apart, and the title beside it (外交部发言人华春莹, 王毅外长)
+        // names the speaker, not the subject.
         for name in &extracted.names {
-            text = text.replace(name.as_str(), &format!(" {name} "));
             text = crate::search::without_titles_of(&text, name);
         }
         let vocabulary = |t: &str| self.index.doc_freq(t);

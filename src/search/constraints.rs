@@ -636,8 +636,8 @@ static TITLE_BEFORE: LazyLock<Regex> =
 static TITLE_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(外交部长|外长|部长|发言人|女士|先生)").unwrap());
 
-/// `text` without the titles standing right beside `name`: they name the speaker, and are
-/// no words of what is asked.
+/// `text` with `name` standing apart (so jieba does not glue it to a neighbour: 时洪磊) and
+/// without the titles right beside it: they name the speaker, and are no words of what is asked.
 pub fn without_titles_of(text: &str, name: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -1052,6 +1052,8 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["王毅", "怎么看中美关系"]
         );
+        // The name stands apart from its neighbours.
+        assert!(without_titles_of("去世时洪磊是怎么评价的", "洪磊").contains(" 洪磊 "));
         // Titles elsewhere stay: 外长 of another country is a word of the question.
         assert_eq!(
             without_titles_of("王毅同韩国外长会谈", "王毅")

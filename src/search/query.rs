@@ -427,9 +427,7 @@ impl QueryPlan {
                 || after.strip_prefix('的').is_some_and(|rest| {
                     !rest
                         .char_indices()
-                        .skip(1)
-                        .any(|(end, _)| lexicon.is_filler(&rest[..end]))
-                        && !lexicon.is_filler(rest.trim_end_matches(['?', '？', '。']))
+                        .any(|(at, c)| lexicon.is_filler(&rest[..at + c.len_utf8()]))
                 })
         };
         let asked_about = |name: &str| {
