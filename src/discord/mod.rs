@@ -157,6 +157,7 @@ impl Bot {
         }
         let ignored = answer.ignored.clone();
         let tentative = answer.tentative;
+        let browsing = answer.browsing;
         let note = answer.filters.as_deref().map(|f| (f, answer.relaxed));
         let hits: Vec<render::KeyedHit> = answer
             .hits
@@ -173,7 +174,10 @@ impl Bot {
             lang,
             self.settings.reply.max_chars,
         );
-        if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
+        if let (Some(content), Some((filters, _)), true) = (&mut view.content, note, browsing) {
+            content.push('\n');
+            content.push_str(&render::browsing_note(filters, lang));
+        } else if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
             content.push('\n');
             content.push_str(&render::filters_note(
                 filters,

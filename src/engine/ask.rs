@@ -95,6 +95,8 @@ pub struct Explanation {
     pub period_not_covered: bool,
     /// The constraints left nothing and were ignored.
     pub relaxed: bool,
+    /// The question only selects (a period, a speaker): it is browsed, not ranked.
+    pub browsing: bool,
     /// What says whether the best candidate answers the question (the no-quote model's input).
     pub evidence: Option<AnswerEvidence>,
     /// The no-quote model's probability that it does.
@@ -289,6 +291,14 @@ impl Engine {
             });
             return answer;
         }
+        if self.only_selects(&plan, &constraints) {
+            answer.hits = self.browse(&constraints, options.top);
+            answer.browsing = true;
+            if answer.hits.is_empty() {
+                answer.abstained = Some(Abstention::NotCovered);
+            }
+            return answer;
+        }
         let weights = self.concept_weights(&plan);
         let coverage = Coverage::new(self, &plan);
         let (mut scored, relaxed) =
@@ -370,6 +380,10 @@ impl Engine {
         };
         if !self.holds_period(&constraints) {
             out.period_not_covered = true;
+            return out;
+        }
+        if self.only_selects(&plan, &constraints) {
+            out.browsing = true;
             return out;
         }
         let weights = self.concept_weights(&plan);
@@ -514,8 +528,9 @@ impl Engine {
         let plan = QueryPlan::new(&text, &reader, &extracted.names);
         // Nothing but function words and verbs of saying (这事儿怎么个说法, 他们怎么说) asks about
         // nothing: without a period or a speaker to browse by, there is nothing to look for.
+        // A period, a speaker or a transcript alone (2019年5月20日) is browsed by.
         let about_nothing = !plan.concepts.iter().any(|k| k.is_topical()) && c.is_empty();
-        (!plan.is_empty() && !about_nothing).then_some((plan, c))
+        (!about_nothing && (!plan.is_empty() || !c.is_empty())).then_some((plan, c))
     }
 
     /// Candidates from the index, filtered by `c` (when that leaves nothing, by the period

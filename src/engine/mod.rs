@@ -2,6 +2,7 @@
 //! front (console, Discord, study sessions). Fronts call these methods; none reaches the index.
 
 mod ask;
+mod browse;
 mod coverage;
 mod rank;
 mod snapshot;

@@ -25,6 +25,10 @@ pub struct Answer {
     /// enough to quote, but not sure to answer the question itself.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub tentative: bool,
+    /// True when the question names only a selection (a day, a period, a speaker) and no
+    /// subject: the hits are its exchanges, latest first, not passages ranked for a question.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub browsing: bool,
     /// Constraints set aside because, with the others (`filters`), they left nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ignored: Option<String>,

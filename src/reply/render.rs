@@ -180,6 +180,9 @@ pub fn console_with(answer: &Answer, opts: &ConsoleOptions) -> String {
     let mut out = String::new();
     if let Some(f) = &answer.filters {
         let note = match (&answer.ignored, answer.relaxed) {
+            _ if answer.browsing => {
+                format!("(the exchanges of {f}, latest first: name a subject to search)")
+            }
             (_, true) => format!("(nothing matched {f}; these passages ignore it)"),
             (Some(ignored), false) => {
                 format!("(only {f}; nothing matched {ignored} as well, so that is ignored)")
@@ -522,6 +525,25 @@ mod tests {
         let out = console(&a, Highlight::Plain);
         assert!(
             out.starts_with("(the closest passage; it may not answer the question itself)\n1. 「"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_browsed_selection_says_so_in_place_of_the_filters_note() {
+        let mut a = Answer {
+            query: "q".into(),
+            hits: vec![hit(1, "中国对人工智能合作持积极开放态度。", &[])],
+            filters: Some("2024-03-07".into()),
+            ..Answer::default()
+        };
+        assert!(console(&a, Highlight::Plain).starts_with("(only 2024-03-07)\n"));
+        a.browsing = true;
+        let out = console(&a, Highlight::Plain);
+        assert!(
+            out.starts_with(
+                "(the exchanges of 2024-03-07, latest first: name a subject to search)\n1. 「"
+            ),
             "{out}"
         );
     }

@@ -160,6 +160,43 @@ fn greetings_and_thanks_change_nothing_and_a_question_about_nothing_finds_nothin
 }
 
 #[test]
+fn a_question_that_only_selects_gets_the_selections_exchanges_latest_first() {
+    // A speaker and nothing to search: what they said, latest first.
+    let a = LIBRARY.ask("耿爽最近说了什么", 5);
+    assert!(a.browsing, "{a:?}");
+    assert_eq!(a.filters.as_deref(), Some("耿爽"));
+    let dates: Vec<&str> = a
+        .hits
+        .iter()
+        .filter_map(|h| h.document.date.as_deref())
+        .collect();
+    assert_eq!(dates, ["2017-08-14", "2016-09-29"], "{a:?}");
+    assert!(a.hits.iter().all(|h| h.speaker == "耿爽"));
+    // A day alone, or with words for "what was said", is that day's briefing.
+    for q in ["2018年10月8日", "2018年10月8日的记者会讲了哪些事"] {
+        let a = LIBRARY.ask(q, 3);
+        assert!(a.browsing && !a.hits.is_empty(), "{q}: {a:?}");
+        assert!(
+            a.hits
+                .iter()
+                .all(|h| h.document.date.as_deref() == Some("2018-10-08")),
+            "{q}: {a:?}"
+        );
+    }
+    // A name and a year typed as keywords.
+    let a = LIBRARY.ask("陆慷 2018", 3);
+    assert!(a.browsing, "{a:?}");
+    assert_eq!(a.hits[0].document.date.as_deref(), Some("2018-05-29"));
+    assert!(a.hits.iter().all(|h| h.speaker == "陆慷"));
+    // With a subject the question is searched, not browsed.
+    let a = LIBRARY.ask("耿爽 地震", 3);
+    assert!(!a.browsing && a.hits[0].text.contains("九寨沟"), "{a:?}");
+    // A selection with nothing in it says so.
+    let a = LIBRARY.ask("华春莹 2017", 3);
+    assert!(a.hits.is_empty() && a.abstained.is_some(), "{a:?}");
+}
+
+#[test]
 fn a_period_outside_the_library_gets_no_quote() {
     let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");

@@ -1,0 +1,68 @@
+//! Questions that name a selection (a day, a period, a speaker, a transcript) and no subject:
+//! 2019年5月20日的记者会讲了哪些事, 赵立坚最近说了什么, `耿爽 2019年12月`. Searching their few
+//! words (讲, 事) quotes whatever passage holds them; what the asker wants is what was said
+//! there, so they get the selection's exchanges, latest day first and in the order of their
+//! briefing, each by the first paragraph of its answer.
+
+use std::collections::HashSet;
+
+use super::Engine;
+use crate::reply::Hit;
+use crate::search::QueryPlan;
+use crate::search::constraints::Constraints;
+
+impl Engine {
+    /// Does the question only select (a period, a speaker, a transcript) and ask about no
+    /// subject? A speaker's name that is a filter is no subject.
+    pub(super) fn only_selects(&self, plan: &QueryPlan, c: &Constraints) -> bool {
+        let selects = c.since.is_some()
+            || c.until.is_some()
+            || !c.speakers.is_empty()
+            || !c.documents.is_empty();
+        // Words for "things said" name no subject of their own (讲了哪些事, 谈了什么话题).
+        const ANY_SUBJECT: &[&str] = &["事", "事情", "话题", "问题", "议题", "内容", "东西"];
+        selects
+            && !plan.concepts.iter().any(|k| {
+                k.is_topical()
+                    && !c.speakers.contains(&k.forms[0])
+                    && !ANY_SUBJECT.contains(&k.forms[0].as_str())
+            })
+    }
+
+    /// The exchanges `c` selects, latest day first and in their briefing's order within a day,
+    /// each as its answer's first paragraph; at most `top`. A day named means that day's
+    /// briefing: not the later ones a question about an event that day may reach.
+    pub(super) fn browse(&self, c: &Constraints, top: usize) -> Vec<Hit> {
+        let since = c.since.unwrap_or(0);
+        let until = c.named_until.or(c.until).unwrap_or(u64::MAX);
+        let mut docs: Vec<usize> = (0..self.documents.len())
+            .filter(|&d| {
+                let day = self.days[d];
+                let dated = c.since.is_none() && c.until.is_none() || day != 0;
+                dated
+                    && (since..=until).contains(&day)
+                    && (c.documents.is_empty() || c.documents.contains(&self.documents[d].id))
+            })
+            .collect();
+        docs.sort_by_key(|&d| std::cmp::Reverse(self.days[d]));
+        let no_highlight = HashSet::new();
+        let mut hits = Vec::new();
+        for d in docs {
+            let doc = &self.documents[d];
+            for ex in &doc.exchanges {
+                if hits.len() == top {
+                    return hits;
+                }
+                let speaker_ok = (c.speakers.is_empty() || c.speakers.contains(&ex.answerer))
+                    && !c.except_speakers.contains(&ex.answerer);
+                let first = doc.answer_paragraphs(ex).first().copied();
+                if let (true, Some(i)) = (speaker_ok, first)
+                    && let Some(hit) = self.hit(d, i, 0.0, hits.len() + 1, &no_highlight)
+                {
+                    hits.push(hit);
+                }
+            }
+        }
+        hits
+    }
+}
