@@ -532,8 +532,14 @@ impl QueryPlan {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut kept: Vec<&(String, f32)> =
             self.terms.iter().filter(|(t, _)| searched(t)).collect();
-        if kept.is_empty() {
-            // Nothing but common words: then they are what there is to search.
+        // Nothing but common words, or no subject's word as asked (华春莹谈南海: 南海 is in
+        // thousands of passages, 谈 and the alias 南中国海 in few): then the common words are
+        // searched too, or a filter's passages are chosen by the verb and the rare alias alone.
+        let subject_searched = self
+            .concepts
+            .iter()
+            .any(|c| c.is_topical() && searched(&c.forms[0]));
+        if kept.is_empty() || !subject_searched {
             kept = self.terms.iter().collect();
         }
         for (term, weight) in kept {
@@ -1206,5 +1212,30 @@ mod tests {
         }
         assert!(plan("？？？").is_empty());
         assert!(plan("什么？吗").is_empty());
+    }
+
+    #[test]
+    fn a_subject_in_thousands_of_passages_is_searched_when_no_other_word_of_it_is() {
+        let common = |t: &str| if t == "南海" { 50_000 } else { 3 };
+        let plan = plan_in("谈谈南海", &common);
+        let mut schema = tantivy::schema::Schema::builder();
+        let text = schema.add_text_field("text", tantivy::schema::TEXT);
+        let question = schema.add_text_field("question", tantivy::schema::TEXT);
+        let context = schema.add_text_field("context", tantivy::schema::TEXT);
+        let searched = |q: &QueryPlan| {
+            format!(
+                "{:?}",
+                q.to_query(text, question, context, &Weights::default(), |t| {
+                    common(t) < 500
+                })
+            )
+        };
+        // 谈 and the rare aliases of 南海 alone would choose the passages.
+        let term = "TermQuery(Term(field=0, type=Str, \"南海\"))";
+        assert!(searched(&plan).contains(term), "{}", searched(&plan));
+        // With a rare word of the subject, the common one is left to the coverage figures.
+        let plan = plan_in("谈谈南海仲裁", &common);
+        let q = searched(&plan);
+        assert!(q.contains("仲裁") && !q.contains(term), "{q}");
     }
 }
