@@ -43,6 +43,11 @@ const SAME_EVENT: f32 = 0.85;
 const NEAR_TIE: f32 = 0.15;
 const NEAR_TIE_CANDIDATES: usize = 3;
 
+/// For a question after the latest word: candidates within this share of the best one's score,
+/// among the best [`RECENT_CANDIDATES`], count as answers, and the latest of them goes first.
+const RECENT_TIE: f32 = 0.3;
+const RECENT_CANDIDATES: usize = 10;
+
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
 /// not searched, only counted in coverage.
 const COMMON_SHARE: f32 = 0.02;
@@ -346,7 +351,9 @@ impl Engine {
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
-        if !preferred && plan.kinds.outcome {
+        if !preferred && plan.kinds.recent {
+            self.latest_first(&mut scored);
+        } else if !preferred && plan.kinds.outcome {
             self.outcome_first(&mut scored);
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
@@ -854,6 +861,23 @@ impl Engine {
             .filter(|&i| scored[i].score >= near && self.days[scored[i].raw.doc] > top_day)
             .max_by_key(|&i| (self.days[scored[i].raw.doc], std::cmp::Reverse(i)));
         if let Some(i) = later {
+            scored[..=i].rotate_right(1);
+        }
+    }
+
+    /// For a question after the latest word (华春莹最近一次谈南海说了什么): of the best few that
+    /// score not far below the first, the one said last goes first. The window is wider than
+    /// for an outcome: a library holds many statements on one subject, and the asker wants the
+    /// last of them, not the one that repeats the question's words best.
+    fn latest_first(&self, scored: &mut [Scored]) {
+        let Some(top) = scored.first() else {
+            return;
+        };
+        let near = top.score - RECENT_TIE * top.score.abs();
+        let latest = (0..scored.len().min(RECENT_CANDIDATES))
+            .filter(|&i| scored[i].score >= near)
+            .max_by_key(|&i| (self.days[scored[i].raw.doc], std::cmp::Reverse(i)));
+        if let Some(i) = latest {
             scored[..=i].rotate_right(1);
         }
     }

@@ -51,6 +51,8 @@ pub struct AnswerType {
     pub place: bool,
     /// What was said when it happened (那天, 第一时间, 去世时): the first word on an event.
     pub at_the_time: bool,
+    /// The latest word on it (最近一次, 最新表态): of passages nearly as good, the last said.
+    pub recent: bool,
     /// Several named things (哪几个国家, 哪些领导人).
     pub list: bool,
     /// The proper name of something (叫什么名字, 名字是什么).
@@ -223,6 +225,10 @@ static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
 });
+static RECENT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)最近|最新|近期|近来|上一次|最后一次|latest|most recent|recently")
+        .expect("recent pattern")
+});
 static VERDICT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"是真的吗|是不是真的|真的吗|属实吗|是否属实|属不属实|有这回事|有此事|是真是假|证实了?没有|证实了?吗")
         .expect("verdict pattern")
@@ -387,6 +393,7 @@ impl AnswerType {
             verdict: VERDICT_Q.is_match(question),
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
+            recent: RECENT_Q.is_match(question),
             list: LIST_Q.is_match(question),
             name: NAME_Q.is_match(question),
             which: which.is_some(),
@@ -705,6 +712,19 @@ mod tests {
         let t = AnswerType::of_question("地震死了多少人？");
         assert!(!t.of_chinese);
         assert_eq!(t.match_in(toll), Some(1.0));
+    }
+
+    #[test]
+    fn a_question_after_the_latest_word_asks_for_no_kind_of_answer() {
+        for q in [
+            "华春莹最近一次谈南海说了什么",
+            "中方对半岛局势的最新表态",
+            "latest on THAAD",
+        ] {
+            let t = AnswerType::of_question(q);
+            assert!(t.recent && !t.is_specific() && !t.asks_for_a_kind(), "{q}");
+        }
+        assert!(!AnswerType::of_question("华春莹谈南海").recent);
     }
 
     #[test]
