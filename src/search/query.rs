@@ -1110,6 +1110,17 @@ mod tests {
     }
 
     #[test]
+    fn ways_of_asking_and_names_keep_their_words_whole() {
+        // 怎么看 is a word, so 怎么看待 must be one too (not 怎么看 / 待); and 对华为 is 对 /
+        // 华为, not 对华 / 为 as jieba's own frequencies have it.
+        for q in ["怎么看待美国对华为的禁令", "如何看待美国对华为的禁令"] {
+            let p = plan(q);
+            let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+            assert_eq!(concepts, ["美国", "华为", "禁令"], "{q}");
+        }
+    }
+
+    #[test]
     fn a_not_a_questions_keep_their_words_whole() {
         // 会不会 is one word: without it jieba reads 出国会不会 as 出 / 国会 / 不会 (parliament).
         let p = plan("今年出国会不会更方便？王毅觉得呢");
