@@ -300,7 +300,9 @@ static DATE_VAGUE_A: LazyLock<Regex> = LazyLock::new(|| {
     .expect("vague date answer pattern")
 });
 static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"主席|总理|委员长|部长|外长|外相|大使|总统|国务委员|特使|代表|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
+    // 代表 is an office (特别代表, 常驻代表), not in 代表团 (a delegation of no one named),
+    // 代表处, 代表性 or 代表大会.
+    Regex::new(r"主席|总理|委员长|部长|外长|外相|大使|总统|国务委员|特使|代表(?:[^团处性作大]|$)|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
         .expect("person answer pattern")
 });
 /// A name given: short, in quotation marks (大熊猫“如意”; not a sentence quoted) or title marks
@@ -1000,6 +1002,10 @@ mod tests {
             t.match_in("国家副主席李源潮将作为特使赴古巴参加有关悼念活动。"),
             Some(1.0)
         );
+        // A delegation that names no one says only that someone goes.
+        let t = AnswerType::of_question("华春莹说中国派谁带团去维也纳？");
+        assert_eq!(t.match_in("中方将派适当级别代表团参加谈判。"), Some(0.0));
+        assert_eq!(t.match_in("中国外交部副部长李保东将率团出席。"), Some(1.0));
     }
 
     #[test]
