@@ -297,10 +297,29 @@ fn taiwan_vocabulary(question: &str) -> std::borrow::Cow<'_, str> {
     match TW2SP.as_ref() {
         // A question typed in both scripts (歐巴馬为什么…): Taiwan's standard reads the
         // simplified 么 as 幺, so it goes in as 麼, which comes out as 么.
-        Some(cc) => std::borrow::Cow::Owned(cc.convert(&question.replace('么', "麼"))),
+        Some(cc) => {
+            let question = question.replace('么', "麼");
+            let mut out = String::with_capacity(question.len());
+            let mut from = 0;
+            for m in KEEP_MEANING.find_iter(&question) {
+                out.push_str(&cc.convert(&question[from..m.start()]));
+                out.push_str(&convert_t2s(m.as_str()));
+                from = m.end();
+            }
+            out.push_str(&cc.convert(&question[from..]));
+            std::borrow::Cow::Owned(out)
+        }
         None => std::borrow::Cow::Borrowed(question),
     }
 }
+
+/// Words Taiwan's computing vocabulary renames that mean something else in a question on
+/// diplomacy: 文件 is a document (合作文件), not a file (文档); 檔案 archives (南京大屠杀档案),
+/// not a file; 資料 material, not data; 預設 presupposing (预设立场), not a default; 類比 an
+/// analogy, not analogue. They are turned into simplified characters only.
+static KEEP_MEANING: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new("文件|檔案|資料|預設|類比").expect("words that keep their meaning")
+});
 
 fn convert_t2s(s: &str) -> String {
     // Pure ASCII has nothing to convert; skipping OpenCC keeps English queries cheap.
@@ -404,6 +423,19 @@ mod tests {
             normalize_str(&mainland_vocabulary("歐巴馬为什么这么说，後来怎么样了")),
             "奥巴马为什么这么说,后来怎么样了"
         );
+        // Words Taiwan's computing vocabulary renames keep their meaning in diplomacy.
+        for (tw, mainland) in [
+            ("兩國簽署了哪些合作文件", "两国签署了哪些合作文件"),
+            (
+                "南京大屠殺檔案申報世界記憶名錄",
+                "南京大屠杀档案申报世界记忆名录",
+            ),
+            ("有關資料顯示", "有关资料显示"),
+            ("不要預設立場", "不要预设立场"),
+            ("網路資訊安全", "网络信息安全"),
+        ] {
+            assert_eq!(mainland_vocabulary(tw), mainland);
+        }
     }
 
     #[test]
