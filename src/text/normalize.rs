@@ -307,18 +307,53 @@ fn taiwan_vocabulary(question: &str) -> std::borrow::Cow<'_, str> {
                 from = m.end();
             }
             out.push_str(&cc.convert(&question[from..]));
-            std::borrow::Cow::Owned(out)
+            std::borrow::Cow::Owned(mainland_forms(&out))
         }
         None => std::borrow::Cow::Borrowed(question),
     }
 }
 
-/// Words Taiwan's computing vocabulary renames that mean something else in a question on
-/// diplomacy: 文件 is a document (合作文件), not a file (文档); 檔案 archives (南京大屠杀档案),
-/// not a file; 資料 material, not data; 預設 presupposing (预设立场), not a default; 類比 an
-/// analogy, not analogue. They are turned into simplified characters only.
+/// Words Taiwan's computing vocabulary (OpenCC's TWPhrasesRev) renames that mean something
+/// else in a question on diplomacy: 文件 is a document (合作文件), not a file (文档); 檔案
+/// archives, not a file; 資料 material, not data; 預設 presupposing (预设立场), not a default;
+/// 建立 establishing (建立外交关系), not creating; 執行 carrying out, not running; 核心 a core
+/// (核心利益), not a kernel; 開啟 opening a chapter, not a file; 行程 an itinerary, not a
+/// process; 程序 a procedure (法律程序); 新增 new cases (新增确诊); 智慧 wisdom (中国智慧);
+/// 簡報 a briefing; 連線 a video link; 通道 a channel (绿色通道); 全形 would read 安全形勢 as
+/// 安全角势. They are turned into simplified characters only.
 static KEEP_MEANING: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new("文件|檔案|資料|預設|類比").expect("words that keep their meaning")
+    regex::Regex::new(
+        "文件|檔案|資料|預設|類比|建立|執行|核心|開啟|行程|程序|新增|智慧|簡報|連線|連結|通道|\
+         通訊|全形|半形|互動|宣告|指標|整合|查詢|檢視|模擬|複製|設定|變數|物件|即時|儲存|序列|\
+         批次|呼叫|存取|影像|布林|聯絡|啟用|搜尋|裝置|社群",
+    )
+    .expect("words that keep their meaning")
+});
+
+/// What tw2sp leaves that the mainland writes otherwise: its 哈薩克 → 哈萨克斯坦 doubles the
+/// 斯坦 of a name already whole (哈薩克斯坦 → 哈萨克斯坦斯坦); and 著, 覆 and 藉, which Taiwan's
+/// standard keeps where the mainland writes 着 (本着, 意味着, 着力), 复 (答复, 反复) and 借 (借口).
+fn mainland_forms(text: &str) -> String {
+    let text = text.replace("斯坦斯坦", "斯坦");
+    if !text.contains(['著', '覆', '藉']) {
+        return text;
+    }
+    MAINLAND_CHARACTER
+        .replace_all(&text, |c: &regex::Captures| match &c[0] {
+            m if m.starts_with('著') || m.ends_with('著') => m.replace('著', "着"),
+            m if m.contains('覆') => m.replace('覆', "复"),
+            m => m.replace('藉', "借"),
+        })
+        .into_owned()
+}
+
+/// Where 著, 覆 and 藉 are the mainland's 着, 复 and 借 (not 著名, 覆盖, 狼藉).
+static MAINLAND_CHARACTER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        "[本意有朝沿接打看穿戴活向随为顺靠跟带冲紧忙围凭]著|著(?:眼|力|手|重|想|陆|装|急|凉|迷)|\
+         答覆|反覆|批覆|回覆|覆信|函覆|覆函|覆核|覆电|藉口|藉此|藉助|凭藉|藉机|藉故|藉以",
+    )
+    .expect("mainland characters")
 });
 
 fn convert_t2s(s: &str) -> String {
@@ -433,6 +468,13 @@ mod tests {
             ("有關資料顯示", "有关资料显示"),
             ("不要預設立場", "不要预设立场"),
             ("網路資訊安全", "网络信息安全"),
+            ("兩國建立外交關係", "两国建立外交关系"),
+            ("當前安全形勢", "当前安全形势"),
+            ("哈薩克斯坦總統", "哈萨克斯坦总统"),
+            ("本著相互尊重的原則", "本着相互尊重的原则"),
+            ("著名學者的答覆", "著名学者的答复"),
+            ("這是藉口", "这是借口"),
+            ("開啟新篇章，執行決議", "开启新篇章，执行决议"),
         ] {
             assert_eq!(mainland_vocabulary(tw), mainland);
         }
