@@ -171,7 +171,17 @@ impl QueryPlan {
         // The question is normalised and segmented once: the default segmentation's words are
         // the search-mode terms that lie inside no longer one.
         let normalized = normalize_str(&question);
-        let terms = search.terms_of_normalized(&normalized);
+        let jieba = lexicon.jieba();
+        // Segmented with the names a preposition was glued to set apart: positions below are
+        // in this text.
+        let mut terms = search.terms_of_normalized(&normalized);
+        let segmented = match apart_after_prepositions(&normalized, &terms, &jieba, vocabulary) {
+            Some(apart) => {
+                terms = search.terms_of_normalized(&apart);
+                std::borrow::Cow::Owned(apart)
+            }
+            None => std::borrow::Cow::Borrowed(normalized.as_str()),
+        };
         let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
         for t in &terms {
             // A sub-word is a term lying inside a longer term at an overlapping position.
@@ -233,7 +243,6 @@ impl QueryPlan {
         }
 
         // Adjacent pairs of content words, from one segmentation without overlaps.
-        let jieba = lexicon.jieba();
         // A word's class from its own tag: dictionary words without the HMM (which costs
         // more than the rest of reading the question), other words with it.
         let tags: std::cell::RefCell<HashMap<String, Option<WordClass>>> = Default::default();
@@ -262,7 +271,7 @@ impl QueryPlan {
         };
         let exact_terms = repair_segmentation(
             outermost(&terms),
-            &normalized,
+            &segmented,
             |t| jieba.has_word(t),
             |t| {
                 if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
@@ -617,6 +626,69 @@ const JOIN_MAX_CHARS: usize = 6;
 /// At most this many runs of pieces are looked up in the index per question (a question of
 /// nothing but rare characters must not cost a search per pair of them).
 const JOIN_MAX_LOOKUPS: usize = 48;
+
+/// Prepositions jieba glues to what follows them when it does not know that word: 对马 + 航
+/// for 对 + 马航, 对照 + 会 for 对 + 照会, 对菲方 for 对 + 菲方.
+const PREPOSITIONS: &str = "对同与和向跟就在";
+
+/// The longest word after a preposition that is looked for, in characters.
+const AFTER_PREPOSITION_MAX_CHARS: usize = 6;
+
+/// In how many passages a word after a preposition must stand to be set apart.
+const AFTER_PREPOSITION_MIN_PASSAGES: u64 = 2;
+
+/// `normalized` with a space after each preposition jieba glued to the word that follows it,
+/// where the library holds a word starting right after the preposition that reaches past the
+/// glued word (对马 + 航: 马航), or any such word when jieba does not know the glued word
+/// (对菲方: 菲方). `terms` are `normalized`'s; `None` when nothing is glued.
+fn apart_after_prepositions(
+    normalized: &str,
+    terms: &[crate::text::Term],
+    jieba: &jieba_rs::Jieba,
+    vocabulary: &dyn Fn(&str) -> u64,
+) -> Option<String> {
+    let starts_glued = |t: &crate::text::Term| {
+        t.chars >= 2
+            && t.text
+                .chars()
+                .next()
+                .is_some_and(|c| PREPOSITIONS.contains(c))
+    };
+    if !terms.iter().any(starts_glued) {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
+    let mut breaks: Vec<usize> = Vec::new();
+    for t in outermost(terms).iter().filter(|t| starts_glued(t)) {
+        let after = t.position + 1;
+        let glued_end = t.position + t.chars;
+        let known = jieba.has_word(&t.text);
+        let longest = (2..=AFTER_PREPOSITION_MAX_CHARS)
+            .rev()
+            .filter(|len| after + len <= chars.len() && (!known || after + len > glued_end))
+            .map(|len| &normalized[byte_at(after)..byte_at(after + len)])
+            .find(|w| {
+                w.chars().all(crate::script::is_han)
+                    && vocabulary(w) >= AFTER_PREPOSITION_MIN_PASSAGES
+            });
+        if longest.is_some() {
+            breaks.push(byte_at(after));
+        }
+    }
+    if breaks.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(normalized.len() + breaks.len());
+    let mut from = 0;
+    for at in breaks {
+        out.push_str(&normalized[from..at]);
+        out.push(' ');
+        from = at;
+    }
+    out.push_str(&normalized[from..]);
+    Some(out)
+}
 
 /// A word the segmentation split, taken whole.
 #[derive(Debug, Clone, PartialEq)]
@@ -1118,6 +1190,33 @@ mod tests {
             let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
             assert_eq!(concepts, ["美国", "华为", "禁令"], "{q}");
         }
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_not_glued_to_it() {
+        // jieba reads 对马航 as 对马 (Tsushima) / 航, 对文在寅 as 对文 / 在 / 寅, 对照会 as 对照 /
+        // 会; the library's words that start after the preposition stand whole.
+        let library = |w: &str| match w {
+            "马航" | "文在寅" | "照会" | "菲方" => 40,
+            _ => 0,
+        };
+        for (q, word) in [
+            ("中方对马航失联有何评论", "马航"),
+            ("外交部对文在寅访华怎么说", "文在寅"),
+            ("中方对照会内容怎么看", "照会"),
+            ("中方对菲方的说法有何回应", "菲方"),
+        ] {
+            let p = plan_in(q, &library);
+            let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+            assert!(concepts.contains(&word), "{q}: {concepts:?}");
+        }
+        // A word the library does not hold after it changes nothing: 对外开放 stays.
+        let p = plan_in("中方对外开放的政策", &library);
+        assert!(
+            p.concepts.iter().any(|c| c.forms[0] == "对外开放"),
+            "{:?}",
+            p.concepts
+        );
     }
 
     #[test]
