@@ -522,6 +522,7 @@ impl Engine {
         for name in &extracted.names {
             text = crate::search::without_titles_of(&text, name);
         }
+        let text = crate::search::without_the_office(&text);
         let vocabulary = |t: &str| self.index.doc_freq(t);
         let phrase_passages = |terms: &[(usize, &str)]| self.index.phrase_freq(terms);
         let reader = Reader {

@@ -655,6 +655,24 @@ pub fn without_titles_of(text: &str, name: &str) -> String {
     out
 }
 
+/// The office a question addresses (外交部发言人是怎么回应的, 外交部新闻发言人对此怎么看):
+/// it is who answers, not what is asked about, and left in it matches every passage that
+/// mentions another ministry's spokesperson. Not where it is the subject: 外交部发言人办公室.
+static THE_OFFICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:中国)?外交部(?:新闻)?发言人(?:们)?").unwrap());
+
+/// `text` without the office it addresses ([`THE_OFFICE`]).
+pub fn without_the_office(text: &str) -> std::borrow::Cow<'_, str> {
+    THE_OFFICE.replace_all(text, |c: &regex::Captures| {
+        let m = c.get(0).expect("group 0");
+        if text[m.end()..].starts_with("办公室") {
+            m.as_str().to_string()
+        } else {
+            " ".to_string()
+        }
+    })
+}
+
 /// The current year (UTC), from the system clock.
 pub fn this_year() -> u64 {
     let days = std::time::SystemTime::now()
@@ -1060,6 +1078,23 @@ mod tests {
                 .split_whitespace()
                 .collect::<Vec<_>>(),
             ["王毅", "同韩国外长会谈"]
+        );
+    }
+
+    #[test]
+    fn the_office_a_question_addresses_is_no_word_of_it() {
+        assert_eq!(
+            without_the_office("美国宣布外交抵制，外交部发言人是怎么回应的"),
+            "美国宣布外交抵制， 是怎么回应的"
+        );
+        assert_eq!(
+            without_the_office("中国外交部新闻发言人对此怎么看").trim(),
+            "对此怎么看"
+        );
+        // Where the office is the subject it stays.
+        assert_eq!(
+            without_the_office("外交部发言人办公室是哪天开通微博的"),
+            "外交部发言人办公室是哪天开通微博的"
         );
     }
 
