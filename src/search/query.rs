@@ -654,7 +654,10 @@ fn apart_after_prepositions(
                 .next()
                 .is_some_and(|c| PREPOSITIONS.contains(c))
     };
-    if !terms.iter().any(starts_glued) {
+    // And 的 glued to the end of a word before it (中美的 read 中 / 美的, the company; 高级别的
+    // read 高级 / 别的).
+    let ends_glued = |t: &crate::text::Term| t.chars >= 2 && t.text.ends_with('的');
+    if !terms.iter().any(|t| starts_glued(t) || ends_glued(t)) {
         return None;
     }
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
@@ -676,6 +679,21 @@ fn apart_after_prepositions(
             breaks.push(byte_at(after));
         }
     }
+    for t in outermost(terms).iter().filter(|t| ends_glued(t)) {
+        let de = t.position + t.chars - 1;
+        let reaching_back = (2..=AFTER_PREPOSITION_MAX_CHARS.min(de))
+            .rev()
+            .filter(|len| de - len < t.position)
+            .map(|len| &normalized[byte_at(de - len)..byte_at(de)])
+            .any(|w| {
+                w.chars().all(crate::script::is_han)
+                    && vocabulary(w) >= AFTER_PREPOSITION_MIN_PASSAGES
+            });
+        if reaching_back {
+            breaks.push(byte_at(de));
+        }
+    }
+    breaks.sort_unstable();
     if breaks.is_empty() {
         return None;
     }
@@ -1217,6 +1235,23 @@ mod tests {
             "{:?}",
             p.concepts
         );
+    }
+
+    #[test]
+    fn a_word_before_de_is_not_glued_to_it() {
+        // jieba reads 中美的 as 中 / 美的 (the company) and 高级别的 as 高级 / 别的.
+        let library = |w: &str| match w {
+            "中美" | "高级别" => 40,
+            _ => 0,
+        };
+        for (q, word) in [
+            ("中美的贸易摩擦怎么样了", "中美"),
+            ("高级别的对话", "高级别"),
+        ] {
+            let p = plan_in(q, &library);
+            let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+            assert!(concepts.contains(&word), "{q}: {concepts:?}");
+        }
     }
 
     #[test]
