@@ -175,7 +175,7 @@ impl QueryPlan {
         // Segmented with the names a preposition was glued to set apart: positions below are
         // in this text.
         let mut terms = search.terms_of_normalized(&normalized);
-        let segmented = match apart_after_prepositions(&normalized, &terms, &jieba, vocabulary) {
+        let segmented = match apart_from_glued_words(&normalized, &terms, &jieba, vocabulary) {
             Some(apart) => {
                 terms = search.terms_of_normalized(&apart);
                 std::borrow::Cow::Owned(apart)
@@ -627,21 +627,28 @@ const JOIN_MAX_CHARS: usize = 6;
 /// nothing but rare characters must not cost a search per pair of them).
 const JOIN_MAX_LOOKUPS: usize = 48;
 
-/// Prepositions jieba glues to what follows them when it does not know that word: 对马 + 航
-/// for 对 + 马航, 对照 + 会 for 对 + 照会, 对菲方 for 对 + 菲方.
-const PREPOSITIONS: &str = "对同与和向跟就在";
+/// Characters jieba glues to the word after them when it does not know that word, or knows a
+/// word of the character and the word's first one: prepositions and verbs of saying (对马 + 航
+/// for 对 + 马航, 对照 + 会 for 对 + 照会, 对菲方, 谈判 + 决 for 谈 + 判决).
+const GLUED_BEFORE: &str = "对同与和向跟就在谈说称讲将把被到于为";
 
-/// The longest word after a preposition that is looked for, in characters.
+/// Characters jieba glues to the word before them (中 + 美的 for 中美 + 的, 两 + 国有 for 两国 +
+/// 有, 对话 + 会上 for 对话会 + 上, 韩 + 正是 for 韩正 + 是).
+const GLUED_AFTER: &str = "的上有是以和了";
+
+/// The longest library word looked for beside a glued character, in characters.
 const AFTER_PREPOSITION_MAX_CHARS: usize = 6;
 
-/// In how many passages a word after a preposition must stand to be set apart.
+/// In how many passages that word must stand to be set apart.
 const AFTER_PREPOSITION_MIN_PASSAGES: u64 = 2;
 
-/// `normalized` with a space after each preposition jieba glued to the word that follows it,
-/// where the library holds a word starting right after the preposition that reaches past the
-/// glued word (对马 + 航: 马航), or any such word when jieba does not know the glued word
-/// (对菲方: 菲方). `terms` are `normalized`'s; `None` when nothing is glued.
-fn apart_after_prepositions(
+/// `normalized` with a space between a character jieba glued to a neighbouring word
+/// ([`GLUED_BEFORE`], [`GLUED_AFTER`]) and that word, where the library holds a word that
+/// starts right after the character and reaches past the glued word (对马 + 航: 马航), or ends
+/// right before it and starts before the glued word (两 + 国有: 两国); after a character of
+/// [`GLUED_BEFORE`], any such word when jieba does not know the glued word (对菲方: 菲方).
+/// `terms` are `normalized`'s; `None` when nothing is glued.
+fn apart_from_glued_words(
     normalized: &str,
     terms: &[crate::text::Term],
     jieba: &jieba_rs::Jieba,
@@ -652,14 +659,21 @@ fn apart_after_prepositions(
             && t.text
                 .chars()
                 .next()
-                .is_some_and(|c| PREPOSITIONS.contains(c))
+                .is_some_and(|c| GLUED_BEFORE.contains(c))
     };
-    // And 的 glued to the end of a word before it (中美的 read 中 / 美的, the company; 高级别的
-    // read 高级 / 别的).
-    let ends_glued = |t: &crate::text::Term| t.chars >= 2 && t.text.ends_with('的');
+    let ends_glued = |t: &crate::text::Term| {
+        t.chars >= 2
+            && t.text
+                .chars()
+                .next_back()
+                .is_some_and(|c| GLUED_AFTER.contains(c))
+    };
     if !terms.iter().any(|t| starts_glued(t) || ends_glued(t)) {
         return None;
     }
+    let library_word = |w: &str| {
+        w.chars().all(crate::script::is_han) && vocabulary(w) >= AFTER_PREPOSITION_MIN_PASSAGES
+    };
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
     let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
     let mut breaks: Vec<usize> = Vec::new();
@@ -671,29 +685,31 @@ fn apart_after_prepositions(
             .rev()
             .filter(|len| after + len <= chars.len() && (!known || after + len > glued_end))
             .map(|len| &normalized[byte_at(after)..byte_at(after + len)])
+            // Not a piece the library's own segmentation glued to what follows (中有, 过有).
             .find(|w| {
-                w.chars().all(crate::script::is_han)
-                    && vocabulary(w) >= AFTER_PREPOSITION_MIN_PASSAGES
+                library_word(w)
+                    && !w
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| GLUED_AFTER.contains(c))
             });
         if longest.is_some() {
             breaks.push(byte_at(after));
         }
     }
     for t in outermost(terms).iter().filter(|t| ends_glued(t)) {
-        let de = t.position + t.chars - 1;
-        let reaching_back = (2..=AFTER_PREPOSITION_MAX_CHARS.min(de))
+        let glue = t.position + t.chars - 1;
+        let reaching_back = (2..=AFTER_PREPOSITION_MAX_CHARS.min(glue))
             .rev()
-            .filter(|len| de - len < t.position)
-            .map(|len| &normalized[byte_at(de - len)..byte_at(de)])
-            .any(|w| {
-                w.chars().all(crate::script::is_han)
-                    && vocabulary(w) >= AFTER_PREPOSITION_MIN_PASSAGES
-            });
+            .filter(|len| glue - len < t.position)
+            .map(|len| &normalized[byte_at(glue - len)..byte_at(glue)])
+            .any(|w| library_word(w));
         if reaching_back {
-            breaks.push(byte_at(de));
+            breaks.push(byte_at(glue));
         }
     }
     breaks.sort_unstable();
+    breaks.dedup();
     if breaks.is_empty() {
         return None;
     }
@@ -1238,15 +1254,20 @@ mod tests {
     }
 
     #[test]
-    fn a_word_before_de_is_not_glued_to_it() {
+    fn a_word_is_not_glued_to_the_particle_after_it() {
         // jieba reads 中美的 as 中 / 美的 (the company) and 高级别的 as 高级 / 别的.
         let library = |w: &str| match w {
-            "中美" | "高级别" => 40,
+            "中美" | "高级别" | "两国" | "判决" | "对华" | "华为" => 40,
             _ => 0,
         };
         for (q, word) in [
             ("中美的贸易摩擦怎么样了", "中美"),
             ("高级别的对话", "高级别"),
+            // 两国有 is not 两 / 国有 (state-owned), 谈判决 not 谈判 / 决.
+            ("两国有哪些合作", "两国"),
+            ("外交部谈判决结果", "判决"),
+            // A name ending in a glue character stays whole: 对华为 is not 对华 / 为.
+            ("美国对华为的禁令", "华为"),
         ] {
             let p = plan_in(q, &library);
             let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
