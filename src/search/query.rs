@@ -703,7 +703,7 @@ fn apart_from_glued_words(
             .rev()
             .filter(|len| glue - len < t.position)
             .map(|len| &normalized[byte_at(glue - len)..byte_at(glue)])
-            .any(|w| library_word(w));
+            .any(&library_word);
         if reaching_back {
             breaks.push(byte_at(glue));
         }
