@@ -639,7 +639,8 @@ const GLUED_AFTER: &str = "的上有是以和了";
 /// The longest library word looked for beside a glued character, in characters.
 const AFTER_PREPOSITION_MAX_CHARS: usize = 6;
 
-/// In how many passages that word must stand to be set apart.
+/// In how many passages that word must stand to be set apart (one, for a word of jieba's
+/// dictionary).
 const AFTER_PREPOSITION_MIN_PASSAGES: u64 = 2;
 
 /// `normalized` with a space between a character jieba glued to a neighbouring word
@@ -671,8 +672,13 @@ fn apart_from_glued_words(
     if !terms.iter().any(|t| starts_glued(t) || ends_glued(t)) {
         return None;
     }
+    // A word of jieba's dictionary counts where it stands at all: a one-transcript library
+    // holds most of its words once (高墙, 装好).
     let library_word = |w: &str| {
-        w.chars().all(crate::script::is_han) && vocabulary(w) >= AFTER_PREPOSITION_MIN_PASSAGES
+        w.chars().all(crate::script::is_han) && {
+            let passages = vocabulary(w);
+            passages >= AFTER_PREPOSITION_MIN_PASSAGES || (passages > 0 && jieba.has_word(w))
+        }
     };
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
     let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
