@@ -637,11 +637,11 @@ const GLUED_BEFORE: &str = "对同与和向跟就在谈说称讲将把被到于�
 const GLUED_AFTER: &str = "的上有是以和了";
 
 /// The longest library word looked for beside a glued character, in characters.
-const AFTER_PREPOSITION_MAX_CHARS: usize = 6;
+const GLUED_WORD_MAX_CHARS: usize = 6;
 
 /// In how many passages that word must stand to be set apart (one, for a word of jieba's
 /// dictionary).
-const AFTER_PREPOSITION_MIN_PASSAGES: u64 = 2;
+const GLUED_WORD_MIN_PASSAGES: u64 = 2;
 
 /// `normalized` with a space between a character jieba glued to a neighbouring word
 /// ([`GLUED_BEFORE`], [`GLUED_AFTER`]) and that word, where the library holds a word that
@@ -677,36 +677,35 @@ fn apart_from_glued_words(
     let library_word = |w: &str| {
         w.chars().all(crate::script::is_han) && {
             let passages = vocabulary(w);
-            passages >= AFTER_PREPOSITION_MIN_PASSAGES || (passages > 0 && jieba.has_word(w))
+            passages >= GLUED_WORD_MIN_PASSAGES || (passages > 0 && jieba.has_word(w))
         }
     };
     let chars: Vec<(usize, char)> = normalized.char_indices().collect();
     let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
+    let words = outermost(terms);
     let mut breaks: Vec<usize> = Vec::new();
-    for t in outermost(terms).iter().filter(|t| starts_glued(t)) {
+    for t in words.iter().filter(|t| starts_glued(t)) {
         let after = t.position + 1;
         let glued_end = t.position + t.chars;
         let known = jieba.has_word(&t.text);
-        let longest = (2..=AFTER_PREPOSITION_MAX_CHARS)
-            .rev()
+        let reaching_on = (2..=GLUED_WORD_MAX_CHARS)
             .filter(|len| after + len <= chars.len() && (!known || after + len > glued_end))
             .map(|len| &normalized[byte_at(after)..byte_at(after + len)])
             // Not a piece the library's own segmentation glued to what follows (中有, 过有).
-            .find(|w| {
+            .any(|w| {
                 library_word(w)
                     && !w
                         .chars()
                         .next_back()
                         .is_some_and(|c| GLUED_AFTER.contains(c))
             });
-        if longest.is_some() {
+        if reaching_on {
             breaks.push(byte_at(after));
         }
     }
-    for t in outermost(terms).iter().filter(|t| ends_glued(t)) {
+    for t in words.iter().filter(|t| ends_glued(t)) {
         let glue = t.position + t.chars - 1;
-        let reaching_back = (2..=AFTER_PREPOSITION_MAX_CHARS.min(glue))
-            .rev()
+        let reaching_back = (2..=GLUED_WORD_MAX_CHARS.min(glue))
             .filter(|len| glue - len < t.position)
             .map(|len| &normalized[byte_at(glue - len)..byte_at(glue)])
             .any(&library_word);
