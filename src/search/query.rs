@@ -1281,6 +1281,33 @@ mod tests {
     }
 
     #[test]
+    fn more_ways_of_asking_are_no_words_of_the_question() {
+        // Found by putting the seed's topics in question frames: each left a word no answer
+        // holds (上持 of jieba's HMM, 表明, 时说), and the seed refused the question.
+        for q in [
+            "中方在南海问题上持什么立场",
+            "中方对南海问题持什么态度",
+            "就南海问题表明了什么立场",
+            "围绕南海问题，外交部说了啥",
+            "谈到南海问题时说了什么",
+            "关于南海问题有什么新的提法",
+            "南海问题这个话题外交部提没提",
+        ] {
+            let p = plan(q);
+            let concepts: Vec<&str> = p
+                .concepts
+                .iter()
+                .filter(|c| c.is_topical() && c.chars > 1)
+                .map(|c| c.forms[0].as_str())
+                .collect();
+            assert!(
+                !concepts.is_empty() && concepts.iter().all(|c| c.starts_with("南海")),
+                "{q}: {concepts:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_not_a_questions_keep_their_words_whole() {
         // 会不会 is one word: without it jieba reads 出国会不会 as 出 / 国会 / 不会 (parliament).
         let p = plan("今年出国会不会更方便？王毅觉得呢");
