@@ -655,20 +655,35 @@ pub fn without_titles_of(text: &str, name: &str) -> String {
     out
 }
 
-/// The office a question addresses (外交部发言人是怎么回应的, 外交部新闻发言人对此怎么看):
-/// it is who answers, not what is asked about, and left in it matches every passage that
-/// mentions another ministry's spokesperson. Not where it is the subject: 外交部发言人办公室.
-static THE_OFFICE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:中国)?外交部(?:新闻)?发言人(?:们)?").unwrap());
+/// The office a question addresses (外交部发言人是怎么回应的, 外交部新闻发言人对此怎么看,
+/// 外长对一带一路怎么说): it is who answers, not what is asked about, and left in it matches
+/// every passage that mentions another ministry's spokesperson or another country's minister.
+/// The ministry's full title always addresses it, except where it is the subject
+/// (外交部发言人办公室); a bare title (外长, 发言人) only right before what it is asked to do
+/// (外长对…, 发言人怎么…, 外长讲了): 中国外长每年首访非洲 is about the minister.
+static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:中国)?(?:外交部(?:新闻)?发言人(?:们)?|外交部长|外长|发言人)").unwrap()
+});
+static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:对|在|就|怎么|如何|怎样|是怎么|是如何|讲|说|谈|表示|回应|评价|认为|觉得|有没有|提)")
+        .unwrap()
+});
 
 /// `text` without the office it addresses ([`THE_OFFICE`]).
 pub fn without_the_office(text: &str) -> std::borrow::Cow<'_, str> {
     THE_OFFICE.replace_all(text, |c: &regex::Captures| {
         let m = c.get(0).expect("group 0");
-        if text[m.end()..].starts_with("办公室") {
-            m.as_str().to_string()
+        let after = &text[m.end()..];
+        let full_title = m.as_str().contains("外交部发言人") || m.as_str().contains("新闻发言人");
+        let addressed = if full_title {
+            !after.starts_with("办公室")
         } else {
+            ADDRESSED.is_match(after)
+        };
+        if addressed {
             " ".to_string()
+        } else {
+            m.as_str().to_string()
         }
     })
 }
@@ -1095,6 +1110,19 @@ mod tests {
         assert_eq!(
             without_the_office("外交部发言人办公室是哪天开通微博的"),
             "外交部发言人办公室是哪天开通微博的"
+        );
+        // A bare title goes only where it is asked to speak.
+        assert_eq!(
+            without_the_office("外长对一带一路怎么说").trim(),
+            "对一带一路怎么说"
+        );
+        assert_eq!(
+            without_the_office("有关护照，外长讲了哪些"),
+            "有关护照， 讲了哪些"
+        );
+        assert_eq!(
+            without_the_office("中国外长每年首访非洲"),
+            "中国外长每年首访非洲"
         );
     }
 
