@@ -174,17 +174,13 @@ impl Bot {
             lang,
             self.settings.reply.max_chars,
         );
-        if let (Some(content), Some((filters, _)), true) = (&mut view.content, note, browsing) {
+        if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
             content.push('\n');
-            content.push_str(&render::browsing_note(filters, lang));
-        } else if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
-            content.push('\n');
-            content.push_str(&render::filters_note(
-                filters,
-                relaxed,
-                ignored.as_deref(),
-                lang,
-            ));
+            content.push_str(&if browsing {
+                render::browsing_note(filters, lang)
+            } else {
+                render::filters_note(filters, relaxed, ignored.as_deref(), lang)
+            });
         }
         if let (Some(content), true) = (&mut view.content, tentative) {
             content.push('\n');

@@ -352,9 +352,9 @@ impl Engine {
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
         if !preferred && plan.kinds.recent {
-            self.latest_first(&mut scored);
+            self.later_first(&mut scored, RECENT_TIE, RECENT_CANDIDATES);
         } else if !preferred && plan.kinds.outcome {
-            self.outcome_first(&mut scored);
+            self.later_first(&mut scored, NEAR_TIE, NEAR_TIE_CANDIDATES);
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
         let groups = self.group_statements(&scored, options.top);
@@ -849,33 +849,20 @@ impl Engine {
         (scored, relaxed)
     }
 
-    /// For a question about how something turned out (后来, 最后, 了没有): of the best few that
-    /// score nearly alike, the one said last goes first, since a later briefing told the
-    /// outcome. Decided after whether to quote at all, which rests on the best-scored candidate.
-    fn outcome_first(&self, scored: &mut [Scored]) {
+    /// Of the best `window` candidates that score within `tie` (a share) of the first, the one
+    /// said last goes first (among those of its day, the best). For a question about how
+    /// something turned out (后来, 最后, 了没有; [`NEAR_TIE`] of [`NEAR_TIE_CANDIDATES`]), since a
+    /// later briefing told the outcome; for one after the latest word (华春莹最近一次谈南海说了什么;
+    /// the wider [`RECENT_TIE`] of [`RECENT_CANDIDATES`]), since a library holds many statements
+    /// on one subject and the asker wants the last, not the one that repeats the question's
+    /// words best. Decided after whether to quote at all, which rests on the best-scored one.
+    fn later_first(&self, scored: &mut [Scored], tie: f32, window: usize) {
         let Some(top) = scored.first() else {
             return;
         };
-        let near = top.score - NEAR_TIE * top.score.abs();
-        let top_day = self.days[top.raw.doc];
-        let later = (1..scored.len().min(NEAR_TIE_CANDIDATES))
-            .filter(|&i| scored[i].score >= near && self.days[scored[i].raw.doc] > top_day)
-            .max_by_key(|&i| (self.days[scored[i].raw.doc], std::cmp::Reverse(i)));
-        if let Some(i) = later {
-            scored[..=i].rotate_right(1);
-        }
-    }
-
-    /// For a question after the latest word (华春莹最近一次谈南海说了什么): of the best few that
-    /// score not far below the first, the one said last goes first. The window is wider than
-    /// for an outcome: a library holds many statements on one subject, and the asker wants the
-    /// last of them, not the one that repeats the question's words best.
-    fn latest_first(&self, scored: &mut [Scored]) {
-        let Some(top) = scored.first() else {
-            return;
-        };
-        let near = top.score - RECENT_TIE * top.score.abs();
-        let latest = (0..scored.len().min(RECENT_CANDIDATES))
+        let near = top.score - tie * top.score.abs();
+        // The first stays first unless one is later: among equal days the earliest rank wins.
+        let latest = (0..scored.len().min(window))
             .filter(|&i| scored[i].score >= near)
             .max_by_key(|&i| (self.days[scored[i].raw.doc], std::cmp::Reverse(i)));
         if let Some(i) = latest {

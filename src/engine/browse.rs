@@ -15,10 +15,7 @@ impl Engine {
     /// Does the question only select (a period, a speaker, a transcript) and ask about no
     /// subject? A speaker's name that is a filter is no subject.
     pub(super) fn only_selects(&self, plan: &QueryPlan, c: &Constraints) -> bool {
-        let selects = c.since.is_some()
-            || c.until.is_some()
-            || !c.speakers.is_empty()
-            || !c.documents.is_empty();
+        let selects = c.period().is_some() || !c.speakers.is_empty() || !c.documents.is_empty();
         // Words for "things said" name no subject of their own (讲了哪些事, 谈了什么话题).
         const ANY_SUBJECT: &[&str] = &["事", "事情", "话题", "问题", "议题", "内容", "东西"];
         selects
@@ -33,14 +30,16 @@ impl Engine {
     /// each as its answer's first paragraph; at most `top`. A day named means that day's
     /// briefing: not the later ones a question about an event that day may reach.
     pub(super) fn browse(&self, c: &Constraints, top: usize) -> Vec<Hit> {
-        let since = c.since.unwrap_or(0);
-        let until = c.named_until.or(c.until).unwrap_or(u64::MAX);
+        let period = c
+            .period()
+            .map(|(since, until)| since..=c.named_until.unwrap_or(until));
         let mut docs: Vec<usize> = (0..self.documents.len())
             .filter(|&d| {
+                // An undated transcript is in no period.
                 let day = self.days[d];
-                let dated = c.since.is_none() && c.until.is_none() || day != 0;
-                dated
-                    && (since..=until).contains(&day)
+                period
+                    .as_ref()
+                    .is_none_or(|days| day != 0 && days.contains(&day))
                     && (c.documents.is_empty() || c.documents.contains(&self.documents[d].id))
             })
             .collect();

@@ -662,7 +662,7 @@ pub fn without_titles_of(text: &str, name: &str) -> String {
 /// (外交部发言人办公室); a bare title (外长, 发言人) only right before what it is asked to do
 /// (外长对…, 发言人怎么…, 外长讲了): 中国外长每年首访非洲 is about the minister.
 static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:中国)?(?:外交部(?:新闻)?发言人(?:们)?|外交部长|外长|发言人)").unwrap()
+    Regex::new(r"(?:中国)?(?:(?P<full>外交部(?:新闻)?发言人(?:们)?)|外交部长|外长|发言人)").unwrap()
 });
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:对|在|就|怎么|如何|怎样|是怎么|是如何|讲|说|谈|表示|回应|评价|认为|觉得|有没有|提)")
@@ -674,8 +674,7 @@ pub fn without_the_office(text: &str) -> std::borrow::Cow<'_, str> {
     THE_OFFICE.replace_all(text, |c: &regex::Captures| {
         let m = c.get(0).expect("group 0");
         let after = &text[m.end()..];
-        let full_title = m.as_str().contains("外交部发言人") || m.as_str().contains("新闻发言人");
-        let addressed = if full_title {
+        let addressed = if c.name("full").is_some() {
             !after.starts_with("办公室")
         } else {
             ADDRESSED.is_match(after)
