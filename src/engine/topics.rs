@@ -86,6 +86,7 @@ pub fn topic_names(
     df: &HashMap<String, usize>,
     exchanges_total: usize,
 ) -> Vec<String> {
+    let jieba = lexicon.jieba();
     doc.exchanges
         .iter()
         .zip(questions)
@@ -125,7 +126,10 @@ pub fn topic_names(
                 } else {
                     1.0
                 };
-                let score = (2.0 * *tf_source as f64 + tf_answer.min(10.0)) * idf * domain
+                let score = (2.0 * *tf_source as f64 + tf_answer.min(10.0))
+                    * idf
+                    * domain
+                    * naming_power(word, &jieba, lexicon)
                     + 0.01 * word.chars().count() as f64;
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
                     best = Some((score, word.clone()));
@@ -137,19 +141,50 @@ pub fn topic_names(
         .collect()
 }
 
-/// Content words of `text` (two characters or more, no filler or generic words) with counts.
+/// Content words of `text` (two characters or more, no filler or generic words) with counts. A
+/// name jieba splits into pieces (莫拉莱 + 斯, 纳 + 瓦罗, 戈 + 塔巴 + 雅) is taken whole.
 pub fn candidate_words(
     text: &str,
     exact: &ChineseTokenizer,
     lexicon: &Lexicon,
 ) -> Vec<(String, usize)> {
+    let jieba = lexicon.jieba();
+    let terms = exact.terms(text);
+    let adjacent = |a: usize, b: usize| terms[a].position + terms[a].chars == terms[b].position;
+    // A run of pieces holds a character alone, so only words beside one are looked up.
+    let beside_a_character = |j: usize| {
+        terms[j].chars == 1
+            || (j > 0 && terms[j - 1].chars == 1 && adjacent(j - 1, j))
+            || (j + 1 < terms.len() && terms[j + 1].chars == 1 && adjacent(j, j + 1))
+    };
+    let mut words: Vec<String> = Vec::with_capacity(terms.len());
+    let mut i = 0;
+    while i < terms.len() {
+        let mut j = i;
+        while j < terms.len()
+            && (j == i || adjacent(j - 1, j))
+            && beside_a_character(j)
+            && name_piece(&terms[j].text, &jieba)
+        {
+            j += 1;
+        }
+        let run = &terms[i..j];
+        let chars: usize = run.iter().map(|t| t.chars).sum();
+        if run.len() >= 2 && run.iter().any(|t| t.chars == 1) && chars <= NAME_MAX_CHARS {
+            words.push(run.iter().map(|t| t.text.as_str()).collect());
+            i = j;
+        } else {
+            words.push(terms[i].text.clone());
+            i += 1;
+        }
+    }
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for t in exact.terms(text) {
-        let w = t.text;
+    for w in words {
         if w.chars().count() < 2
             || lexicon.is_filler(&w)
             || GENERIC_WORDS.contains(w.as_str())
-            || w.chars().all(|c| c.is_ascii_digit())
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',' || c == '%')
         {
             continue;
         }
@@ -159,6 +194,65 @@ pub fn candidate_words(
         }
     }
     counts
+}
+
+/// Characters that begin no name but that jieba glues to an unknown one after them.
+const GLUED_FIRST: &str = "对同与和向跟就在谈说称讲将把被到于为经从由";
+
+/// The longest name taken from pieces, in characters.
+const NAME_MAX_CHARS: usize = 8;
+
+/// jieba's own tag for `word` when its dictionary holds it.
+fn dictionary_tag(word: &str, jieba: &jieba_rs::Jieba) -> Option<String> {
+    if !jieba.has_word(word) {
+        return None;
+    }
+    match jieba.tag(word, false).as_slice() {
+        [t] if t.word == word => Some(t.tag.to_string()),
+        _ => None,
+    }
+}
+
+/// A piece of a name jieba split: a word it tags as a person's name, a single character it
+/// tags as any name, or a word of Chinese characters its dictionary does not hold.
+fn name_piece(word: &str, jieba: &jieba_rs::Jieba) -> bool {
+    if !word.chars().all(crate::script::is_han) {
+        return false;
+    }
+    match dictionary_tag(word, jieba).as_deref() {
+        Some(tag) if word.chars().count() == 1 => {
+            matches!(tag, "nr" | "nrt" | "nrfg" | "ns" | "nz")
+        }
+        Some(tag) => matches!(tag, "nr" | "nrt" | "nrfg"),
+        None => !jieba.has_word(word),
+    }
+}
+
+/// How well a word of its kind names a topic: a name best, a noun well, a verb less, a number or
+/// time poorly (拍摄, 第一步, 星期一 say little of what a question is about), and a short word jieba
+/// made up from unknown characters (祝习 of 祝习主席) hardly at all.
+fn naming_power(word: &str, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
+    let tag = lexicon
+        .user_tag(word)
+        .map(str::to_string)
+        .or_else(|| dictionary_tag(word, jieba));
+    match tag.as_deref() {
+        // Places, organisations and their short forms (东盟, 北约) name a topic best; a person
+        // named is as often only who said something (马来西亚外长阿尼法称).
+        Some("ns" | "nt" | "nz" | "j" | "eng") => 1.3,
+        Some("nr" | "nrt" | "nrfg") => 1.1,
+        Some("vn" | "an") => 0.9,
+        Some(t) if t.starts_with('n') => 1.0,
+        Some(t) if t.starts_with('v') => 0.7,
+        Some("m" | "t" | "q" | "f" | "r" | "d" | "mq" | "tg") => 0.3,
+        Some(_) => 0.7,
+        None if !word.chars().all(crate::script::is_han) => 1.3,
+        // jieba's guess at an unknown word glued to a preposition (经马中, 对罗兴).
+        None if word.starts_with(|c| GLUED_FIRST.contains(c)) => 0.4,
+        // A name taken whole from its pieces, or one jieba guessed (孟晚舟).
+        None if word.chars().count() >= 3 => 1.0,
+        None => 0.4,
+    }
 }
 
 /// Pinyin of `s` without tones: the full syllables joined (`nanhai`) and the initials (`nh`).
@@ -187,6 +281,46 @@ pub fn pinyin_keys(s: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        let lex = Lexicon::embedded();
+        candidate_words(text, &ChineseTokenizer::exact(lex.jieba()), &lex)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    #[test]
+    fn a_name_jieba_splits_is_a_candidate_whole() {
+        let found = words("外交部发布了玻利维亚总统莫拉莱斯即将访华的消息");
+        assert!(found.contains(&"莫拉莱斯".to_string()), "{found:?}");
+        assert!(!found.contains(&"莫拉莱".to_string()), "{found:?}");
+        let found = words("美国国家贸易委员会主任纳瓦罗曾示意");
+        assert!(found.contains(&"纳瓦罗".to_string()), "{found:?}");
+        // Words of the dictionary side by side stay apart.
+        let found = words("习近平主席会见普京总统");
+        assert!(found.contains(&"习近平".to_string()), "{found:?}");
+        assert!(found.contains(&"普京".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn numbers_are_no_candidates() {
+        let found = words("价值2.5万亿美元的能源资源");
+        assert!(!found.iter().any(|w| w == "2.5"), "{found:?}");
+    }
+
+    #[test]
+    fn places_and_things_name_a_topic_better_than_verbs_and_times() {
+        let lex = Lexicon::embedded();
+        let jieba = lex.jieba();
+        let power = |w: &str| naming_power(w, &jieba, &lex);
+        assert!(power("吉布提") > power("军事基地"));
+        assert!(power("轰炸机") > power("飞往"));
+        assert!(power("东盟") > power("阿尼法"));
+        assert!(power("太平洋") > power("星期一"));
+        // jieba's guesses at words glued to a preposition name nothing.
+        assert!(power("经马中") < power("补充协议"));
+    }
 
     #[test]
     fn pinyin() {
