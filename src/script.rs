@@ -23,9 +23,40 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// True when a text is written mostly in Latin letters (an English question): more of its
+/// letters are Latin than Han, and it holds at least two Latin words (a question of Chinese
+/// with `WHO` or `AI` in it is Chinese).
+pub fn mostly_latin(text: &str) -> bool {
+    let (mut latin, mut han) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if is_han(c) {
+            han += 1;
+        }
+    }
+    let words = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    latin > han && words >= 2
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_questions_are_told_from_chinese_ones() {
+        assert!(mostly_latin(
+            "Why did China stop buying canola from Canada?"
+        ));
+        assert!(mostly_latin("What did 王毅 say about AI governance?"));
+        assert!(!mostly_latin("中方对AI合作持什么立场？"));
+        assert!(!mostly_latin("WHO 怎么评价中国抗疫"));
+        assert!(!mostly_latin("BRICS"));
+        assert!(!mostly_latin("2019年5月"));
+    }
 
     #[test]
     fn word_chars_as_the_standard_library_says() {

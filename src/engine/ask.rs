@@ -324,7 +324,7 @@ impl Engine {
                     speakers: constraints.speakers.join("/"),
                 }
             } else {
-                Abstention::NotCovered
+                not_covered(question)
             });
             return answer;
         };
@@ -345,9 +345,12 @@ impl Engine {
                     detail: detail_asked(&plan.kinds),
                 }
             } else {
-                Abstention::NotCovered
+                not_covered(question)
             });
-            answer.suggestions = self.nearest_topics(&scored, 3);
+            // Topics near an English question are near its few Chinese names by chance.
+            if answer.abstained != Some(Abstention::NotInChinese) {
+                answer.suggestions = self.nearest_topics(&scored, 3);
+            }
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
@@ -1192,6 +1195,16 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
         out.push([start, end]);
     }
     out
+}
+
+/// Why nothing answers `question`: no passage covers it, or it is in English and the library in
+/// Chinese.
+fn not_covered(question: &str) -> Abstention {
+    if crate::script::mostly_latin(question) {
+        Abstention::NotInChinese
+    } else {
+        Abstention::NotCovered
+    }
 }
 
 /// The detail a question after one detail asks for, as the reply names it.

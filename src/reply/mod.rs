@@ -58,6 +58,9 @@ pub enum Abstention {
     },
     /// No passage covers enough of the question.
     NotCovered,
+    /// The same, for a question in Latin letters (English): the library is in Chinese, and
+    /// only the names of the synonyms list (AI, WHO, BRICS…) carry a question across.
+    NotInChinese,
     /// The speaker the question asks about says nothing on it (in the period it names).
     SpeakerNotQuoted {
         /// The names, `/` between them.
@@ -98,6 +101,14 @@ impl Abstention {
         match (self, lang) {
             (Abstention::NotCovered, Lang::En) => "nothing in the library answers this".into(),
             (Abstention::NotCovered, Lang::Zh) => "资料库中没有足够相关的原文".into(),
+            (Abstention::NotInChinese, Lang::En) => {
+                "the library is in Chinese, and few words of this question have a Chinese name \
+                 pressroom knows: ask in Chinese (中文提问)"
+                    .into()
+            }
+            (Abstention::NotInChinese, Lang::Zh) => {
+                "资料库是中文的，这个问题的词大多没有对应的中文名称：请用中文提问".into()
+            }
             (Abstention::SpeakerNotQuoted { speakers }, Lang::En) => {
                 format!("the library never quotes {speakers} on this")
             }

@@ -197,6 +197,19 @@ fn a_question_that_only_selects_gets_the_selections_exchanges_latest_first() {
 }
 
 #[test]
+fn an_english_question_the_library_cannot_carry_says_the_library_is_chinese() {
+    use pressroom::reply::Abstention;
+    let a = LIBRARY.ask("Why did China stop buying canola from Canada?", 3);
+    assert!(a.hits.is_empty(), "{a:?}");
+    assert_eq!(a.abstained, Some(Abstention::NotInChinese));
+    // Topics near its few Chinese names would be near by chance.
+    assert!(a.suggestions.is_empty(), "{a:?}");
+    // The same question in Chinese, which the library cannot answer either, is told apart.
+    let a = LIBRARY.ask("中国为什么停止从加拿大进口油菜籽？", 3);
+    assert_ne!(a.abstained, Some(Abstention::NotInChinese), "{a:?}");
+}
+
+#[test]
 fn a_period_outside_the_library_gets_no_quote() {
     let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");
