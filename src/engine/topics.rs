@@ -196,7 +196,9 @@ pub fn candidate_words(
     counts
 }
 
-/// Characters that begin no name but that jieba glues to an unknown one after them.
+/// Characters that begin no name but that jieba glues to an unknown one after them (the
+/// question reader's `GLUED_BEFORE`, with 经, 从 and 由, which a question reader must keep but
+/// a topic name never starts with).
 const GLUED_FIRST: &str = "对同与和向跟就在谈说称讲将把被到于为经从由";
 
 /// The longest name taken from pieces, in characters.
