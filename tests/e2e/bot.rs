@@ -563,9 +563,9 @@ async fn ask_options_filter_and_a_question_nothing_answers_offers_topics() {
         let sent = stand.slash(&Interact::new(user), "ask", question(q));
         (mark, sent)
     };
-    let (mark, sent) = ask_as(21, "要是有人在人工智能领域也搞小院高墙，会怎样？");
+    let (mark, sent) = ask_as(21, "南海行为准则现在谈到哪一步了？");
     let t = text(&stand.callback(mark, &sent).await["data"]);
-    assert!(t.contains("小院高墙") && t.contains("未必正面回答"), "{t}");
+    assert!(t.contains("南海") && t.contains("未必正面回答"), "{t}");
     let (mark, sent) = ask_as(22, AI_QUESTION);
     assert!(!text(&stand.callback(mark, &sent).await["data"]).contains("未必正面回答"));
 
