@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use pinyin::ToPinyin;
 
 use crate::corpus::Document;
+use crate::search::GLUED_BEFORE;
 use crate::text::{ChineseTokenizer, Lexicon, normalize_str};
 
 /// Words that say nothing about what a question is about.
@@ -196,10 +197,10 @@ pub fn candidate_words(
     counts
 }
 
-/// Characters that begin no name but that jieba glues to an unknown one after them (the
-/// question reader's `GLUED_BEFORE`, with 经, 从 and 由, which a question reader must keep but
-/// a topic name never starts with).
-const GLUED_FIRST: &str = "对同与和向跟就在谈说称讲将把被到于为经从由";
+/// Characters that begin no name but that jieba glues to an unknown one after them, besides the
+/// question reader's [`GLUED_BEFORE`]: a question reader must keep 从 and 由 where they stand,
+/// but a topic name never starts with them.
+const ALSO_GLUED_FIRST: &str = "经从由";
 
 /// The longest name taken from pieces, in characters.
 const NAME_MAX_CHARS: usize = 8;
@@ -221,12 +222,15 @@ fn name_piece(word: &str, jieba: &jieba_rs::Jieba) -> bool {
     if !word.chars().all(crate::script::is_han) {
         return false;
     }
+    if !jieba.has_word(word) {
+        return true;
+    }
     match dictionary_tag(word, jieba).as_deref() {
         Some(tag) if word.chars().count() == 1 => {
             matches!(tag, "nr" | "nrt" | "nrfg" | "ns" | "nz")
         }
         Some(tag) => matches!(tag, "nr" | "nrt" | "nrfg"),
-        None => !jieba.has_word(word),
+        None => false,
     }
 }
 
@@ -250,7 +254,9 @@ fn naming_power(word: &str, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
         Some(_) => 0.7,
         None if !word.chars().all(crate::script::is_han) => 1.3,
         // jieba's guess at an unknown word glued to a preposition (经马中, 对罗兴).
-        None if word.starts_with(|c| GLUED_FIRST.contains(c)) => 0.4,
+        None if word.starts_with(|c| GLUED_BEFORE.contains(c) || ALSO_GLUED_FIRST.contains(c)) => {
+            0.4
+        }
         // A name taken whole from its pieces, or one jieba guessed (孟晚舟).
         None if word.chars().count() >= 3 => 1.0,
         None => 0.4,

@@ -10,4 +10,5 @@ pub use answer_type::{AnswerType, NewNames};
 pub use constraints::{Constraints, Extracted, without_the_office, without_titles_of};
 pub(crate) use index::day_number;
 pub use index::{IndexOrigin, Persist, RawHit, SearchIndex, fingerprint};
+pub(crate) use query::GLUED_BEFORE;
 pub use query::{Concept, QueryPlan, Reader, Weights, WordClass};

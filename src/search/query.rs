@@ -630,7 +630,7 @@ const JOIN_MAX_LOOKUPS: usize = 48;
 /// Characters jieba glues to the word after them when it does not know that word, or knows a
 /// word of the character and the word's first one: prepositions and verbs of saying (对马 + 航
 /// for 对 + 马航, 对照 + 会 for 对 + 照会, 对菲方, 谈判 + 决 for 谈 + 判决).
-const GLUED_BEFORE: &str = "对同与和向跟就在谈说称讲将把被到于为";
+pub(crate) const GLUED_BEFORE: &str = "对同与和向跟就在谈说称讲将把被到于为";
 
 /// Characters jieba glues to the word before them (中 + 美的 for 中美 + 的, 两 + 国有 for 两国 +
 /// 有, 对话 + 会上 for 对话会 + 上, 韩 + 正是 for 韩正 + 是).
@@ -1006,6 +1006,21 @@ mod tests {
         plan_in(q, &|_: &str| 0)
     }
 
+    /// A library's vocabulary that holds each of `words` in 40 passages and nothing else.
+    fn holding<'a>(words: &'a [&'a str]) -> impl Fn(&str) -> u64 + 'a {
+        move |w: &str| if words.contains(&w) { 40 } else { 0 }
+    }
+
+    /// Over a library holding `words`, each question of `cases` keeps its word whole.
+    fn assert_keeps(words: &[&str], cases: &[(&str, &str)]) {
+        let library = holding(words);
+        for (q, word) in cases {
+            let p = plan_in(q, &library);
+            let concepts = concept_words(&p);
+            assert!(concepts.contains(word), "{q}: {concepts:?}");
+        }
+    }
+
     /// The plan of `q` over a library whose vocabulary is `vocabulary`.
     fn plan_in(q: &str, vocabulary: &dyn Fn(&str) -> u64) -> QueryPlan {
         plan_naming(q, vocabulary, &[])
@@ -1209,7 +1224,7 @@ mod tests {
         );
         // Nor are the names filler goes by (中方 is no call for "China").
         assert!(!t.contains(&"china") && !t.contains(&"中国"), "{t:?}");
-        let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+        let concepts = concept_words(&p);
         // 持什么 asks for a stance too.
         assert_eq!(concepts, ["人工智能", "合作"]);
         assert!(
@@ -1227,7 +1242,7 @@ mod tests {
         // 华为, not 对华 / 为 as jieba's own frequencies have it.
         for q in ["怎么看待美国对华为的禁令", "如何看待美国对华为的禁令"] {
             let p = plan(q);
-            let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+            let concepts = concept_words(&p);
             assert_eq!(concepts, ["美国", "华为", "禁令"], "{q}");
         }
     }
@@ -1236,22 +1251,18 @@ mod tests {
     fn a_name_after_a_preposition_is_not_glued_to_it() {
         // jieba reads 对马航 as 对马 (Tsushima) / 航, 对文在寅 as 对文 / 在 / 寅, 对照会 as 对照 /
         // 会; the library's words that start after the preposition stand whole.
-        let library = |w: &str| match w {
-            "马航" | "文在寅" | "照会" | "菲方" => 40,
-            _ => 0,
-        };
-        for (q, word) in [
-            ("中方对马航失联有何评论", "马航"),
-            ("外交部对文在寅访华怎么说", "文在寅"),
-            ("中方对照会内容怎么看", "照会"),
-            ("中方对菲方的说法有何回应", "菲方"),
-        ] {
-            let p = plan_in(q, &library);
-            let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
-            assert!(concepts.contains(&word), "{q}: {concepts:?}");
-        }
+        let library = ["马航", "文在寅", "照会", "菲方"];
+        assert_keeps(
+            &library,
+            &[
+                ("中方对马航失联有何评论", "马航"),
+                ("外交部对文在寅访华怎么说", "文在寅"),
+                ("中方对照会内容怎么看", "照会"),
+                ("中方对菲方的说法有何回应", "菲方"),
+            ],
+        );
         // A word the library does not hold after it changes nothing: 对外开放 stays.
-        let p = plan_in("中方对外开放的政策", &library);
+        let p = plan_in("中方对外开放的政策", &holding(&library));
         assert!(
             p.concepts.iter().any(|c| c.forms[0] == "对外开放"),
             "{:?}",
@@ -1262,23 +1273,18 @@ mod tests {
     #[test]
     fn a_word_is_not_glued_to_the_particle_after_it() {
         // jieba reads 中美的 as 中 / 美的 (the company) and 高级别的 as 高级 / 别的.
-        let library = |w: &str| match w {
-            "中美" | "高级别" | "两国" | "判决" | "对华" | "华为" => 40,
-            _ => 0,
-        };
-        for (q, word) in [
-            ("中美的贸易摩擦怎么样了", "中美"),
-            ("高级别的对话", "高级别"),
-            // 两国有 is not 两 / 国有 (state-owned), 谈判决 not 谈判 / 决.
-            ("两国有哪些合作", "两国"),
-            ("外交部谈判决结果", "判决"),
-            // A name ending in a glue character stays whole: 对华为 is not 对华 / 为.
-            ("美国对华为的禁令", "华为"),
-        ] {
-            let p = plan_in(q, &library);
-            let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
-            assert!(concepts.contains(&word), "{q}: {concepts:?}");
-        }
+        assert_keeps(
+            &["中美", "高级别", "两国", "判决", "对华", "华为"],
+            &[
+                ("中美的贸易摩擦怎么样了", "中美"),
+                ("高级别的对话", "高级别"),
+                // 两国有 is not 两 / 国有 (state-owned), 谈判决 not 谈判 / 决.
+                ("两国有哪些合作", "两国"),
+                ("外交部谈判决结果", "判决"),
+                // A name ending in a glue character stays whole: 对华为 is not 对华 / 为.
+                ("美国对华为的禁令", "华为"),
+            ],
+        );
     }
 
     #[test]
@@ -1312,7 +1318,7 @@ mod tests {
     fn a_not_a_questions_keep_their_words_whole() {
         // 会不会 is one word: without it jieba reads 出国会不会 as 出 / 国会 / 不会 (parliament).
         let p = plan("今年出国会不会更方便？王毅觉得呢");
-        let concepts: Vec<&str> = p.concepts.iter().map(|c| c.forms[0].as_str()).collect();
+        let concepts = concept_words(&p);
         assert!(concepts.contains(&"出国"), "{concepts:?}");
         assert!(
             !concepts.contains(&"国会")
