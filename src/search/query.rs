@@ -182,6 +182,7 @@ impl QueryPlan {
             }
             None => std::borrow::Cow::Borrowed(normalized.as_str()),
         };
+        let terms = join_a_not_a(terms, &segmented);
         let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
         for t in &terms {
             // A sub-word is a term lying inside a longer term at an overlapping position.
@@ -840,6 +841,64 @@ fn join_in_run(
     }
 }
 
+/// Reads the A-not-A form of a question that jieba cut into pieces (支 + 不 + 支持, 介 + 不介意,
+/// 关不 + 关心, 顺 + 不顺) as its verb alone (支持, 介意, 关心): an answer says 中方支持, never 支不
+/// 支持, and the pieces (不介意, 关不) are words no passage uses. A verb of one character (顺不顺)
+/// leaves the form whole, a question form like 认不认 (filler).
+fn join_a_not_a(terms: Vec<crate::text::Term>, normalized: &str) -> Vec<crate::text::Term> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for i in 0..chars.len().saturating_sub(2) {
+        let (a, n, b) = (chars[i], chars[i + 1], chars[i + 2]);
+        if a != b || !matches!(n, '不' | '没') || !crate::script::is_han(a) {
+            continue;
+        }
+        // To the end of the terms that reach over the repeated character (支持 of 支不支持).
+        let end = terms
+            .iter()
+            .filter(|t| t.position <= i + 2 && t.position + t.chars > i + 2)
+            .map(|t| t.position + t.chars)
+            .max()
+            .unwrap_or(i + 3);
+        spans.push((i, end));
+    }
+    if spans.is_empty() {
+        return terms;
+    }
+    let is_verb = |t: &crate::text::Term, (from, to): (usize, usize)| {
+        t.position == from + 2 && t.chars >= 2 && t.position + t.chars == to
+    };
+    let mut out: Vec<crate::text::Term> = Vec::with_capacity(terms.len());
+    for t in &terms {
+        let Some(&span) = spans
+            .iter()
+            .find(|(from, to)| t.position >= *from && t.position + t.chars <= *to)
+        else {
+            out.push(t.clone());
+            continue;
+        };
+        let (from, to) = span;
+        if is_verb(t, span) {
+            out.push(t.clone());
+        } else if terms.iter().any(|v| is_verb(v, span)) {
+            // A piece of the form: its verb stands for it.
+        } else if let Some(joined) = out
+            .iter_mut()
+            .find(|o| o.position == from && o.chars == to - from)
+        {
+            joined.original.end = joined.original.end.max(t.original.end);
+        } else {
+            out.push(crate::text::Term {
+                text: chars[from..to].iter().collect(),
+                original: t.original.clone(),
+                position: from,
+                chars: to - from,
+            });
+        }
+    }
+    out
+}
+
 /// Mends a question's segmentation where it made words the library never uses: jieba glues an
 /// unknown name to a neighbour (闹埃 + 博拉 for 闹 + 埃博拉) or keeps a colloquial form whole
 /// (撤出来, where the transcripts say 撤出). In each run of such words (and single characters
@@ -1107,6 +1166,32 @@ mod tests {
 
     fn concept_words(p: &QueryPlan) -> Vec<&str> {
         p.concepts.iter().map(|c| c.forms[0].as_str()).collect()
+    }
+
+    #[test]
+    fn an_a_not_a_form_cut_in_pieces_is_read_as_its_verb() {
+        let library = holding(&["支持", "介意", "关心", "决定", "联合国", "非洲"]);
+        // jieba: 支 + 不 + 支持, 介 + 介意 + 不介意, 关不 + 关心, 顺 + 不顺.
+        for (q, verb, pieces) in [
+            ("中方支不支持这个决定？", "支持", &["支", "不支持"][..]),
+            (
+                "中国介不介意美国高官访问非洲？",
+                "介意",
+                &["介", "不介意"][..],
+            ),
+            ("国内到底关不关心？", "关心", &["关不"][..]),
+        ] {
+            let p = plan_in(q, &library);
+            let words = concept_words(&p);
+            assert!(words.contains(&verb), "{q}: {words:?}");
+            assert!(!pieces.iter().any(|w| words.contains(w)), "{q}: {words:?}");
+        }
+        // A verb of one character leaves a question form, which is filler like 认不认.
+        let p = plan_in("联合国顺不顺？", &library);
+        assert_eq!(concept_words(&p), ["联合国"]);
+        // 不 between two different characters is no such form.
+        let p = plan_in("中方对此决不接受", &library);
+        assert!(!concept_words(&p).is_empty());
     }
 
     #[test]
