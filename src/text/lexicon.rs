@@ -230,7 +230,7 @@ impl Lexicon {
 /// word with a measure word (那艘, 这次, 哪天, 几只, 那阵子, 哪几个, 第几次), and the A-not-A form
 /// (认不认, 支不支持).
 fn is_question_form(term: &str) -> bool {
-    const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边轮届周";
+    const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边轮届周趟遍";
     // Question forms are two to four characters; longer terms are not looked at.
     let mut chars = ['\0'; 4];
     let mut len = 0;
