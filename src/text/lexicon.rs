@@ -476,6 +476,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_shipped_synonym_group_has_a_canonical_name_of_its_own() {
+        // A second group under the same canonical name is a group split by mistake: its names
+        // belong on the first line, where `canonical_of` looks.
+        let syn = Synonyms::parse(EMBEDDED_SYNONYMS, Path::new(SYNONYMS_FILE)).unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for group in &syn.groups {
+            assert!(
+                seen.insert(group[0].normalized.as_str()),
+                "two groups named {}",
+                group[0].normalized
+            );
+        }
+    }
+
+    #[test]
     fn synonyms_expand_both_ways_and_respect_word_boundaries() {
         let syn = Synonyms::parse(
             "人工智能 = AI, 人工智慧, artificial intelligence\n",
