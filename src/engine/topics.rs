@@ -99,6 +99,13 @@ pub fn topic_names(
                 .collect::<Vec<_>>()
                 .join("\n");
             let answer_norm = normalize_str(&answer);
+            // The question as written, where a term the reporter quotes (“萨德”) stands in its
+            // quotation marks.
+            let asked = ex
+                .question
+                .as_ref()
+                .map(|q| doc.turn_text(q))
+                .unwrap_or_default();
             let mut best: Option<(f64, String)> = None;
             let from_answer;
             let words: &[(String, usize)] = match question {
@@ -130,7 +137,7 @@ pub fn topic_names(
                 let score = (2.0 * *tf_source as f64 + tf_answer.min(10.0))
                     * idf
                     * domain
-                    * naming_power(word, &jieba, lexicon)
+                    * naming_power(word, quoted(&asked, word), &jieba, lexicon)
                     + 0.01 * word.chars().count() as f64;
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
                     best = Some((score, word.clone()));
@@ -234,10 +241,18 @@ fn name_piece(word: &str, jieba: &jieba_rs::Jieba) -> bool {
     }
 }
 
+/// Does `text` hold `word` alone in quotation marks (“萨德”, 「萨德」)?
+fn quoted(text: &str, word: &str) -> bool {
+    [("“", "”"), ("「", "」"), ("\"", "\"")]
+        .iter()
+        .any(|(open, close)| text.contains(&format!("{open}{word}{close}")))
+}
+
 /// How well a word of its kind names a topic: a name best, a noun well, a verb less, a number or
 /// time poorly (拍摄, 第一步, 星期一 say little of what a question is about), and a short word jieba
-/// made up from unknown characters (祝习 of 祝习主席) hardly at all.
-fn naming_power(word: &str, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
+/// made up from unknown characters (祝习 of 祝习主席) hardly at all, unless the question quotes it
+/// alone (“萨德”): a name its dictionary lacks.
+fn naming_power(word: &str, quoted: bool, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
     let tag = lexicon
         .user_tag(word)
         .map(str::to_string)
@@ -257,8 +272,8 @@ fn naming_power(word: &str, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
         None if word.starts_with(|c| GLUED_BEFORE.contains(c) || ALSO_GLUED_FIRST.contains(c)) => {
             0.4
         }
-        // A name taken whole from its pieces, or one jieba guessed (孟晚舟).
-        None if word.chars().count() >= 3 => 1.0,
+        // A name taken whole from its pieces, or one jieba guessed (孟晚舟), or one quoted.
+        None if word.chars().count() >= 3 || quoted => 1.0,
         None => 0.4,
     }
 }
@@ -321,13 +336,30 @@ mod tests {
     fn places_and_things_name_a_topic_better_than_verbs_and_times() {
         let lex = Lexicon::embedded();
         let jieba = lex.jieba();
-        let power = |w: &str| naming_power(w, &jieba, &lex);
+        let power = |w: &str| naming_power(w, false, &jieba, &lex);
         assert!(power("吉布提") > power("军事基地"));
         assert!(power("轰炸机") > power("飞往"));
         assert!(power("东盟") > power("阿尼法"));
         assert!(power("太平洋") > power("星期一"));
         // jieba's guesses at words glued to a preposition name nothing.
         assert!(power("经马中") < power("补充协议"));
+    }
+
+    #[test]
+    fn a_short_word_jieba_lacks_names_a_topic_when_the_question_quotes_it() {
+        let lex = Lexicon::embedded();
+        let jieba = lex.jieba();
+        let asked = "美方表示将按部就班地部署“萨德”反导系统。";
+        assert!(quoted(asked, "萨德") && !quoted(asked, "反导"));
+        let power = |w: &str| naming_power(w, quoted(asked, w), &jieba, &lex);
+        assert!(
+            power("萨德") >= power("部署"),
+            "{} {}",
+            power("萨德"),
+            power("部署")
+        );
+        // Unquoted, it is taken for a guess at pieces (祝习 of 祝习主席).
+        assert!(naming_power("萨德", false, &jieba, &lex) < power("部署"));
     }
 
     #[test]
