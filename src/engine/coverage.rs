@@ -192,6 +192,14 @@ impl<'a> Coverage<'a> {
         let ex = &doc.exchanges[e];
         let n = self.chars.len();
         let mut question = self.subject(d).to_vec();
+        if let Some(asked) = &ex.question {
+            // Who asked is part of the question (凤凰卫视记者): a user may name the question by
+            // its asker, as the index's question field does.
+            max_into(
+                &mut question,
+                &self.scan(&crate::text::normalize_str(&asked.speaker)),
+            );
+        }
         for &i in ex.question.iter().flat_map(|q| q.paragraphs.iter()) {
             max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
         }

@@ -187,3 +187,17 @@ fn a_topic_and_how_it_is_seen_is_answered() {
         assert!(a.hits[0].text.contains(about), "{q}: {}", a.hits[0].text);
     }
 }
+
+#[test]
+fn a_question_named_by_its_asker_is_answered_from_that_exchange() {
+    // The seed prints who asked (韩国广播公司记者); a student names the question that way.
+    for (q, asker) in [
+        ("韩国记者问了什么，王毅怎么答的？", "韩国广播公司记者"),
+        ("巴基斯坦记者问一带一路，王毅怎么说？", "巴基斯坦通讯社记者"),
+    ] {
+        let a = SEED.ask(q, 1);
+        let top = a.hits.first().unwrap_or_else(|| panic!("{q}: no quote"));
+        let asked = top.question.as_ref().expect("an answer to a question");
+        assert_eq!(asked.speaker, asker, "{q}: {}", top.citation);
+    }
+}
