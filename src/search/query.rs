@@ -1191,7 +1191,11 @@ mod tests {
         assert_eq!(concept_words(&p), ["联合国"]);
         // 不 between two different characters is no such form.
         let p = plan_in("中方对此决不接受", &holding(&["接受"]));
-        assert!(concept_words(&p).contains(&"接受"), "{:?}", concept_words(&p));
+        assert!(
+            concept_words(&p).contains(&"接受"),
+            "{:?}",
+            concept_words(&p)
+        );
     }
 
     #[test]
