@@ -137,7 +137,7 @@ pub fn topic_names(
                 let score = (2.0 * *tf_source as f64 + tf_answer.min(10.0))
                     * idf
                     * domain
-                    * naming_power(word, quoted(&asked, word), &jieba, lexicon)
+                    * naming_power(word, &asked, &jieba, lexicon)
                     + 0.01 * word.chars().count() as f64;
                 if best.as_ref().is_none_or(|(s, _)| score > *s) {
                     best = Some((score, word.clone()));
@@ -243,16 +243,21 @@ fn name_piece(word: &str, jieba: &jieba_rs::Jieba) -> bool {
 
 /// Does `text` hold `word` alone in quotation marks (“萨德”, 「萨德」)?
 fn quoted(text: &str, word: &str) -> bool {
-    [("“", "”"), ("「", "」"), ("\"", "\"")]
-        .iter()
-        .any(|(open, close)| text.contains(&format!("{open}{word}{close}")))
+    text.match_indices(word).any(|(at, _)| {
+        let open = text[..at].chars().next_back();
+        let close = text[at + word.len()..].chars().next();
+        matches!(
+            (open, close),
+            (Some('“'), Some('”')) | (Some('「'), Some('」')) | (Some('"'), Some('"'))
+        )
+    })
 }
 
 /// How well a word of its kind names a topic: a name best, a noun well, a verb less, a number or
 /// time poorly (拍摄, 第一步, 星期一 say little of what a question is about), and a short word jieba
-/// made up from unknown characters (祝习 of 祝习主席) hardly at all, unless the question quotes it
-/// alone (“萨德”): a name its dictionary lacks.
-fn naming_power(word: &str, quoted: bool, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
+/// made up from unknown characters (祝习 of 祝习主席) hardly at all, unless the question (`asked`)
+/// quotes it alone (“萨德”): a name its dictionary lacks.
+fn naming_power(word: &str, asked: &str, jieba: &jieba_rs::Jieba, lexicon: &Lexicon) -> f64 {
     let tag = lexicon
         .user_tag(word)
         .map(str::to_string)
@@ -273,7 +278,7 @@ fn naming_power(word: &str, quoted: bool, jieba: &jieba_rs::Jieba, lexicon: &Lex
             0.4
         }
         // A name taken whole from its pieces, or one jieba guessed (孟晚舟), or one quoted.
-        None if word.chars().count() >= 3 || quoted => 1.0,
+        None if word.chars().count() >= 3 || quoted(asked, word) => 1.0,
         None => 0.4,
     }
 }
@@ -336,7 +341,7 @@ mod tests {
     fn places_and_things_name_a_topic_better_than_verbs_and_times() {
         let lex = Lexicon::embedded();
         let jieba = lex.jieba();
-        let power = |w: &str| naming_power(w, false, &jieba, &lex);
+        let power = |w: &str| naming_power(w, "", &jieba, &lex);
         assert!(power("吉布提") > power("军事基地"));
         assert!(power("轰炸机") > power("飞往"));
         assert!(power("东盟") > power("阿尼法"));
@@ -351,7 +356,7 @@ mod tests {
         let jieba = lex.jieba();
         let asked = "美方表示将按部就班地部署“萨德”反导系统。";
         assert!(quoted(asked, "萨德") && !quoted(asked, "反导"));
-        let power = |w: &str| naming_power(w, quoted(asked, w), &jieba, &lex);
+        let power = |w: &str| naming_power(w, asked, &jieba, &lex);
         assert!(
             power("萨德") >= power("部署"),
             "{} {}",
@@ -359,7 +364,7 @@ mod tests {
             power("部署")
         );
         // Unquoted, it is taken for a guess at pieces (祝习 of 祝习主席).
-        assert!(naming_power("萨德", false, &jieba, &lex) < power("部署"));
+        assert!(naming_power("萨德", "部署萨德反导系统", &jieba, &lex) < power("部署"));
     }
 
     #[test]

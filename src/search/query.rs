@@ -847,10 +847,11 @@ fn join_in_run(
 /// leaves the form whole, a question form like 认不认 (filler).
 fn join_a_not_a(terms: Vec<crate::text::Term>, normalized: &str) -> Vec<crate::text::Term> {
     let chars: Vec<char> = normalized.chars().collect();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Each form's span of characters and, when it has one, the index of its verb's term.
+    let mut spans: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for i in 0..chars.len().saturating_sub(2) {
         let (a, n, b) = (chars[i], chars[i + 1], chars[i + 2]);
-        if a != b || !matches!(n, '不' | '没') || !crate::script::is_han(a) {
+        if !crate::text::starts_a_not_a(a, n, b) || !crate::script::is_han(a) {
             continue;
         }
         // To the end of the terms that reach over the repeated character (支持 of 支不支持).
@@ -860,40 +861,39 @@ fn join_a_not_a(terms: Vec<crate::text::Term>, normalized: &str) -> Vec<crate::t
             .map(|t| t.position + t.chars)
             .max()
             .unwrap_or(i + 3);
-        spans.push((i, end));
+        let verb = terms
+            .iter()
+            .position(|t| t.position == i + 2 && t.chars >= 2 && t.position + t.chars == end);
+        spans.push((i, end, verb));
     }
     if spans.is_empty() {
         return terms;
     }
-    let is_verb = |t: &crate::text::Term, (from, to): (usize, usize)| {
-        t.position == from + 2 && t.chars >= 2 && t.position + t.chars == to
-    };
     let mut out: Vec<crate::text::Term> = Vec::with_capacity(terms.len());
-    for t in &terms {
-        let Some(&span) = spans
+    for (k, t) in terms.iter().enumerate() {
+        let Some(&(from, to, verb)) = spans
             .iter()
-            .find(|(from, to)| t.position >= *from && t.position + t.chars <= *to)
+            .find(|(from, to, _)| t.position >= *from && t.position + t.chars <= *to)
         else {
             out.push(t.clone());
             continue;
         };
-        let (from, to) = span;
-        if is_verb(t, span) {
-            out.push(t.clone());
-        } else if terms.iter().any(|v| is_verb(v, span)) {
+        match verb {
+            Some(v) if v == k => out.push(t.clone()),
             // A piece of the form: its verb stands for it.
-        } else if let Some(joined) = out
-            .iter_mut()
-            .find(|o| o.position == from && o.chars == to - from)
-        {
-            joined.original.end = joined.original.end.max(t.original.end);
-        } else {
-            out.push(crate::text::Term {
-                text: chars[from..to].iter().collect(),
-                original: t.original.clone(),
-                position: from,
-                chars: to - from,
-            });
+            Some(_) => {}
+            None => match out
+                .iter_mut()
+                .find(|o| o.position == from && o.chars == to - from)
+            {
+                Some(joined) => joined.original.end = joined.original.end.max(t.original.end),
+                None => out.push(crate::text::Term {
+                    text: chars[from..to].iter().collect(),
+                    original: t.original.clone(),
+                    position: from,
+                    chars: to - from,
+                }),
+            },
         }
     }
     out

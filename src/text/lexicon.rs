@@ -247,9 +247,14 @@ fn is_question_form(term: &str) -> bool {
         }
         [d, '一', m] if "这那哪".contains(*d) && MEASURE.contains(*m) => true,
         ['哪' | '第', '几', m] if MEASURE.contains(*m) => true,
-        [a, n, b, ..] if "不没".contains(*n) && a == b => true,
+        [a, n, b, ..] if starts_a_not_a(*a, *n, *b) => true,
         _ => false,
     }
+}
+
+/// Do three characters open the A-not-A form of a question (认不认, 支不支持, 有没有)?
+pub(crate) fn starts_a_not_a(a: char, n: char, b: char) -> bool {
+    a == b && matches!(n, '不' | '没')
 }
 
 /// Non-empty, non-comment lines with their 1-based numbers.

@@ -5,6 +5,7 @@ mod lexicon;
 mod normalize;
 mod tokenizer;
 
+pub(crate) use lexicon::starts_a_not_a;
 pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
 pub use normalize::{
     Normalized, compare_key, mainland_vocabulary, normalize, normalize_str, with_typed_capitals,
