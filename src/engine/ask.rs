@@ -698,7 +698,6 @@ impl Engine {
             .collect();
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
         first_look.truncate(CLOSE_LOOK);
-        let mut question_pairs: HashMap<(usize, usize), rank::CharPairs> = HashMap::new();
         let focus = plan.focus();
         let mut scored: Vec<Scored> = first_look
             .into_iter()
@@ -712,19 +711,10 @@ impl Engine {
                     Some(e) => {
                         let answer = doc.answer_part(&doc.exchanges[e], raw.paragraph);
                         let at = answer.iter().position(|&i| i == raw.paragraph).unwrap_or(0);
-                        let asked = question_pairs.entry((raw.doc, e)).or_insert_with(|| {
-                            let text: String = doc.exchanges[e]
-                                .question
-                                .iter()
-                                .flat_map(|q| q.paragraphs.iter())
-                                .map(|&i| self.normalized_text(raw.doc, i))
-                                .collect();
-                            rank::char_pairs(&text)
-                        });
                         (
                             answer.len() > 1 && at == 0,
                             at as f32 / (answer.len().max(2) - 1) as f32,
-                            rank::pairs_share(asked, text),
+                            self.restates(raw.doc, e, raw.paragraph),
                         )
                     }
                     None => (false, 0.0, 0.0),
@@ -973,6 +963,20 @@ impl Engine {
     pub(super) fn normalized_text(&self, d: usize, i: usize) -> &str {
         self.normal_form(d, i)
             .unwrap_or(&self.documents[d].paragraphs[i].text)
+    }
+
+    /// Share of the question of exchange `e` (its character pairs) that paragraph `i` of
+    /// document `d` repeats. The same for every question asked, so made once per paragraph.
+    fn restates(&self, d: usize, e: usize, i: usize) -> f32 {
+        *self.derived[d][i].restates.get_or_init(|| {
+            let asked: String = self.documents[d].exchanges[e]
+                .question
+                .iter()
+                .flat_map(|q| q.paragraphs.iter())
+                .map(|&q| self.normalized_text(d, q))
+                .collect();
+            rank::pairs_share(&rank::char_pairs(&asked), self.normalized_text(d, i))
+        })
     }
 
     /// The normal form of paragraph `i` of document `d` when it differs from its text; `None`

@@ -119,6 +119,9 @@ struct Derived {
     normal: std::sync::OnceLock<Option<Box<str>>>,
     /// Its statement sketch, to find repeats among the candidates.
     sketch: std::sync::OnceLock<statements::Sketch>,
+    /// Share of its exchange's question (as character pairs) it repeats: an answer that
+    /// restates the reporter's question.
+    restates: std::sync::OnceLock<f32>,
 }
 
 static CITATION: LazyLock<Regex> =
