@@ -714,7 +714,7 @@ impl Engine {
                         (
                             answer.len() > 1 && at == 0,
                             at as f32 / (answer.len().max(2) - 1) as f32,
-                            self.restates(raw.doc, e, raw.paragraph),
+                            self.restates(raw.doc, raw.paragraph),
                         )
                     }
                     None => (false, 0.0, 0.0),
@@ -965,11 +965,16 @@ impl Engine {
             .unwrap_or(&self.documents[d].paragraphs[i].text)
     }
 
-    /// Share of the question of exchange `e` (its character pairs) that paragraph `i` of
-    /// document `d` repeats. The same for every question asked, so made once per paragraph.
-    fn restates(&self, d: usize, e: usize, i: usize) -> f32 {
+    /// Share of its exchange's question (the question's character pairs) that paragraph `i` of
+    /// document `d` repeats; 0 outside an exchange. The same for every question asked, so made
+    /// once per paragraph.
+    fn restates(&self, d: usize, i: usize) -> f32 {
         *self.derived[d][i].restates.get_or_init(|| {
-            let asked: String = self.documents[d].exchanges[e]
+            let doc = &self.documents[d];
+            let Some(e) = doc.paragraphs[i].exchange else {
+                return 0.0;
+            };
+            let asked: String = doc.exchanges[e]
                 .question
                 .iter()
                 .flat_map(|q| q.paragraphs.iter())
@@ -1239,6 +1244,40 @@ mod tests {
         let text = "中国a人工智能b";
         let r = vec![3..6, 7..19];
         assert_eq!(char_ranges(text, &r), vec![[1, 2], [3, 7]]);
+    }
+
+    #[test]
+    fn a_paragraphs_share_of_its_question_is_made_once_and_is_the_same_after() {
+        let engine = Engine::build(
+            crate::corpus::load_embedded(),
+            crate::text::Lexicon::embedded(),
+            &crate::config::Settings::defaults(),
+            &super::super::BuildOptions::default(),
+            |_, _| {},
+        )
+        .expect("the embedded transcript builds");
+        let doc = &engine.documents[0];
+        let mut seen_some = false;
+        for (i, p) in doc.paragraphs.iter().enumerate() {
+            let first = engine.restates(0, i);
+            let expected = match p.exchange {
+                Some(e) => {
+                    let asked: String = doc.exchanges[e]
+                        .question
+                        .iter()
+                        .flat_map(|q| q.paragraphs.iter())
+                        .map(|&q| engine.normalized_text(0, q))
+                        .collect();
+                    rank::pairs_share(&rank::char_pairs(&asked), engine.normalized_text(0, i))
+                }
+                None => 0.0,
+            };
+            assert_eq!(first, expected, "paragraph {i}");
+            assert_eq!(engine.restates(0, i), first, "paragraph {i}, asked again");
+            seen_some |= first > 0.0;
+        }
+        // Answers do repeat their questions' words: the figure is not 0 everywhere.
+        assert!(seen_some);
     }
 
     #[test]
