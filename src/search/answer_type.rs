@@ -44,6 +44,8 @@ pub struct AnswerType {
     pub stance: bool,
     /// How it turned out (后来…了吗, 结果, 撤出来没有).
     pub outcome: bool,
+    /// A warning or advice given (提醒, 注意什么, 安全提醒): answered by 暂勿前往, 提高警惕.
+    pub advice: bool,
     /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
     /// which a passage may also give in other words, so never a reason to refuse.
     pub verdict: bool,
@@ -69,7 +71,7 @@ pub struct AnswerType {
 // 哪几个 asks which ones (a list), 几个 how many.
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤|多长时间|多少时间|多久"
+        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤|多长时间|多少时间|多久|(什么|哪些|啥|哪组)(统计)?(数据|数字)"
     ))
     .expect("count pattern")
 });
@@ -225,6 +227,13 @@ static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
 });
+/// A warning or advice (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
+static ADVICE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
+    )
+    .expect("advice pattern")
+});
 static RECENT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)最近|最新|近期|近来|上一次|最后一次|latest|most recent|recently")
         .expect("recent pattern")
@@ -260,6 +269,10 @@ static STANCE_A: LazyLock<Regex> = LazyLock::new(|| {
 static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"不属实|属实|不实|没有这回事|子虚乌有|无中生有|捏造|编造|谣言|假新闻|不掌握|不了解你说的|并非|澄清|没有来|确有|证实")
         .expect("verdict words")
+});
+static ADVICE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意")
+        .expect("advice words")
 });
 static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"目前|已经|已于|已被|已经被|尚未|截至|仍然|仍在|均已|全部|确认|不幸|最终|获救|获释|抓获|平安|安全")
@@ -392,6 +405,7 @@ impl AnswerType {
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
             outcome: OUTCOME_Q.is_match(question),
+            advice: ADVICE_Q.is_match(question),
             verdict: VERDICT_Q.is_match(question),
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
@@ -416,6 +430,7 @@ impl AnswerType {
             (self.stance, &*STANCE_A),
             (self.outcome, &*OUTCOME_A),
             (self.verdict, &*VERDICT_A),
+            (self.advice, &*ADVICE_A),
         ]
         .into_iter()
         .filter(|(asked, _)| *asked)
@@ -465,6 +480,7 @@ impl AnswerType {
             && !self.reason
             && !self.stance
             && !self.action
+            && !self.advice
             && question.matches(['?', '？']).count() <= 1
     }
 
@@ -737,6 +753,27 @@ mod tests {
         let stance = t.response_in("中方一直高度关注津巴布韦局势，希望政局保持稳定。");
         assert!(verdict > stance, "{verdict:?} {stance:?}");
         assert!(!AnswerType::of_question("中方怎么看津巴布韦局势？").verdict);
+    }
+
+    #[test]
+    fn a_warning_asked_is_answered_by_the_warning() {
+        let t = AnswerType::of_question("埃及警察抓了很多中国人，外交部给同胞提了什么醒？");
+        assert!(t.advice && !t.is_specific() && !t.asks_only_a_detail("外交部提了什么醒？"));
+        let warning = t.response_in("外交部提醒在埃中国公民遵守当地法律，提高安全防范意识。");
+        let report = t.response_in("埃及警方日前在开罗拘留了一批中国公民，使馆正在核实。");
+        assert!(warning > report, "{warning:?} {report:?}");
+        assert!(!AnswerType::of_question("中方怎么看埃及局势？").advice);
+    }
+
+    #[test]
+    fn figures_asked_are_a_count() {
+        for q in [
+            "中方用什么数据说明西藏是开放的？",
+            "赵立坚拿出了哪些统计数据？",
+        ] {
+            assert!(AnswerType::of_question(q).count, "{q}");
+        }
+        assert!(!AnswerType::of_question("中方在数据安全上是什么立场？").count);
     }
 
     #[test]
