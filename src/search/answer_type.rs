@@ -44,8 +44,10 @@ pub struct AnswerType {
     pub stance: bool,
     /// How it turned out (后来…了吗, 结果, 撤出来没有).
     pub outcome: bool,
-    /// A warning or advice given (提醒, 注意什么, 安全提醒): answered by 暂勿前往, 提高警惕.
-    pub advice: bool,
+    /// The aspects asked of the subject (a warning given, the role it plays, what makes it
+    /// special, the principle held, the nature of a case, who a person is): bits of
+    /// [`ASPECTS`], each answered by its own words.
+    pub aspects: u8,
     /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
     /// which a passage may also give in other words, so never a reason to refuse.
     pub verdict: bool,
@@ -216,7 +218,7 @@ static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决|做了?啥|干了?啥|采取了?啥|啥措施|咋办|咋处理|咋解决|怎么做|如何做|怎样做|怎么应对|如何应对|什么要求|什么打算|什么计划")
+    Regex::new(r"做了什么|做什么|干了什么|采取了?什么|什么措施|什么行动|怎么处理|如何处理|怎么办|帮了|帮什么|提议|怎么解决|如何解决|做了?啥|干了?啥|采取了?啥|啥措施|咋办|咋处理|咋解决|怎么做|如何做|怎样做|怎么应对|如何应对|什么要求|什么打算|什么计划|怎么安排|如何安排|怎样安排|咋安排|作何安排")
         .expect("action pattern")
 });
 static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -226,13 +228,6 @@ static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
-});
-/// A warning or advice (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
-static ADVICE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
-    )
-    .expect("advice pattern")
 });
 static RECENT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)最近|最新|近期|近来|上一次|最后一次|latest|most recent|recently")
@@ -270,10 +265,79 @@ static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"不属实|属实|不实|没有这回事|子虚乌有|无中生有|捏造|编造|谣言|假新闻|不掌握|不了解你说的|并非|澄清|没有来|确有|证实")
         .expect("verdict words")
 });
-static ADVICE_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意")
-        .expect("advice words")
-});
+/// An aspect of its subject a question asks for, and the words a passage gives it in.
+pub struct Aspect {
+    asked: LazyLock<Regex>,
+    answered: LazyLock<Regex>,
+}
+
+/// The aspects, in the bits of [`AnswerType::aspects`]. A question may ask several.
+pub static ASPECTS: [Aspect; 6] = [
+    // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
+    Aspect {
+        asked: LazyLock::new(|| {
+            Regex::new(r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议")
+                .expect("advice pattern")
+        }),
+        answered: LazyLock::new(|| {
+            Regex::new(r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意")
+                .expect("advice words")
+        }),
+    },
+    // The role something plays (起什么作用, 扮演什么角色).
+    Aspect {
+        asked: LazyLock::new(|| {
+            Regex::new(r"(什么|哪些|啥|何种|怎样的)(作用|角色)|作用是什么|角色是什么")
+                .expect("role pattern")
+        }),
+        answered: LazyLock::new(|| {
+            Regex::new(r"作用|角色|发挥|有利于|有助于|促进|推动|桥梁|纽带|贡献")
+                .expect("role words")
+        }),
+    },
+    // What makes it special or matter (有什么特殊之处, 有何意义).
+    Aspect {
+        asked: LazyLock::new(|| {
+            Regex::new(
+                r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性",
+            )
+            .expect("significance pattern")
+        }),
+        answered: LazyLock::new(|| {
+            Regex::new(r"首次|首位|首个|第一次|意义|标志|里程碑|历史性|重要|特殊|高度重视")
+                .expect("significance words")
+        }),
+    },
+    // The principle held (坚持什么原则).
+    Aspect {
+        asked: LazyLock::new(|| {
+            Regex::new(r"(什么|哪些|啥|何种)原则|原则是什么").expect("principle pattern")
+        }),
+        answered: LazyLock::new(|| {
+            Regex::new(r"原则|坚持|本着|秉持|遵循|始终").expect("principle words")
+        }),
+    },
+    // The nature of a case or an agreement (属于什么性质).
+    Aspect {
+        asked: LazyLock::new(|| {
+            Regex::new(r"(什么|何种|啥)性质|性质是什么|怎么定性|如何定性").expect("nature pattern")
+        }),
+        answered: LazyLock::new(|| {
+            Regex::new(r"性质|定性|是一起|属于|纯属|案件|事件").expect("nature words")
+        }),
+    },
+    // Who a person is (资历, 背景, 真实身份).
+    Aspect {
+        asked: LazyLock::new(|| {
+            Regex::new(r"资历|履历|背景|经历|身份|什么人|何许人|来头").expect("profile pattern")
+        }),
+        answered: LazyLock::new(|| {
+            Regex::new(r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份")
+                .expect("profile words")
+        }),
+    },
+];
+
 static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"目前|已经|已于|已被|已经被|尚未|截至|仍然|仍在|均已|全部|确认|不幸|最终|获救|获释|抓获|平安|安全")
         .expect("outcome words")
@@ -405,7 +469,11 @@ impl AnswerType {
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
             outcome: OUTCOME_Q.is_match(question),
-            advice: ADVICE_Q.is_match(question),
+            aspects: ASPECTS
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.asked.is_match(question))
+                .fold(0, |bits, (i, _)| bits | 1 << i),
             verdict: VERDICT_Q.is_match(question),
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
@@ -430,11 +498,17 @@ impl AnswerType {
             (self.stance, &*STANCE_A),
             (self.outcome, &*OUTCOME_A),
             (self.verdict, &*VERDICT_A),
-            (self.advice, &*ADVICE_A),
         ]
         .into_iter()
         .filter(|(asked, _)| *asked)
         .map(|(_, r)| r)
+        .chain(
+            ASPECTS
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| self.aspects & 1 << i != 0)
+                .map(|(_, a)| &*a.answered),
+        )
         .collect();
         if wanted.is_empty() {
             return None;
@@ -480,7 +554,7 @@ impl AnswerType {
             && !self.reason
             && !self.stance
             && !self.action
-            && !self.advice
+            && self.aspects == 0
             && question.matches(['?', '？']).count() <= 1
     }
 
@@ -758,11 +832,49 @@ mod tests {
     #[test]
     fn a_warning_asked_is_answered_by_the_warning() {
         let t = AnswerType::of_question("埃及警察抓了很多中国人，外交部给同胞提了什么醒？");
-        assert!(t.advice && !t.is_specific() && !t.asks_only_a_detail("外交部提了什么醒？"));
+        assert!(t.aspects == 1 && !t.is_specific() && !t.asks_only_a_detail("外交部提了什么醒？"));
         let warning = t.response_in("外交部提醒在埃中国公民遵守当地法律，提高安全防范意识。");
         let report = t.response_in("埃及警方日前在开罗拘留了一批中国公民，使馆正在核实。");
         assert!(warning > report, "{warning:?} {report:?}");
-        assert!(!AnswerType::of_question("中方怎么看埃及局势？").advice);
+        assert_eq!(AnswerType::of_question("中方怎么看埃及局势？").aspects, 0);
+    }
+
+    #[test]
+    fn an_aspect_asked_is_answered_by_its_words() {
+        // (question, a passage that gives the aspect, one on the same subject that does not)
+        let cases = [
+            (
+                "中方希望中欧关系在国际形势中起什么作用？",
+                "我们希望以中欧关系的稳定性来应对国际形势中的不确定性，发挥稳定器作用。",
+                "李克强总理将赴布鲁塞尔举行中欧领导人会晤。",
+            ),
+            (
+                "阿巴迪这次访华有什么特殊之处？",
+                "阿巴迪总理是伊拉克新政府成立后首位访华的伊拉克领导人。",
+                "阿巴迪总理将于12月22日至23日对中国进行正式访问。",
+            ),
+            (
+                "中方参与尼泊尔重建会坚持什么原则？",
+                "中方将始终坚持由尼方主导、充分尊重尼方意愿的原则。",
+                "尼泊尔地震灾后重建国际会议25日在加德满都举行。",
+            ),
+            (
+                "中方认为这起案子属于什么性质？",
+                "这是一起严重的刑事案件，性质恶劣。",
+                "沙特法院日前宣判，中方注意到有关报道。",
+            ),
+            (
+                "中方怎么介绍她的资历？",
+                "王彬颖女士曾任世界知识产权组织副总干事，长期从事知识产权工作。",
+                "中国政府推荐王彬颖女士竞选世界知识产权组织总干事。",
+            ),
+        ];
+        for (q, gives, lacks) in cases {
+            let t = AnswerType::of_question(q);
+            assert!(t.aspects != 0 && !t.asks_only_a_detail(q), "{q}");
+            assert!(t.response_in(gives) > t.response_in(lacks), "{q}");
+        }
+        assert_eq!(AnswerType::of_question("中方怎么看中欧关系？").aspects, 0);
     }
 
     #[test]
