@@ -278,7 +278,14 @@ impl QueryPlan {
                 if lexicon.is_filler(t) || is_name(t) || t.is_ascii() {
                     return None;
                 }
-                let passages = vocabulary(t);
+                // Another name of what the question names, one jieba does not know, is as good
+                // as the library's (川普 for 特朗普): jieba glues it to a neighbour (川普说).
+                let passages = synonym_matches
+                    .iter()
+                    .filter(|(name, _)| name == t && !jieba.has_word(t))
+                    .flat_map(|(_, others)| others)
+                    .map(|o| vocabulary(o))
+                    .fold(vocabulary(t), u64::max);
                 // A name jieba knows that the library never uses is a name the library does not
                 // hold (阿拉斯加), not a misreading to mend with a piece of another (阿拉 of 阿拉伯).
                 let sound =
@@ -1241,6 +1248,27 @@ mod tests {
         assert!(
             words.contains(&"阿拉斯加") && !words.contains(&"阿拉"),
             "{words:?}"
+        );
+    }
+
+    #[test]
+    fn another_name_glued_to_a_neighbour_is_set_apart() {
+        // jieba does not know 川普 and glues it to 说; the library says 特朗普 (synonyms.txt).
+        let library = |w: &str| match w {
+            "特朗普" => 900,
+            "经济" => 1600,
+            _ => 0,
+        };
+        let p = plan_in("川普说中国经济很糟糕", &library);
+        let trump = p
+            .concepts
+            .iter()
+            .find(|c| c.forms[0] == "川普")
+            .unwrap_or_else(|| panic!("{:?}", concept_words(&p)));
+        assert!(
+            trump.forms.iter().any(|f| f == "特朗普"),
+            "{:?}",
+            trump.forms
         );
     }
 
