@@ -171,12 +171,18 @@ static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Who was sent: 派谁去, 谁参加, 谁带队 (not 谁来, which may ask who hosts: 由谁来办).
 static ENVOY_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"派谁|派了谁|谁去|谁参加|谁出席|谁带队|谁带团|谁率团").expect("envoy pattern")
+    Regex::new(r"派谁|派了谁|派(了|出|去)?(什么人|哪些人)|谁去|谁参加|谁出席|谁带队|谁带团|谁率团")
+        .expect("envoy pattern")
 });
 /// A sentence that says who goes: 赴新加坡出席, 率团与会, 作为特使.
 static ENVOY_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"赴|前往|出席|参加|率团|率领|带队|与会|特使|接触|代表中方")
+    Regex::new(r"赴|前往|出席|参加|率团|率领|带队|与会|特使|接触|代表中方|派出|派遣")
         .expect("envoy answer pattern")
+});
+/// Who may be sent besides an office: a team (工作组, 医疗队), which answers 派了什么人 as
+/// well as a minister does (a 代表团 of no one named does not).
+static TEAM_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"工作组|小组|专家组|医疗队|救援队|应急小组").expect("team answer pattern")
 });
 /// Kinds of thing a which-question asks for whose names carry a mark of the kind: the words
 /// of the question that name the kind, and the marks (哪家企业 is answered by 中铁集团, not by
@@ -667,7 +673,9 @@ impl AnswerType {
             // An office named in a sentence on who goes: the subject's own titles (卡斯特罗主席)
             // and those of whoever sent condolences do not say who was sent.
             asked += 1.0;
-            if sentences(passage).any(|s| PERSON_A.is_match(s) && ENVOY_A.is_match(s)) {
+            if sentences(passage)
+                .any(|s| (PERSON_A.is_match(s) || TEAM_A.is_match(s)) && ENVOY_A.is_match(s))
+            {
                 found += 1.0;
             }
         }
@@ -875,6 +883,15 @@ mod tests {
             assert!(t.response_in(gives) > t.response_in(lacks), "{q}");
         }
         assert_eq!(AnswerType::of_question("中方怎么看中欧关系？").aspects, 0);
+    }
+
+    #[test]
+    fn a_team_sent_answers_who_was_sent() {
+        let t = AnswerType::of_question("车祸后中国政府派了什么人过去处理？");
+        assert!(t.envoy);
+        let team = t.match_in("外交部已派出工作组赶赴当地，协助处理善后事宜。");
+        let grief = t.match_in("中方对遇难者表示深切哀悼，向伤者和遇难者家属表示诚挚慰问。");
+        assert!(team > grief, "{team:?} {grief:?}");
     }
 
     #[test]
