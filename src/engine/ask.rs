@@ -17,7 +17,9 @@ use super::{Engine, ExchangeRef, exchange_id};
 use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
-use crate::search::{AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass};
+use crate::search::{
+    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass,
+};
 use crate::text::{normalize, normalize_str};
 
 /// How far (days each way) a few days without a briefing reach for the nearest ones, step by
@@ -47,6 +49,12 @@ const NEAR_TIE_CANDIDATES: usize = 3;
 /// among the best [`RECENT_CANDIDATES`], count as answers, and the latest of them goes first.
 const RECENT_TIE: f32 = 0.3;
 const RECENT_CANDIDATES: usize = 10;
+
+/// For a question after the opening or the close of an answer: paragraphs of the first
+/// candidate's exchange within this share of its score, among the best
+/// [`ANSWER_END_CANDIDATES`], are the answer's words, and the first (or last) said goes first.
+const ANSWER_END_TIE: f32 = 0.6;
+const ANSWER_END_CANDIDATES: usize = 10;
 
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
 /// not searched, only counted in coverage.
@@ -358,6 +366,9 @@ impl Engine {
             self.later_first(&mut scored, RECENT_TIE, RECENT_CANDIDATES);
         } else if !preferred && plan.kinds.outcome {
             self.later_first(&mut scored, NEAR_TIE, NEAR_TIE_CANDIDATES);
+        }
+        if !preferred && let Some(end) = plan.kinds.answer_end {
+            self.answer_end_first(&mut scored, end);
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
         let groups = self.group_statements(&scored, options.top);
@@ -842,6 +853,30 @@ impl Engine {
         (scored, relaxed)
     }
 
+    /// For a question after the opening or the close of an answer (一开口先说了什么, 最后奉劝):
+    /// of the first candidate's exchange, among the best [`ANSWER_END_CANDIDATES`] scoring
+    /// within [`ANSWER_END_TIE`] of it, the paragraph said first (or last) goes first.
+    fn answer_end_first(&self, scored: &mut [Scored], end: AnswerEnd) {
+        let Some(top) = scored.first() else {
+            return;
+        };
+        let near = top.score - ANSWER_END_TIE * top.score.abs();
+        let exchange = self.documents[top.raw.doc].paragraphs[top.raw.paragraph].exchange;
+        let same = (0..scored.len().min(ANSWER_END_CANDIDATES)).filter(|&i| {
+            let s = &scored[i];
+            s.score >= near
+                && s.raw.doc == top.raw.doc
+                && self.documents[s.raw.doc].paragraphs[s.raw.paragraph].exchange == exchange
+        });
+        let chosen = match end {
+            AnswerEnd::Opening => same.min_by_key(|&i| scored[i].raw.paragraph),
+            AnswerEnd::Closing => same.max_by_key(|&i| scored[i].raw.paragraph),
+        };
+        if let Some(i) = chosen {
+            scored[..=i].rotate_right(1);
+        }
+    }
+
     /// Of the best `window` candidates that score within `tie` (a share) of the first, the one
     /// said last goes first (among those of its day, the best). For a question about how
     /// something turned out (后来, 最后, 了没有; [`NEAR_TIE`] of [`NEAR_TIE_CANDIDATES`]), since a
@@ -1287,6 +1322,55 @@ mod tests {
             assert_eq!(engine.restates(0, other), 0.0);
             assert_eq!(engine.restates(0, statement), 0.0);
         }
+    }
+
+    /// An engine over one transcript (`text`).
+    fn engine_over(text: &str) -> Engine {
+        let doc =
+            crate::corpus::parse_transcript("t", std::path::Path::new("t.txt"), text.as_bytes())
+                .expect("parses");
+        let loaded = crate::corpus::Loaded {
+            documents: vec![doc],
+            ..Default::default()
+        };
+        Engine::build(
+            loaded,
+            crate::text::Lexicon::embedded(),
+            &crate::config::Settings::defaults(),
+            &super::super::BuildOptions::default(),
+            |_, _| {},
+        )
+        .expect("builds")
+    }
+
+    #[test]
+    fn the_opening_or_the_close_asked_is_the_answers_first_or_last_paragraph() {
+        let engine = engine_over(
+            "2018年10月18日外交部发言人陆慷主持例行记者会\n\n\
+            问：美国决定退出万国邮政联盟，中方有何评论？\n\n\
+            答：首先我想说，美国决定退出万国邮政联盟，这已不是美方第一次退群。\n\n\
+            我们对美国决定退出万国邮政联盟感到遗憾。万国邮政联盟对密切各国联系发挥了积极作用，中方支持万国邮政联盟的工作。\n\n\
+            我们奉劝美方，多做有利于万国邮政联盟和各国合作的事。\n",
+        );
+        let first = |q: &str| {
+            let options = AskOptions {
+                top: 3,
+                ..Default::default()
+            };
+            let answer = engine.ask_with(q, &options);
+            answer
+                .hits
+                .first()
+                .map(|h| h.text.clone())
+                .unwrap_or_default()
+        };
+        let opening = first("美国决定退出万国邮政联盟，中方有何评论？开头先说了什么？");
+        assert!(opening.starts_with("首先我想说"), "{opening}");
+        let close = first("美国决定退出万国邮政联盟，中方有何评论？最后奉劝美方什么？");
+        assert!(close.starts_with("我们奉劝美方"), "{close}");
+        // Asked neither, the paragraph that says most of it comes first.
+        let plain = first("美国决定退出万国邮政联盟，中方有何评论？");
+        assert!(plain.starts_with("我们对美国"), "{plain}");
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct AnswerType {
     pub at_the_time: bool,
     /// The latest word on it (最近一次, 最新表态): of passages nearly as good, the last said.
     pub recent: bool,
+    /// Where in an answer the words asked stand: its opening (一开口先说了什么, 第一反应) or
+    /// its close (最后奉劝, 最后表态).
+    pub answer_end: Option<AnswerEnd>,
     /// Several named things (哪几个国家, 哪些领导人).
     pub list: bool,
     /// The proper name of something (叫什么名字, 名字是什么).
@@ -234,6 +237,22 @@ static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
+});
+/// Where in an answer the words asked stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerEnd {
+    /// Its first words (一开口先说了什么, 开头, 第一反应).
+    Opening,
+    /// Its last words (最后奉劝, 最后表态, 结尾).
+    Closing,
+}
+static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
+        .expect("opening pattern")
+});
+static CLOSING_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"最后(还|又)?(说|讲|表示|强调|奉劝|呼吁|表态|指出|提到|补充|总结|谈到|一句|落到)|结尾|末尾|收尾")
+        .expect("closing pattern")
 });
 static RECENT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)最近|最新|近期|近来|上一次|最后一次|latest|most recent|recently")
@@ -474,7 +493,8 @@ impl AnswerType {
             reason: REASON_Q.is_match(question),
             action: ACTION_Q.is_match(question),
             stance: STANCE_Q.is_match(question),
-            outcome: OUTCOME_Q.is_match(question),
+            // 最后奉劝 says where in the answer, not how a thing turned out.
+            outcome: OUTCOME_Q.is_match(&CLOSING_Q.replace_all(question, "_")),
             aspects: ASPECTS
                 .iter()
                 .enumerate()
@@ -484,6 +504,13 @@ impl AnswerType {
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
             recent: RECENT_Q.is_match(question),
+            answer_end: if OPENING_Q.is_match(question) {
+                Some(AnswerEnd::Opening)
+            } else if CLOSING_Q.is_match(question) {
+                Some(AnswerEnd::Closing)
+            } else {
+                None
+            },
             list: LIST_Q.is_match(question),
             name: NAME_Q.is_match(question),
             which: which.is_some(),
@@ -892,6 +919,17 @@ mod tests {
         let team = t.match_in("外交部已派出工作组赶赴当地，协助处理善后事宜。");
         let grief = t.match_in("中方对遇难者表示深切哀悼，向伤者和遇难者家属表示诚挚慰问。");
         assert!(team > grief, "{team:?} {grief:?}");
+    }
+
+    #[test]
+    fn the_close_of_an_answer_is_not_how_it_turned_out() {
+        let t = AnswerType::of_question("华春莹最后奉劝有关方面什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Closing));
+        assert!(!t.outcome);
+        let t = AnswerType::of_question("那个逃兵最后怎么样了？");
+        assert!(t.outcome && t.answer_end.is_none());
+        let t = AnswerType::of_question("发言人一开口先说了句什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
     }
 
     #[test]
