@@ -231,7 +231,7 @@ static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("action pattern")
 });
 static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"态度|回应|怎么看|如何看|评价|评论|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想|反应|怎么解释|如何解释|怎么表示|如何表示")
+    Regex::new(r"态度|回应|回敬|回击|反击|还击|怎么看|如何看|评价|评论|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想|反应|怎么解释|如何解释|怎么表示|如何表示")
         .expect("stance pattern")
 });
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
