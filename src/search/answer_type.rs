@@ -296,8 +296,12 @@ pub struct Aspect {
     answered: LazyLock<Regex>,
 }
 
+/// How many aspects there are: at most the bits of [`AnswerType::aspects`].
+const ASPECT_COUNT: usize = 6;
+const _: () = assert!(ASPECT_COUNT <= u8::BITS as usize);
+
 /// The aspects, in the bits of [`AnswerType::aspects`]. A question may ask several.
-pub static ASPECTS: [Aspect; 6] = [
+pub static ASPECTS: [Aspect; ASPECT_COUNT] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     Aspect {
         asked: LazyLock::new(|| {
