@@ -1290,21 +1290,7 @@ mod tests {
             问：中方对核供应国集团全会有何期待？\n\n\
             答：中方对核供应国集团全会有何期待？\n\n\
             我们希望各方保持克制。\n";
-        let doc =
-            crate::corpus::parse_transcript("t", std::path::Path::new("t.txt"), text.as_bytes())
-                .expect("parses");
-        let loaded = crate::corpus::Loaded {
-            documents: vec![doc],
-            ..Default::default()
-        };
-        let engine = Engine::build(
-            loaded,
-            crate::text::Lexicon::embedded(),
-            &crate::config::Settings::defaults(),
-            &super::super::BuildOptions::default(),
-            |_, _| {},
-        )
-        .expect("builds");
+        let engine = engine_over(text);
         let doc = &engine.documents[0];
         // The last paragraph that starts so: the answer, not the question it repeats.
         let paragraph = |starts: &str| {
