@@ -432,7 +432,7 @@ static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
     .expect("place answer pattern")
 });
 static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了")
+    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了|应[^，。；]{1,8}(请求|要求|邀请)")
         .expect("reason answer pattern")
 });
 
@@ -934,6 +934,15 @@ mod tests {
         assert!(t.outcome && t.answer_end.is_none());
         let t = AnswerType::of_question("发言人一开口先说了句什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
+    }
+
+    #[test]
+    fn a_request_granted_is_a_reason_given() {
+        let t = AnswerType::of_question("中方为什么会同意香香晚些送还？");
+        assert!(t.reason);
+        let granted = t.match_in("现在中方应日方请求，同意香香在日本多待一段时间。");
+        let told = t.match_in("香香送还中国的时间推迟到今年12月31日。");
+        assert!(granted > told, "{granted:?} {told:?}");
     }
 
     #[test]
