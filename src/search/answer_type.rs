@@ -165,10 +165,10 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("person pattern")
 });
-/// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联.
+/// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联, 哪项民调.
 static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
+        r"哪(项|份|篇)(民调|调查|报告|研究|协议|条约|决议|文件)|哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
     )
     .expect("which pattern")
 });
@@ -1260,6 +1260,7 @@ mod tests {
         assert!(t.which && t.is_specific());
         assert!(AnswerType::of_question("先停靠在哪个港口？").which);
         assert!(AnswerType::of_question("是哪家媒体的？").which);
+        assert!(AnswerType::of_question("外交部引用了哪项民调来反击？").which);
         let cemetery = AnswerType::of_question("烈士遗骸安葬在哪座烈士陵园？");
         assert!(cemetery.which && cemetery.which_mark.is_some());
         // A list of countries is a list, not one of them.
