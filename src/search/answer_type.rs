@@ -46,7 +46,7 @@ pub struct AnswerType {
     pub outcome: bool,
     /// The aspects asked of the subject (a warning given, the role it plays, what makes it
     /// special, the principle held, the nature of a case, who a person is): bits of
-    /// [`ASPECTS`], each answered by its own words.
+    /// [`ASPECT_PATTERNS`], each answered by its own words.
     pub aspects: u8,
     /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
     /// which a passage may also give in other words, so never a reason to refuse.
@@ -290,82 +290,54 @@ static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"不属实|属实|不实|没有这回事|子虚乌有|无中生有|捏造|编造|谣言|假新闻|不掌握|不了解你说的|并非|澄清|没有来|确有|证实")
         .expect("verdict words")
 });
-/// An aspect of its subject a question asks for, and the words a passage gives it in.
-pub struct Aspect {
-    asked: LazyLock<Regex>,
-    answered: LazyLock<Regex>,
-}
-
-/// How many aspects there are: at most the bits of [`AnswerType::aspects`].
-const ASPECT_COUNT: usize = 6;
-const _: () = assert!(ASPECT_COUNT <= u8::BITS as usize);
-
-/// The aspects, in the bits of [`AnswerType::aspects`]. A question may ask several.
-pub static ASPECTS: [Aspect; ASPECT_COUNT] = [
+/// The aspects of its subject a question may ask for (several at once), each as the words
+/// that ask it and the words a passage gives it in; the bits of [`AnswerType::aspects`].
+const ASPECT_PATTERNS: [(&str, &str); 6] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
-    Aspect {
-        asked: LazyLock::new(|| {
-            Regex::new(r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议")
-                .expect("advice pattern")
-        }),
-        answered: LazyLock::new(|| {
-            Regex::new(r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意")
-                .expect("advice words")
-        }),
-    },
+    (
+        r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
+        r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意",
+    ),
     // The role something plays (起什么作用, 扮演什么角色).
-    Aspect {
-        asked: LazyLock::new(|| {
-            Regex::new(r"(什么|哪些|啥|何种|怎样的)(作用|角色)|作用是什么|角色是什么")
-                .expect("role pattern")
-        }),
-        answered: LazyLock::new(|| {
-            Regex::new(r"作用|角色|发挥|有利于|有助于|促进|推动|桥梁|纽带|贡献")
-                .expect("role words")
-        }),
-    },
+    (
+        r"(什么|哪些|啥|何种|怎样的)(作用|角色)|作用是什么|角色是什么",
+        r"作用|角色|发挥|有利于|有助于|促进|推动|桥梁|纽带|贡献",
+    ),
     // What makes it special or matter (有什么特殊之处, 有何意义).
-    Aspect {
-        asked: LazyLock::new(|| {
-            Regex::new(
-                r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性",
-            )
-            .expect("significance pattern")
-        }),
-        answered: LazyLock::new(|| {
-            Regex::new(r"首次|首位|首个|第一次|意义|标志|里程碑|历史性|重要|特殊|高度重视")
-                .expect("significance words")
-        }),
-    },
+    (
+        r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性",
+        r"首次|首位|首个|第一次|意义|标志|里程碑|历史性|重要|特殊|高度重视",
+    ),
     // The principle held (坚持什么原则).
-    Aspect {
-        asked: LazyLock::new(|| {
-            Regex::new(r"(什么|哪些|啥|何种)原则|原则是什么").expect("principle pattern")
-        }),
-        answered: LazyLock::new(|| {
-            Regex::new(r"原则|坚持|本着|秉持|遵循|始终").expect("principle words")
-        }),
-    },
+    (
+        r"(什么|哪些|啥|何种)原则|原则是什么",
+        r"原则|坚持|本着|秉持|遵循|始终",
+    ),
     // The nature of a case or an agreement (属于什么性质).
-    Aspect {
-        asked: LazyLock::new(|| {
-            Regex::new(r"(什么|何种|啥)性质|性质是什么|怎么定性|如何定性").expect("nature pattern")
-        }),
-        answered: LazyLock::new(|| {
-            Regex::new(r"性质|定性|是一起|属于|纯属|案件|事件").expect("nature words")
-        }),
-    },
+    (
+        r"(什么|何种|啥)性质|性质是什么|怎么定性|如何定性",
+        r"性质|定性|是一起|属于|纯属|案件|事件",
+    ),
     // Who a person is (资历, 背景, 真实身份).
-    Aspect {
-        asked: LazyLock::new(|| {
-            Regex::new(r"资历|履历|背景|经历|身份|什么人|何许人|来头").expect("profile pattern")
-        }),
-        answered: LazyLock::new(|| {
-            Regex::new(r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份")
-                .expect("profile words")
-        }),
-    },
+    (
+        r"资历|履历|背景|经历|身份|什么人|何许人|来头",
+        r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
+    ),
 ];
+const _: () = assert!(ASPECT_PATTERNS.len() <= u8::BITS as usize);
+
+/// [`ASPECT_PATTERNS`] compiled: (asked, answered).
+static ASPECTS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
+    ASPECT_PATTERNS
+        .iter()
+        .map(|(asked, answered)| {
+            (
+                Regex::new(asked).expect("aspect pattern"),
+                Regex::new(answered).expect("aspect words"),
+            )
+        })
+        .collect()
+});
 
 static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"目前|已经|已于|已被|已经被|尚未|截至|仍然|仍在|均已|全部|确认|不幸|最终|获救|获释|抓获|平安|安全")
@@ -502,7 +474,7 @@ impl AnswerType {
             aspects: ASPECTS
                 .iter()
                 .enumerate()
-                .filter(|(_, a)| a.asked.is_match(question))
+                .filter(|(_, (asked, _))| asked.is_match(question))
                 .fold(0, |bits, (i, _)| bits | 1 << i),
             verdict: VERDICT_Q.is_match(question),
             place: PLACE_Q.is_match(question),
@@ -544,7 +516,7 @@ impl AnswerType {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| self.aspects & 1 << i != 0)
-                .map(|(_, a)| &*a.answered),
+                .map(|(_, (_, answered))| answered),
         )
         .collect();
         if wanted.is_empty() {
