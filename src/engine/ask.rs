@@ -174,6 +174,15 @@ struct Scored {
     score: f32,
 }
 
+/// The places of the best `window` candidates that score within `tie` (a share) of the first
+/// (the first among them): those a reordering may bring to the front.
+fn near_the_first(scored: &[Scored], tie: f32, window: usize) -> impl Iterator<Item = usize> + '_ {
+    let near = scored
+        .first()
+        .map_or(f32::INFINITY, |top| top.score - tie * top.score.abs());
+    (0..scored.len().min(window)).filter(move |&i| scored[i].score >= near)
+}
+
 /// Names that answer in the library: speakers of answer paragraphs that look like a person's
 /// name (not a role such as 发言人), longest first so 华春莹 is tried before any shorter name.
 pub(super) fn library_speakers(documents: &[Document]) -> Vec<String> {
@@ -860,12 +869,10 @@ impl Engine {
         let Some(top) = scored.first() else {
             return;
         };
-        let near = top.score - ANSWER_END_TIE * top.score.abs();
         let exchange = self.documents[top.raw.doc].paragraphs[top.raw.paragraph].exchange;
-        let same = (0..scored.len().min(ANSWER_END_CANDIDATES)).filter(|&i| {
+        let same = near_the_first(scored, ANSWER_END_TIE, ANSWER_END_CANDIDATES).filter(|&i| {
             let s = &scored[i];
-            s.score >= near
-                && s.raw.doc == top.raw.doc
+            s.raw.doc == top.raw.doc
                 && self.documents[s.raw.doc].paragraphs[s.raw.paragraph].exchange == exchange
         });
         let chosen = match end {
@@ -885,13 +892,8 @@ impl Engine {
     /// on one subject and the asker wants the last, not the one that repeats the question's
     /// words best. Decided after whether to quote at all, which rests on the best-scored one.
     fn later_first(&self, scored: &mut [Scored], tie: f32, window: usize) {
-        let Some(top) = scored.first() else {
-            return;
-        };
-        let near = top.score - tie * top.score.abs();
         // The first stays first unless one is later: among equal days the earliest rank wins.
-        let latest = (0..scored.len().min(window))
-            .filter(|&i| scored[i].score >= near)
+        let latest = near_the_first(scored, tie, window)
             .max_by_key(|&i| (self.days[scored[i].raw.doc], std::cmp::Reverse(i)));
         if let Some(i) = latest {
             scored[..=i].rotate_right(1);
