@@ -195,6 +195,15 @@ const ANSWER_LAG_DAYS: u64 = 10;
 /// Days after a day or days named that still count (the next briefings, over a weekend).
 const DAY_LAG_DAYS: u64 = 3;
 
+/// Words right after a day that make it the day of a briefing, not of an event answered at the
+/// next ones: `2015年2月10日记者会上`, `2013年11月28日外交部被问到`, `2019年12月6日外交部证实`.
+static BRIEFING_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[\s，,]*(?:的)?(?:外交部)?(?:发言人)?(?:的)?(?:例行)?(?:新闻)?(?:记者会|发布会|吹风会)|^[\s，,]*外交部(?:发言人)?(?:在记者会上)?(?:说|表示|称|证实|介绍|宣布|回应|被问|透露|提到|指出|通报)",
+    )
+    .unwrap()
+});
+
 // Applied to normalised text (NFKC: full-width digits are ASCII).
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*[日号]?")
@@ -264,12 +273,18 @@ struct Period {
 }
 
 impl Period {
-    /// One day named (its words at `range`), reaching the briefings of the next few days.
-    fn day(range: std::ops::Range<usize>, day: DayNumber) -> Period {
+    /// One day named (its words at `range` of `q`), reaching the briefings of the next few
+    /// days, unless the question names it as a briefing's own ([`BRIEFING_DAY`]).
+    fn day(q: &str, range: std::ops::Range<usize>, day: DayNumber) -> Period {
+        let briefing = BRIEFING_DAY.is_match(&q[range.end..]);
         Period {
             range,
             since: day,
-            until: add_days(day, DAY_LAG_DAYS),
+            until: if briefing {
+                day
+            } else {
+                add_days(day, DAY_LAG_DAYS)
+            },
             named_until: day,
             label: iso(day),
             year_alone: None,
@@ -303,7 +318,7 @@ fn find_period(q: &str) -> Option<Period> {
         let (y, m, d) = (num(&c[1]), num(&c[2]), num(&c[3]));
         if (1900..=2100).contains(&y) && valid_day(y, m, d) {
             let whole = c.get(0).expect("group 0");
-            return Some(Period::day(whole.range(), y * 10000 + m * 100 + d));
+            return Some(Period::day(q, whole.range(), y * 10000 + m * 100 + d));
         }
     }
     if let Some(p) = find_range(q) {
@@ -331,7 +346,7 @@ fn find_period(q: &str) -> Option<Period> {
                 .map(|d| (num(&d[1]), num(&d[2])))
                 .find(|&(dm, dd)| dm == m && valid_day(y, m, dd));
             if let Some((_, d)) = day {
-                return Some(Period::day(whole.range(), base + d));
+                return Some(Period::day(q, whole.range(), base + d));
             }
             // Keep a trailing delimiter (`月中，`) in the question.
             let end = c.get(3).map_or(whole.end(), |p| {
@@ -758,6 +773,25 @@ mod tests {
         // 和 before anything but a date joins nothing.
         let c = extract("2019年5月和韩国的关系", &[]).constraints;
         assert_eq!((c.since, c.named_until), (Some(20190501), Some(20190531)));
+    }
+
+    #[test]
+    fn a_day_named_as_a_briefings_own_does_not_reach_the_next_briefings() {
+        let until = |q: &str| extract(q, &[]).constraints.until;
+        // The day of an event: answered at the briefings of the next days.
+        assert_eq!(
+            until("2015年2月10日缅北果敢冲突，中方怎么看"),
+            Some(20150213)
+        );
+        for q in [
+            "2015年2月10日记者会上，外交部说缅甸边民怎么安置",
+            "2013年11月28日外交部被问到中澳自贸谈判",
+            "2019年12月6日，外交部证实对等措施",
+            "2014年6月19日的例行记者会上，西班牙国王",
+        ] {
+            let day = extract(q, &[]).constraints.since;
+            assert_eq!(until(q), day, "{q}");
+        }
     }
 
     #[test]
