@@ -18,7 +18,7 @@ use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{
-    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass,
+    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass, opens_point,
 };
 use crate::text::{normalize, normalize_str};
 
@@ -54,6 +54,9 @@ const RECENT_CANDIDATES: usize = 10;
 /// candidate's exchange within this share of its score, among the best
 /// [`ANSWER_END_CANDIDATES`], are the answer's words, and the first (or last) said goes first.
 const ANSWER_END_TIE: f32 = 0.6;
+/// … wider for a point asked by its place (第一点): the paragraph that opens with it says so in
+/// its own words.
+const POINT_TIE: f32 = 0.8;
 const ANSWER_END_CANDIDATES: usize = 10;
 
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
@@ -862,23 +865,36 @@ impl Engine {
         (scored, relaxed)
     }
 
-    /// For a question after the opening or the close of an answer (一开口先说了什么, 最后奉劝):
-    /// of the first candidate's exchange, among the best [`ANSWER_END_CANDIDATES`] scoring
-    /// within [`ANSWER_END_TIE`] of it, the paragraph said first (or last) goes first.
+    /// For a question after the opening or the close of an answer (一开口先说了什么, 最后奉劝),
+    /// or one of its points by place (第一点看法): of the first candidate's exchange, among the
+    /// best [`ANSWER_END_CANDIDATES`] scoring within [`ANSWER_END_TIE`] of it, the paragraph
+    /// said first (or last, or opening with that point) goes first.
     fn answer_end_first(&self, scored: &mut [Scored], end: AnswerEnd) {
         let Some(top) = scored.first() else {
             return;
         };
         let exchange = self.documents[top.raw.doc].paragraphs[top.raw.paragraph].exchange;
-        let same = near_the_first(scored, ANSWER_END_TIE, ANSWER_END_CANDIDATES).filter(|&i| {
-            let s = &scored[i];
-            s.raw.doc == top.raw.doc
-                && self.documents[s.raw.doc].paragraphs[s.raw.paragraph].exchange == exchange
-        });
-        let chosen = match end {
-            AnswerEnd::Opening => same.min_by_key(|&i| scored[i].raw.paragraph),
-            AnswerEnd::Closing => same.max_by_key(|&i| scored[i].raw.paragraph),
+        let tie = match end {
+            AnswerEnd::Point(_) => POINT_TIE,
+            AnswerEnd::Opening | AnswerEnd::Closing => ANSWER_END_TIE,
         };
+        let same: Vec<usize> = near_the_first(scored, tie, ANSWER_END_CANDIDATES)
+            .filter(|&i| {
+                let s = &scored[i];
+                s.raw.doc == top.raw.doc
+                    && self.documents[s.raw.doc].paragraphs[s.raw.paragraph].exchange == exchange
+            })
+            .collect();
+        let paragraph = |i: &&usize| scored[**i].raw.paragraph;
+        let chosen = match end {
+            AnswerEnd::Opening => same.iter().min_by_key(paragraph),
+            AnswerEnd::Closing => same.iter().max_by_key(paragraph),
+            AnswerEnd::Point(n) => same.iter().find(|&&i| {
+                let s = &scored[i].raw;
+                opens_point(self.normalized_text(s.doc, s.paragraph), n)
+            }),
+        }
+        .copied();
         if let Some(i) = chosen {
             scored[..=i].rotate_right(1);
         }

@@ -245,6 +245,48 @@ pub enum AnswerEnd {
     Opening,
     /// Its last words (最后奉劝, 最后表态, 结尾).
     Closing,
+    /// One of the points it makes in order (第一点看法, 第二条; 前两件 asks from the first):
+    /// the paragraph that opens with that point (第一，, 二是, 首先).
+    Point(u8),
+}
+/// The points of an answer asked by their place: 第二点, 第3条, 第一个方面; 前两件 (from the
+/// first). Not 第一句 (the opening) nor 第一次 (a first time).
+static POINT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思)|前([两二三四五2-5])(?:件|点|条|个方面|方面)")
+        .expect("point pattern")
+});
+const POINT_NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// The point asked by its place ([`POINT_Q`]), 1 for the first.
+fn point_asked(question: &str) -> Option<u8> {
+    let c = POINT_Q.captures(question)?;
+    if c.get(2).is_some() {
+        return Some(1);
+    }
+    let n = c.get(1)?.as_str();
+    let at = POINT_NUMERALS
+        .iter()
+        .position(|&x| x == n)
+        .or_else(|| n.parse::<usize>().ok().map(|d| d - 1))?;
+    u8::try_from(at + 1).ok()
+}
+
+/// Does a paragraph (normalised) open with point `n` of a list: 第二，, 第二点, 二是, 2., and
+/// 首先 or 其次 for the first two?
+pub fn opens_point(text: &str, n: u8) -> bool {
+    let Some(numeral) = POINT_NUMERALS.get(usize::from(n).wrapping_sub(1)) else {
+        return false;
+    };
+    let text = text.trim_start();
+    let marked = |rest: &str| rest.starts_with([',', '、', ':', '，', '：', '点', '条']);
+    text.strip_prefix('第')
+        .and_then(|r| r.strip_prefix(numeral))
+        .is_some_and(marked)
+        || text
+            .strip_prefix(numeral)
+            .is_some_and(|r| r.starts_with('是') || r.starts_with(['、', ',']))
+        || (n == 1 && text.starts_with("首先"))
+        || (n == 2 && text.starts_with("其次"))
 }
 static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
@@ -480,7 +522,9 @@ impl AnswerType {
             place: PLACE_Q.is_match(question),
             at_the_time: at_the_time(question),
             recent: RECENT_Q.is_match(question),
-            answer_end: if OPENING_Q.is_match(question) {
+            answer_end: if let Some(n) = point_asked(question) {
+                Some(AnswerEnd::Point(n))
+            } else if OPENING_Q.is_match(question) {
                 Some(AnswerEnd::Opening)
             } else if CLOSING_Q.is_match(question) {
                 Some(AnswerEnd::Closing)
@@ -906,6 +950,30 @@ mod tests {
         assert!(t.outcome && t.answer_end.is_none());
         let t = AnswerType::of_question("发言人一开口先说了句什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
+    }
+
+    #[test]
+    fn a_point_asked_by_its_place_is_found_where_a_paragraph_opens_with_it() {
+        let t = AnswerType::of_question("耿爽从中得出的第一点看法是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        let t = AnswerType::of_question("他讲的第3条理由是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(3)));
+        let t = AnswerType::of_question("三件大事里前两件分别是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        // The opening words, and a first time, are no point of a list.
+        let t = AnswerType::of_question("发言人第一句说了什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
+        assert!(
+            AnswerType::of_question("中国第一次派维和部队是哪年？")
+                .answer_end
+                .is_none()
+        );
+        assert!(opens_point("第一,似乎美国企业界的一些人士更懂常识。", 1));
+        assert!(opens_point("二是推进共建一带一路。", 2));
+        assert!(opens_point("首先是中国共产党的故事。", 1));
+        assert!(!opens_point("第一个同新中国建交的南美国家是智利。", 1));
+        assert!(!opens_point("第二,我们希望。", 1));
+        assert!(!opens_point("一带一路合作成果丰硕。", 1));
     }
 
     #[test]
