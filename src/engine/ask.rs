@@ -1378,6 +1378,34 @@ mod tests {
     }
 
     #[test]
+    fn a_point_asked_by_its_place_is_the_paragraph_that_opens_with_it() {
+        let engine = engine_over(
+            "2020年2月18日外交部发言人耿爽主持例行记者会\n\n\
+            问：美国政府考虑禁止通用电气向中国出售客机发动机，中方有何评论？\n\n\
+            答：我们注意到通用电气公司对美国政府的提案表示质疑，认为中方仿制发动机并不容易。\n\n\
+            对此，我有两点看法：\n\n\
+            第一，美国企业界的一些人士比美国政府内一些官员更懂常识。\n\n\
+            第二，美方的有关作法损害中方企业权益，也不符合美国企业自身利益。\n",
+        );
+        let first = |q: &str| {
+            let options = AskOptions {
+                top: 3,
+                ..Default::default()
+            };
+            let answer = engine.ask_with(q, &options);
+            answer
+                .hits
+                .first()
+                .map(|h| h.text.clone())
+                .unwrap_or_default()
+        };
+        let one = first("美国考虑禁止通用电气出售发动机，耿爽的第一点看法是什么？");
+        assert!(one.starts_with("第一，"), "{one}");
+        let two = first("美国考虑禁止通用电气出售发动机，耿爽的第二点看法是什么？");
+        assert!(two.starts_with("第二，"), "{two}");
+    }
+
+    #[test]
     fn roles_are_not_personal_names() {
         assert!(is_personal_name("耿爽"));
         assert!(is_personal_name("华春莹"));
