@@ -408,6 +408,8 @@ impl QueryPlan {
                     || t.text.len() >= 3);
             let class = if latin {
                 WordClass::Name
+            } else if is_nth_of_a_series(&t.text) {
+                WordClass::Content
             } else {
                 class_of(&t.text).unwrap_or(WordClass::Content)
             };
@@ -1064,9 +1066,41 @@ impl WordClass {
     }
 }
 
+/// An event's place in its series past the first (第四轮, 第二十次, 第19届): it tells one round
+/// from the others, a topical word where jieba tags it a numeral (a function word). Not a name:
+/// a passage may number it otherwise (长征五号遥二 for its second launch). Not 第一次, which a
+/// passage says as 首次 as often.
+fn is_nth_of_a_series(word: &str) -> bool {
+    let Some(rest) = word.strip_prefix('第') else {
+        return false;
+    };
+    let Some(number) = ["轮", "次", "届", "期", "批"]
+        .iter()
+        .find_map(|unit| rest.strip_suffix(unit))
+    else {
+        return false;
+    };
+    !number.is_empty()
+        && number != "一"
+        && number != "1"
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || "二三四五六七八九十百零两".contains(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_later_round_of_a_series_is_a_topical_word_the_first_is_not() {
+        for w in ["第四轮", "第二十次", "第19届", "第二批"] {
+            assert!(is_nth_of_a_series(w), "{w}");
+        }
+        for w in ["第一次", "第1轮", "第一", "四轮", "第几轮", "第一届"] {
+            assert!(!is_nth_of_a_series(w), "{w}");
+        }
+    }
 
     fn plan(q: &str) -> QueryPlan {
         plan_in(q, &|_: &str| 0)
