@@ -499,6 +499,20 @@ impl Engine {
             c.period_label = None;
             c.named_until = None;
         }
+        // A whole year the library holds nothing of, when its first transcripts fall in the
+        // next year's first quarter, is looked for there: the year is reviewed at the next
+        // spring's press conferences (2023年 at 王毅's of 2024-03-07).
+        if !self.holds_period(&c)
+            && let (Some(since), Some(named)) = (c.since, c.named_until)
+            && since % 10_000 == 101
+            && named == since - 101 + 1231
+        {
+            let year = since / 10_000;
+            let review = c.with_until((year + 1) * 10_000 + 331);
+            if self.holds_period(&review) {
+                c = review.labelled(format!("{year} 及{}年初", year + 1));
+            }
+        }
         // A day (or a few) inside the library's span without a briefing (a weekend, a holiday,
         // the day of the parade itself) asks about the briefings around it, not about a period
         // the library does not cover. A month or a year without one is a gap in the library.
@@ -1403,6 +1417,25 @@ mod tests {
         assert!(one.starts_with("第一，"), "{one}");
         let two = first("美国考虑禁止通用电气出售发动机，耿爽的第二点看法是什么？");
         assert!(two.starts_with("第二，"), "{two}");
+    }
+
+    #[test]
+    fn a_year_before_the_library_is_looked_for_in_the_next_springs_review() {
+        let engine = engine_over(
+            "2024年3月7日外交部发言人毛宁主持例行记者会\n\n\
+            问：外交部去年的领事保护工作有哪些成绩？\n\n\
+            答：我们加强海外领保力度，处理各类领保案件8万多起。\n",
+        );
+        let answer = engine.ask("2023年外交部处理了多少起领保案件？", 3);
+        assert_eq!(answer.filters.as_deref(), Some("2023 及2024年初"));
+        assert!(answer.hits[0].text.contains("8万多起"), "{answer:?}");
+        // A year long before it is still a period the library does not hold.
+        let answer = engine.ask("2021年外交部处理了多少起领保案件？", 3);
+        assert!(answer.hits.is_empty());
+        assert!(matches!(
+            answer.abstained,
+            Some(Abstention::PeriodNotCovered { .. })
+        ));
     }
 
     #[test]

@@ -112,6 +112,22 @@ impl Constraints {
         }
     }
 
+    /// The same constraints reaching `until`.
+    pub fn with_until(&self, until: DayNumber) -> Constraints {
+        Constraints {
+            until: Some(until),
+            ..self.clone()
+        }
+    }
+
+    /// The same constraints, their period described as `label`.
+    pub fn labelled(self, label: String) -> Constraints {
+        Constraints {
+            period_label: Some(label),
+            ..self
+        }
+    }
+
     /// The period's own part (dates only), for checking whether the library covers it.
     pub fn period(&self) -> Option<(DayNumber, DayNumber)> {
         (self.since.is_some() || self.until.is_some())
