@@ -360,9 +360,9 @@ const ASPECT_PATTERNS: [(&str, &str); 6] = [
         r"(什么|何种|啥)性质|性质是什么|怎么定性|如何定性",
         r"性质|定性|是一起|属于|纯属|案件|事件",
     ),
-    // Who a person is (资历, 背景, 真实身份).
+    // Who a person is (资历, 什么背景, 真实身份; not the setting of 在…大背景下).
     (
-        r"资历|履历|背景|经历|身份|什么人|何许人|来头",
+        r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|身份|什么人|何许人|来头",
         r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
     ),
 ];
@@ -930,6 +930,12 @@ mod tests {
             assert!(t.response_in(gives) > t.response_in(lacks), "{q}");
         }
         assert_eq!(AnswerType::of_question("中方怎么看中欧关系？").aspects, 0);
+        // The setting a question gives is no person's background asked.
+        let setting = AnswerType::of_question("全球南方崛起的大背景下，中国对非洲作出了什么承诺？");
+        assert_eq!(setting.aspects, 0);
+        // The weight of a visit is its significance.
+        let weight = AnswerType::of_question("外交部怎么看这趟访问的分量？");
+        assert!(weight.response_in("这次访问在两军交往中将是一个重要事件。") > Some(0.0));
     }
 
     #[test]
