@@ -1361,6 +1361,16 @@ mod tests {
         .expect("builds")
     }
 
+    /// The text of the first passage quoted for `q` (empty when none is).
+    fn first_quoted(engine: &Engine, q: &str) -> String {
+        engine
+            .ask(q, 3)
+            .hits
+            .first()
+            .map(|h| h.text.clone())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn the_opening_or_the_close_asked_is_the_answers_first_or_last_paragraph() {
         let engine = engine_over(
@@ -1370,18 +1380,7 @@ mod tests {
             我们对美国决定退出万国邮政联盟感到遗憾。万国邮政联盟对密切各国联系发挥了积极作用，中方支持万国邮政联盟的工作。\n\n\
             我们奉劝美方，多做有利于万国邮政联盟和各国合作的事。\n",
         );
-        let first = |q: &str| {
-            let options = AskOptions {
-                top: 3,
-                ..Default::default()
-            };
-            let answer = engine.ask_with(q, &options);
-            answer
-                .hits
-                .first()
-                .map(|h| h.text.clone())
-                .unwrap_or_default()
-        };
+        let first = |q: &str| first_quoted(&engine, q);
         let opening = first("美国决定退出万国邮政联盟，中方有何评论？开头先说了什么？");
         assert!(opening.starts_with("首先我想说"), "{opening}");
         let close = first("美国决定退出万国邮政联盟，中方有何评论？最后奉劝美方什么？");
@@ -1401,18 +1400,7 @@ mod tests {
             第一，美国企业界的一些人士比美国政府内一些官员更懂常识。\n\n\
             第二，美方的有关作法损害中方企业权益，也不符合美国企业自身利益。\n",
         );
-        let first = |q: &str| {
-            let options = AskOptions {
-                top: 3,
-                ..Default::default()
-            };
-            let answer = engine.ask_with(q, &options);
-            answer
-                .hits
-                .first()
-                .map(|h| h.text.clone())
-                .unwrap_or_default()
-        };
+        let first = |q: &str| first_quoted(&engine, q);
         let one = first("美国考虑禁止通用电气出售发动机，耿爽的第一点看法是什么？");
         assert!(one.starts_with("第一，"), "{one}");
         let two = first("美国考虑禁止通用电气出售发动机，耿爽的第二点看法是什么？");
