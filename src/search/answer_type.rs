@@ -347,7 +347,7 @@ const ASPECT_PATTERNS: [(&str, &str); 6] = [
     ),
     // What makes it special or matter (有什么特殊之处, 有何意义, 这趟访问的分量).
     (
-        r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性|分量",
+        r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)",
         r"首次|首位|首个|第一次|意义|标志|里程碑|历史性|重要|特殊|高度重视",
     ),
     // The principle held (坚持什么原则).
@@ -362,7 +362,7 @@ const ASPECT_PATTERNS: [(&str, &str); 6] = [
     ),
     // Who a person is (资历, 什么背景, 真实身份; not the setting of 在…大背景下).
     (
-        r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|身份|什么人|何许人|来头",
+        r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|(真实|什么|啥)身份|身份是|什么人|何许人|来头",
         r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
     ),
 ];
@@ -933,6 +933,13 @@ mod tests {
         // The setting a question gives is no person's background asked.
         let setting = AnswerType::of_question("全球南方崛起的大背景下，中国对非洲作出了什么承诺？");
         assert_eq!(setting.aspects, 0);
+        // A special standing is what makes a thing special, not who a person is.
+        let standing = AnswerType::of_question("在签署联合国宪章这件事上，中国有什么特殊身份？");
+        assert!(standing.response_in("中国是首个在联合国宪章上签字的国家。") > Some(0.0));
+        assert_eq!(
+            standing.response_in("他曾任驻美大使，长期从事外交工作。"),
+            Some(0.0)
+        );
         // The weight of a visit is its significance.
         let weight = AnswerType::of_question("外交部怎么看这趟访问的分量？");
         assert!(weight.response_in("这次访问在两军交往中将是一个重要事件。") > Some(0.0));
