@@ -84,13 +84,14 @@ static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// the answer may well give it exactly.
 static ROUGH_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"十几|好几|几[十百千万亿]").expect("rough number pattern"));
-/// A time a few days or years back (这几年, 前几天, 几个月前), and words that only hold 几 or
-/// 多少 (几乎, 几经, 多少有些, 举几个例子, 几内亚, 几何): no number at all.
+/// A time a few days or years back (这几年, 前几天, 几个月前), those few already named (那几家美媒,
+/// 这几位), and words that only hold 几 or 多少 (几乎, 几经, 多少有些, 举几个例子, 几内亚, 几何):
+/// no number at all.
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"几[乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
         r"|几内亚|几何|几率|茶几|[无未]几",
-        r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)",
+        r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)|[这那]几",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
     .expect("no-count pattern")
@@ -1052,6 +1053,10 @@ mod tests {
         assert!(t.count);
         assert_eq!(t.match_in("记者会历时1小时30分钟。"), Some(1.0));
         assert_eq!(t.match_in("记者会在人民大会堂举行。"), Some(0.0));
+        // Those few media already named (那几家) are no count of media asked.
+        let t = AnswerType::of_question("那几家美媒的记者要在多长时间内交回记者证？");
+        assert!(t.count && t.unit.is_none());
+        assert_eq!(t.match_in("有关记者须于10天内交还记者证。"), Some(1.0));
     }
 
     #[test]
