@@ -92,6 +92,8 @@ static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"几[乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
         r"|几内亚|几何|几率|茶几|[无未]几",
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)|[这那]几",
+        // 几个核大国的代表…聊哪些事: "the several", when another word asks the question.
+        r"|几个?\p{Han}{1,4}的[^，,。？?]*(哪|什么|谁|怎么|如何|为什么|啥)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
     ))
     .expect("no-count pattern")
@@ -1045,6 +1047,9 @@ mod tests {
         // Which ones is no count of them, and examples asked are no count at all.
         assert_eq!(AnswerType::of_question("分成哪几个分队？").counted, None);
         assert!(!AnswerType::of_question("能举几个例子吗？").count);
+        // "The several powers' envoys" while 哪些 asks the question.
+        assert!(!AnswerType::of_question("几个核大国的代表打算聊哪些事？").count);
+        assert!(AnswerType::of_question("有几个核大国的代表出席？").count);
     }
 
     #[test]
