@@ -153,11 +153,13 @@ static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place pattern")
 });
 static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"哪天|哪一天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点|啥时候?")
-        .expect("date pattern")
+    Regex::new(
+        r"哪天|哪一天|哪几天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点|啥时候?",
+    )
+    .expect("date pattern")
 });
 static DAY_Q: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"哪天|哪一天|几月几|几号|哪一日").expect("day pattern"));
+    LazyLock::new(|| Regex::new(r"哪天|哪一天|哪几天|几月几|几号|哪一日").expect("day pattern"));
 static YEAR_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪一?年|哪个年份|几几年").expect("year pattern"));
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -225,7 +227,7 @@ static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("name pattern")
 });
 static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会|为啥|干嘛|凭什么|咋会|啥原因")
+    Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会|为啥|干嘛(要|还|非|老|总|不|去|这么|那么|一直)|凭什么|咋会|啥原因")
         .expect("reason pattern")
 });
 
@@ -534,7 +536,8 @@ impl AnswerType {
             } else {
                 None
             },
-            list: LIST_Q.is_match(question),
+            // 哪几天 asks the days (a date), not a list of things.
+            list: LIST_Q.is_match(&question.replace("哪几天", "_")),
             name: NAME_Q.is_match(question),
             which: which.is_some(),
             which_mark: which.and_then(|m| {
@@ -990,6 +993,14 @@ mod tests {
         assert!(!opens_point("第一个同新中国建交的南美国家是智利。", 1));
         assert!(!opens_point("第二,我们希望。", 1));
         assert!(!opens_point("一带一路合作成果丰硕。", 1));
+    }
+
+    #[test]
+    fn which_days_asks_a_date_and_what_it_does_is_no_reason() {
+        let t = AnswerType::of_question("李克强去韩国访问具体是哪几天？");
+        assert!(t.date && t.day && !t.list);
+        assert!(!AnswerType::of_question("王毅说AI一边拥抱新机遇一边干嘛？").reason);
+        assert!(AnswerType::of_question("中国干嘛要在那时候公布地名？").reason);
     }
 
     #[test]
