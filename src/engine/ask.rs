@@ -503,15 +503,10 @@ impl Engine {
         // next year's first quarter, is looked for there: the year is reviewed at the next
         // spring's press conferences (2023年 at 王毅's of 2024-03-07).
         if !self.holds_period(&c)
-            && let (Some(since), Some(named)) = (c.since, c.named_until)
-            && since % 10_000 == 101
-            && named == since - 101 + 1231
+            && let Some(review) = c.with_next_spring()
+            && self.holds_period(&review)
         {
-            let year = since / 10_000;
-            let review = c.with_until((year + 1) * 10_000 + 331);
-            if self.holds_period(&review) {
-                c = review.labelled(format!("{year} 及{}年初", year + 1));
-            }
+            c = review;
         }
         // A day (or a few) inside the library's span without a briefing (a weekend, a holiday,
         // the day of the parade itself) asks about the briefings around it, not about a period
@@ -881,8 +876,8 @@ impl Engine {
 
     /// For a question after the opening or the close of an answer (一开口先说了什么, 最后奉劝),
     /// or one of its points by place (第一点看法): of the first candidate's exchange, among the
-    /// best [`ANSWER_END_CANDIDATES`] scoring within [`ANSWER_END_TIE`] of it, the paragraph
-    /// said first (or last, or opening with that point) goes first.
+    /// best [`ANSWER_END_CANDIDATES`] scoring within [`ANSWER_END_TIE`] of it ([`POINT_TIE`] for
+    /// a point), the paragraph said first (or last, or opening with that point) goes first.
     fn answer_end_first(&self, scored: &mut [Scored], end: AnswerEnd) {
         let Some(top) = scored.first() else {
             return;

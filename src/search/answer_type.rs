@@ -145,7 +145,8 @@ static CHINESE_A: LazyLock<Regex> = LazyLock::new(|| {
 /// 哪几个, 哪些, and a number of them (哪三个, 哪八项; not 哪一年, which asks which one, nor 哪四个字,
 /// which asks for a phrase).
 static LIST_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"哪几|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
+    // 哪几天 asks the days (a date), not a list of things.
+    Regex::new(r"哪几([^天]|$)|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
         .expect("list pattern")
 });
 static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -276,7 +277,7 @@ fn point_asked(question: &str) -> Option<u8> {
     u8::try_from(at + 1).ok()
 }
 
-/// Does a paragraph (normalised) open with point `n` of a list: 第二，, 第二点, 二是, 2., and
+/// Does a paragraph (normalised) open with point `n` of a list: 第二，, 第二点, 二是, 二、, and
 /// 首先 or 其次 for the first two?
 pub fn opens_point(text: &str, n: u8) -> bool {
     let Some(numeral) = POINT_NUMERALS.get(usize::from(n).wrapping_sub(1)) else {
@@ -536,8 +537,7 @@ impl AnswerType {
             } else {
                 None
             },
-            // 哪几天 asks the days (a date), not a list of things.
-            list: LIST_Q.is_match(&question.replace("哪几天", "_")),
+            list: LIST_Q.is_match(question),
             name: NAME_Q.is_match(question),
             which: which.is_some(),
             which_mark: which.and_then(|m| {

@@ -112,20 +112,17 @@ impl Constraints {
         }
     }
 
-    /// The same constraints reaching `until`.
-    pub fn with_until(&self, until: DayNumber) -> Constraints {
-        Constraints {
-            until: Some(until),
+    /// For a period of one whole year (2023年), the same constraints reaching the end of the
+    /// next year's first quarter, where a year is reviewed (the spring's press conferences),
+    /// and saying so: `2023 及2024年初`. `None` for any other period.
+    pub fn with_next_spring(&self) -> Option<Constraints> {
+        let (since, named) = (self.since?, self.named_until?);
+        let year = since / 10_000;
+        (since == year * 10_000 + 101 && named == year * 10_000 + 1231).then(|| Constraints {
+            until: Some((year + 1) * 10_000 + 331),
+            period_label: Some(format!("{year} 及{}年初", year + 1)),
             ..self.clone()
-        }
-    }
-
-    /// The same constraints, their period described as `label`.
-    pub fn labelled(self, label: String) -> Constraints {
-        Constraints {
-            period_label: Some(label),
-            ..self
-        }
+        })
     }
 
     /// The period's own part (dates only), for checking whether the library covers it.
