@@ -5,6 +5,7 @@
 //! first paragraph often only names the subject); and a passage on the subject with no answer of
 //! the kind asked is weaker evidence that the library answers the question.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -103,7 +104,7 @@ static COUNTED_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
-    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台";
+    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处";
 /// A sum of money: 多少钱, 花了多少, 多少资金 (counted in 元 or 美元).
 static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"多少钱|几个钱|多少资金|多少经费|多少款|花了多少|值多少|多少美元|多少人民币")
@@ -204,7 +205,12 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         ("银行", "银行"),
         ("机场", "机场"),
         ("港口", "港"),
-        ("省", "省"),
+        // A province is often named without 省 (在安徽举行): China's provinces, regions and
+        // municipalities are a closed set.
+        (
+            "省",
+            "省|自治区|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|北京|天津|上海|重庆",
+        ),
         ("实验室", "实验室"),
         ("县", "县"),
         ("陵园", "陵园|公墓"),
@@ -237,7 +243,7 @@ static ACTION_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("action pattern")
 });
 static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"态度|回应|回敬|回击|反击|还击|怎么看|如何看|评价|评论|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想|反应|怎么解释|如何解释|怎么表示|如何表示")
+    Regex::new(r"态度|回应|回敬|回击|反击|还击|怎么看|如何看|评价|评论|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想|反应|怎么解释|如何解释|怎么表示|如何表示|主张什么|认为[^，,。？?]{0,20}(?:应该|应当)")
         .expect("stance pattern")
 });
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -354,7 +360,7 @@ const ASPECT_PATTERNS: [(&str, &str); 6] = [
     // What makes it special or matter (有什么特殊之处, 有何意义, 这趟访问的分量).
     (
         r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)",
-        r"首次|首位|首个|第一次|意义|标志|里程碑|历史性|重要|特殊|高度重视",
+        r"首次|首位|首个|第一[次个项起位批家部座]|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
     ),
     // The principle held (坚持什么原则).
     (
@@ -438,10 +444,11 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("name answer pattern")
 });
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
-/// examples in a row of `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points
-/// counted out (一是…二是).
+/// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
+/// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛), examples in a row of
+/// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points counted out (一是…二是).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?\p{Han}{2,}|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二")
+    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二")
         .expect("list answer pattern")
 });
 /// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
@@ -462,11 +469,48 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
+/// A question reported (记者问中国什么时候跟它建交，) before a clause that asks one of its own:
+/// what the reporter asked is the setting, not what the user asks.
+/// Not 访问, 顾问, 学问 or 问题, 问候.
+static REPORTED_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^访顾学疑慰审盘])(?P<q>(?:问到|问及|追问|询问|问)(?:[^题候责，,。；;？?][^，,。；;？?]*)?[？?]?[，,])")
+        .expect("reported question pattern")
+});
+/// How the question put was answered (怎么回答的, 咋答, 如何回应).
+static HOW_ANSWERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:怎么|怎样|如何|咋)(?:回答|答复|回应|答|回|说)").expect("how answered pattern")
+});
+static ASKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"什么|哪|谁|怎么|怎样|如何|为什么|为何|多少|几|吗|啥|咋")
+        .expect("asking word pattern")
+});
+
+/// `question` without a reported question that a later clause of its own follows.
+fn without_reported_question(question: &str) -> Cow<'_, str> {
+    let Some(m) = REPORTED_Q.captures(question).and_then(|c| c.name("q")) else {
+        return Cow::Borrowed(question);
+    };
+    // 王毅咋答的 asks the reported question's answer: it stays what is asked.
+    let rest = HOW_ANSWERED.replace_all(&question[m.end()..], "_");
+    if !ASKING_WORD.is_match(&rest) {
+        return Cow::Borrowed(question);
+    }
+    let mut out = String::with_capacity(question.len());
+    out.push_str(&question[..m.start()]);
+    out.push('_');
+    out.push_str(&question[m.end()..]);
+    Cow::Owned(out)
+}
+
 fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
     // Money is counted in 元 or 美元 (whose unit reads 美).
     let money = |c: char| matches!(c, '元' | '美');
-    asked == found || (people(asked) && people(found)) || (money(asked) && money(found))
+    // 建交多少年 is answered by 30周年 (whose unit reads 周); 几周年 not by 2004年, a year.
+    asked == found
+        || (people(asked) && people(found))
+        || (money(asked) && money(found))
+        || (asked == '年' && found == '周')
 }
 
 /// What a text names that the question does not.
@@ -481,6 +525,7 @@ pub struct NewNames {
 impl AnswerType {
     /// The kinds of answer a normalised question asks for (none: any passage on the subject).
     pub fn of_question(question: &str) -> AnswerType {
+        let question = &*without_reported_question(question);
         // 死了几十个人，有中国人吗 asks whether, not how many; the answer may still say how many.
         let counted = NOT_A_COUNT.replace_all(question, "_");
         let rough = ROUGH_NUMBER.is_match(&counted);
@@ -778,6 +823,11 @@ mod tests {
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
         assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+        // Years are counted as anniversaries too.
+        let t = AnswerType::of_question("日本一共申报了多少处工业遗址？");
+        assert_eq!(t.match_in("日方申报的23处工业遗址中"), Some(1.0));
+        let t = AnswerType::of_question("中玻建交多少年了？");
+        assert_eq!(t.match_in("今年是中玻建交30周年"), Some(1.0));
     }
 
     #[test]
@@ -949,6 +999,10 @@ mod tests {
         // The weight of a visit is its significance.
         let weight = AnswerType::of_question("外交部怎么看这趟访问的分量？");
         assert!(weight.response_in("这次访问在两军交往中将是一个重要事件。") > Some(0.0));
+        // What sets a thing apart is often that it was the first of its kind.
+        let first = AnswerType::of_question("这份协定对中国来说有什么特别之处？");
+        assert!(first.response_in("这是中国对外缔结的第一项专门协定。") > Some(0.0));
+        assert_eq!(first.response_in("双方签署了资产分享协定。"), Some(0.0));
     }
 
     #[test]
@@ -958,6 +1012,24 @@ mod tests {
         let team = t.match_in("外交部已派出工作组赶赴当地，协助处理善后事宜。");
         let grief = t.match_in("中方对遇难者表示深切哀悼，向伤者和遇难者家属表示诚挚慰问。");
         assert!(team > grief, "{team:?} {grief:?}");
+    }
+
+    #[test]
+    fn a_reported_question_is_not_what_is_asked() {
+        let t =
+            AnswerType::of_question("记者问中国什么时候跟它正式建交，华春莹引用了一句什么古语？");
+        assert!(!t.date, "{t:?}");
+        let t = AnswerType::of_question(
+            "有人问中国为什么帮巴基斯坦建核电站，外交部说这对巴方有什么好处？",
+        );
+        assert!(!t.reason, "{t:?}");
+        // With no question of its own after it, the reported question is the question.
+        assert!(AnswerType::of_question("记者问中国什么时候跟它正式建交").date);
+        // How it was answered asks the reported question itself.
+        assert!(AnswerType::of_question("记者问中国是不是还坚持老立场，王毅咋答的？").stance);
+        // A visit, or an issue, is no question reported.
+        assert!(AnswerType::of_question("王毅访问了哪几个国家，分别谈了什么？").list);
+        assert!(AnswerType::of_question("在哪些问题上有分歧，中方怎么看？").list);
     }
 
     #[test]
@@ -1032,6 +1104,8 @@ mod tests {
         assert!(AnswerType::of_question("中方当时做了啥？").action);
         assert!(AnswerType::of_question("对此中方有何评论？").stance);
         assert!(AnswerType::of_question("耿爽怎么解释？").stance);
+        // What one holds another should do is a stance.
+        assert!(AnswerType::of_question("中方认为国际刑事法院应该怎么行使管辖权？").stance);
         assert!(AnswerType::of_question("外交部对美方提了什么要求？").action);
         assert!(AnswerType::of_question("中方会怎么应对？").action);
         assert!(AnswerType::of_question("这个倡议最初是谁提出来的？").person);
@@ -1215,6 +1289,17 @@ mod tests {
             t.match_in("四项议题分别是：“区域宏观经济形势与展望”、“基础设施投融资合作”"),
             Some(1.0)
         );
+        // Things counted out, each with its number.
+        let t = AnswerType::of_question("丝路基金给意大利捐了哪些抗疫物资？");
+        assert_eq!(t.match_in("捐赠2万只N95口罩、2万人份检测试剂"), Some(1.0));
+        assert_eq!(t.match_in("在4月、8月和9月累计提供援助"), Some(0.0));
+        // Two joined by 和, where the sentence says they are several.
+        assert_eq!(
+            t.match_in("包括5万升马拉硫磷杀虫剂和14台喷洒设备"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("惠誉和穆迪均给予亚投行最高信用评级"), Some(1.0));
+        assert_eq!(t.match_in("中国和平发展"), Some(0.0));
         let t = AnswerType::of_question("外国记者报道过哪些中国故事？");
         assert_eq!(
             t.match_in("从太空接力到极限深潜，从荒漠化治理到低碳生活"),
@@ -1357,6 +1442,15 @@ mod tests {
         let company = t.match_near_with("两人是中铁五局集团的员工", &[], &names);
         let place = t.match_near_with("暴力分子在赛宋奔省发动袭击", &[], &names);
         assert_eq!((company, place), (Some(1.0), Some(0.5)));
+        // Which province is answered by one named without 省.
+        let t = AnswerType::of_question("全国外办主任会是在哪个省开的？");
+        let names = |text: &str| NewNames {
+            any: text.contains("安徽") || text.contains("巴黎"),
+            person: false,
+        };
+        let province = t.match_near_with("出席在安徽举行的全国地方外办主任会议", &[], &names);
+        let city = t.match_near_with("出席在巴黎举行的会议", &[], &names);
+        assert_eq!((province, city), (Some(1.0), Some(0.5)));
     }
 
     #[test]

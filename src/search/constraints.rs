@@ -596,11 +596,17 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         let (since, until, label) = if OPEN_AFTER.is_match(after) {
             (Some(p.since), None, format!("≥ {}", p.label))
         } else if OPEN_BEFORE.is_match(after) {
-            (
-                None,
-                Some(p.since.saturating_sub(1)),
-                format!("< {}", p.label),
-            )
+            // 年底前, 月底前: by the end named (a deadline), up to the briefings just after it;
+            // 2019年5月之前 is before May.
+            if rest[p.range.clone()].ends_with(['底', '末']) {
+                (None, Some(p.until), format!("≤ {}", p.label))
+            } else {
+                (
+                    None,
+                    Some(p.since.saturating_sub(1)),
+                    format!("< {}", p.label),
+                )
+            }
         } else {
             (Some(p.since), Some(p.until), p.label)
         };
@@ -1012,6 +1018,12 @@ mod tests {
             (e.constraints.since, e.constraints.until),
             (None, Some(20150100))
         );
+        // Before an end named is by that end (a deadline), not before the period begins.
+        let e = ex("叙利亚化学武器没能按原计划在2013年底前运出境");
+        assert_eq!(e.constraints.since, None);
+        assert!(e.constraints.until.is_some_and(|u| u >= 20131231), "{e:?}");
+        let e = ex("2019年5月底前");
+        assert!(e.constraints.until.is_some_and(|u| u >= 20190531), "{e:?}");
         let e = ex("2019年5月20日外交部");
         assert_eq!(e.constraints.since, Some(20190520));
         let e = ex("2018年7月普吉岛游船倾覆，截至7月10号中国游客里有多少人遇难");

@@ -94,12 +94,13 @@ pub struct Concept {
 
 impl Concept {
     /// Does the word say what the question is about? Not a function word, nor a verb of saying,
-    /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer.
+    /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer, nor a
+    /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评).
     pub fn is_topical(&self) -> bool {
-        const SAYING: &[&str] = &[
-            "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到",
+        const NOT_TOPICAL: &[&str] = &[
+            "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到", "得到", "受到",
         ];
-        self.class != WordClass::Function && !SAYING.contains(&self.forms[0].as_str())
+        self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
 }
 
@@ -1501,6 +1502,14 @@ mod tests {
             .expect("美朝");
         assert!(c.forms.contains(&"朝美".to_string()), "{:?}", c.forms);
         assert!(terms(&p).contains(&"朝美"), "{:?}", terms(&p));
+    }
+
+    #[test]
+    fn the_focus_is_the_last_word_of_the_subject_not_a_verb_framing_it() {
+        let library = holding(&["阿堆", "改造", "得到", "各方"]);
+        let p = plan_in("中方牵头的阿堆改造得到了各方什么评价？", &library);
+        let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
+        assert_eq!(focus, Some("改造"), "{:?}", concept_words(&p));
     }
 
     #[test]
