@@ -95,10 +95,13 @@ pub struct Concept {
 impl Concept {
     /// Does the word say what the question is about? Not a function word, nor a verb of saying,
     /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer, nor a
-    /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评).
+    /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评), nor
+    /// the name of an aspect asked (是什么角色, 有什么意义), which the answer gives in its own
+    /// words (坚定一员, 里程碑).
     pub fn is_topical(&self) -> bool {
         const NOT_TOPICAL: &[&str] = &[
             "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到", "得到", "受到",
+            "角色", "作用", "意义", "性质", "地位", "分量", "特点",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
@@ -1510,6 +1513,11 @@ mod tests {
         let p = plan_in("中方牵头的阿堆改造得到了各方什么评价？", &library);
         let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
         assert_eq!(focus, Some("改造"), "{:?}", concept_words(&p));
+        // The aspect asked is named by the question, not by the answer.
+        let library = holding(&["全球南方", "角色"]);
+        let p = plan_in("中国在全球南方里是什么角色？", &library);
+        let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
+        assert_eq!(focus, Some("全球南方"), "{:?}", concept_words(&p));
     }
 
     #[test]
