@@ -685,10 +685,14 @@ impl Engine {
         // A name the question does not hold (ns, nt, nr, nz in jieba's tags): the answer to
         // 哪个港口 or 哪家媒体; a person's (nr) to who took over. Tagged only for questions that
         // ask for one.
-        let jieba = (answer_type.which || (answer_type.person && !answer_type.envoy))
-            .then(|| self.lexicon.jieba());
+        let jieba =
+            (answer_type.which || answer_type.place || (answer_type.person && !answer_type.envoy))
+                .then(|| self.lexicon.jieba());
         let names_new = |text: &str| {
-            let mut found = NewNames::default();
+            let mut found = NewNames {
+                tagged: jieba.is_some(),
+                ..NewNames::default()
+            };
             if let Some(j) = &jieba {
                 for t in j.tag(text, true) {
                     if t.word.chars().nth(1).is_none() || plan.normalized.contains(t.word) {

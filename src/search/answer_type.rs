@@ -520,6 +520,9 @@ pub struct NewNames {
     pub any: bool,
     /// A person (who took over, 接替他的是谁).
     pub person: bool,
+    /// Told by a tagger that knows places: a place said (在巴西举行) answers where only when it
+    /// is not the question's own (G20在巴西哪个城市办).
+    pub tagged: bool,
 }
 
 impl AnswerType {
@@ -678,6 +681,7 @@ impl AnswerType {
         self.match_near_with(passage, near, &|text| NewNames {
             any: NAME_A.is_match(text),
             person: true,
+            tagged: false,
         })
     }
 
@@ -733,6 +737,13 @@ impl AnswerType {
                             || sentence[whole.end()..].chars().take(3).any(|ch| ch == noun)
                     });
                     let score = if of_what { score } else { score / 2.0 };
+                    // 数千名, 上万人: a count in round words only, half an answer to how many.
+                    let vague = !whole.as_str().starts_with(|ch: char| ch.is_ascii_digit())
+                        && sentence[..whole.start()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|ch| matches!(ch, '数' | '上'));
+                    let score = if vague { score / 2.0 } else { score };
                     best = best.max(score * weight);
                 }
                 if best >= 1.0 {
@@ -785,9 +796,18 @@ impl AnswerType {
                 found += 1.0;
             }
         }
+        if self.place {
+            asked += 1.0;
+            let answered = PLACE_A.find_iter(passage).any(|m| {
+                let n = names(m.as_str());
+                !n.tagged || n.any
+            });
+            if answered {
+                found += 1.0;
+            }
+        }
         for (wanted, pattern) in [
             (self.reason, &*REASON_A),
-            (self.place, &*PLACE_A),
             (self.list, &*LIST_A),
             (self.name, &*NAME_A),
         ] {
@@ -823,6 +843,10 @@ mod tests {
         assert_eq!(t.match_in("中方再次向日方提供两只朱鹮"), Some(1.0));
         assert_eq!(t.match_in("已有3名中国公民"), Some(0.0));
         assert_eq!(t.match_in("中日两国共同保护朱鹮"), Some(0.0));
+        // A count in round words is half an answer.
+        let t = AnswerType::of_question("去年撤出了多少名中国公民？");
+        assert_eq!(t.match_in("紧急撤离数千名中国公民"), Some(0.5));
+        assert_eq!(t.match_in("撤离了1300多名中国公民"), Some(1.0));
         // Years are counted as anniversaries too.
         let t = AnswerType::of_question("日本一共申报了多少处工业遗址？");
         assert_eq!(t.match_in("日方申报的23处工业遗址中"), Some(1.0));
@@ -1315,6 +1339,7 @@ mod tests {
         let names = |text: &str| NewNames {
             any: text.contains("喀山"),
             person: false,
+            tagged: false,
         };
         assert_eq!(
             t.match_near_with("支持俄罗斯办好峰会", &[], &names),
@@ -1394,6 +1419,7 @@ mod tests {
         let names = |text: &str| NewNames {
             any: text.contains("刘健"),
             person: text.contains("刘健"),
+            tagged: false,
         };
         assert_eq!(
             t.match_near_with(
@@ -1427,6 +1453,7 @@ mod tests {
         let names = |text: &str| NewNames {
             any: text.contains("夏威夷"),
             person: false,
+            tagged: false,
         };
         assert_eq!(
             t.match_near_with("在夏威夷西北约500海里处失联", &[], &names),
@@ -1438,6 +1465,7 @@ mod tests {
         let names = |text: &str| NewNames {
             any: text.contains("赛宋奔") || text.contains("中铁"),
             person: false,
+            tagged: false,
         };
         let company = t.match_near_with("两人是中铁五局集团的员工", &[], &names);
         let place = t.match_near_with("暴力分子在赛宋奔省发动袭击", &[], &names);
@@ -1447,6 +1475,7 @@ mod tests {
         let names = |text: &str| NewNames {
             any: text.contains("安徽") || text.contains("巴黎"),
             person: false,
+            tagged: false,
         };
         let province = t.match_near_with("出席在安徽举行的全国地方外办主任会议", &[], &names);
         let city = t.match_near_with("出席在巴黎举行的会议", &[], &names);
