@@ -35,6 +35,8 @@ pub struct AnswerType {
     pub year: bool,
     /// A person or an office (谁, 哪位, 哪些领导人).
     pub person: bool,
+    /// The role whose holder is asked (舰长是谁, 总导演是谁): the answer names the role.
+    pub role: Option<[char; 2]>,
     /// The person sent somewhere (派谁去, 谁带队): one named where the sentence says who goes.
     pub envoy: bool,
     /// A cause or purpose (为什么, 什么原因).
@@ -104,7 +106,7 @@ static COUNTED_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
-    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处";
+    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块";
 /// A sum of money: 多少钱, 花了多少, 多少资金 (counted in 元 or 美元).
 static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"多少钱|几个钱|多少资金|多少经费|多少款|花了多少|值多少|多少美元|多少人民币")
@@ -164,11 +166,14 @@ static DAY_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪天|哪一天|哪几天|几月几|几号|哪一日").expect("day pattern"));
 static YEAR_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪一?年|哪个年份|几几年").expect("year pattern"));
+/// A role asked by its holder (舰长是谁, 总导演是谁; not 谁是 or a name's 是谁).
+static ROLE_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\p{Han}[长官使员手演])是谁").expect("role pattern"));
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
     Regex::new(
-        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|(^|[^由])谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
+        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|(^|[^由])谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表演]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
     )
     .expect("person pattern")
 });
@@ -561,6 +566,10 @@ impl AnswerType {
             day: DAY_Q.is_match(question),
             year: YEAR_Q.is_match(question),
             person: PERSON_Q.is_match(question),
+            role: ROLE_Q.captures(question).map(|c| {
+                let mut role = c[1].chars();
+                [role.next().unwrap_or('_'), role.next().unwrap_or('_')]
+            }),
             envoy: ENVOY_Q.is_match(question),
             reason: REASON_Q.is_match(question),
             action: ACTION_Q.is_match(question),
@@ -792,7 +801,12 @@ impl AnswerType {
             // An office, and someone the question does not name holding it: 刘健 answers who
             // took over from 邓锡军; a paragraph on 邓锡军's own work does not.
             asked += 1.0;
-            if PERSON_A.is_match(passage) && names(passage).person {
+            // The holder of a role asked (舰长) is named with it; another office is no answer.
+            let office = match self.role {
+                Some(role) => passage.contains(&role.iter().collect::<String>()),
+                None => PERSON_A.is_match(passage),
+            };
+            if office && names(passage).person {
                 found += 1.0;
             }
         }
@@ -1487,6 +1501,10 @@ mod tests {
         let t = AnswerType::of_question("为叙利亚化武海运护航的盐城舰，舰长是谁？");
         assert!(t.person);
         assert_eq!(t.match_in("护卫舰盐城舰起航赴地中海执行任务"), Some(0.0));
+        // Another office named is no answer: the role asked is.
+        assert_eq!(t.match_in("塞浦路斯国防部长到港迎接"), Some(0.0));
+        assert_eq!(t.match_in("盐城舰舰长某某上校介绍"), Some(1.0));
+        assert!(AnswerType::of_question("文艺演出的总导演是谁？").person);
         assert!(AnswerType::of_question("代表团团长是谁？").person);
         // 由谁 may want a country or a body (由谁主办: 俄罗斯).
         assert!(!AnswerType::of_question("大金砖峰会由谁主办？").person);
