@@ -456,10 +456,10 @@ static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二")
         .expect("list answer pattern")
 });
-/// Where something takes place: `在罗马举行`, `在博鳌论坛上`, `于北京召开`.
+/// Where something takes place or lies: `在罗马举行`, `在博鳌论坛上`, `于北京召开`, `位于浙江省平阳县`.
 static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"[在于][^，,。；;]{1,15}(举行|召开|举办|出席|期间|峰会|会议|论坛|大会|演讲|讲话|上)",
+        r"[在于][^，,。；;]{1,15}(举行|召开|举办|出席|期间|峰会|会议|论坛|大会|演讲|讲话|上)|位于[^，,。；;]{2,20}",
     )
     .expect("place answer pattern")
 });
