@@ -473,7 +473,6 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split_inclusive(['。', '！', '？', '；', '!', '?', ';'])
 }
 
-/// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
 /// A question reported (记者问中国什么时候跟它建交，) before a clause that asks one of its own:
 /// what the reporter asked is the setting, not what the user asks.
 /// Not 访问, 顾问, 学问 or 问题, 问候.
@@ -507,6 +506,7 @@ fn without_reported_question(question: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
 fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
     // Money is counted in 元 or 美元 (whose unit reads 美).
@@ -861,9 +861,10 @@ mod tests {
         let t = AnswerType::of_question("去年撤出了多少名中国公民？");
         assert_eq!(t.match_in("紧急撤离数千名中国公民"), Some(0.5));
         assert_eq!(t.match_in("撤离了1300多名中国公民"), Some(1.0));
-        // Years are counted as anniversaries too.
+        // Sites are counted in 处.
         let t = AnswerType::of_question("日本一共申报了多少处工业遗址？");
         assert_eq!(t.match_in("日方申报的23处工业遗址中"), Some(1.0));
+        // Years are counted as anniversaries too.
         let t = AnswerType::of_question("中玻建交多少年了？");
         assert_eq!(t.match_in("今年是中玻建交30周年"), Some(1.0));
     }
