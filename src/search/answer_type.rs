@@ -475,7 +475,7 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 /// A question reported (记者问中国什么时候跟它建交，) before a clause that asks one of its own:
 /// what the reporter asked is the setting, not what the user asks.
-/// Not 访问, 顾问, 学问 or 问题, 问候.
+/// Not 问 of another word: 访问, 顾问, 学问, 疑问, 慰问, 审问, 盘问, 问题, 问候, 问责.
 static REPORTED_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[^访顾学疑慰审盘])(?P<q>(?:问到|问及|追问|询问|问)(?:[^题候责，,。；;？?][^，,。；;？?]*)?[？?]?[，,])")
         .expect("reported question pattern")
