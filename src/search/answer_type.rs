@@ -166,15 +166,22 @@ static DAY_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪天|哪一天|哪几天|几月几|几号|哪一日").expect("day pattern"));
 static YEAR_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪一?年|哪个年份|几几年").expect("year pattern"));
+/// Last characters of a role whose holder is asked with 是谁 (舰长, 外交官, 大使, 发言人, 选手,
+/// 总导演): the passage must name the role.
+const ROLE_ENDINGS: &str = "长官使员手演";
+/// Last characters before 是谁 that ask for a person without naming a role a passage must hold
+/// (作者是谁, 代表是谁).
+const PERSON_ENDINGS: &str = "者表";
 /// A role asked by its holder (舰长是谁, 总导演是谁; not 谁是 or a name's 是谁).
-static ROLE_Q: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\p{Han}[长官使员手演])是谁").expect("role pattern"));
+static ROLE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(\p{{Han}}[{ROLE_ENDINGS}])是谁")).expect("role pattern")
+});
 static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 是谁 after a role (舰长是谁, 团长是谁) asks for the holder; 韩飞龙是谁 asks who someone is,
     // which any account of him answers; 由谁 may ask for a country or a body.
-    Regex::new(
-        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|(^|[^由])谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[长官使员者手表演]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
-    )
+    Regex::new(&format!(
+        r"哪位|哪些人|哪些领导人|哪位领导人|哪(些|几位)(官员|高官|代表|部长)|什么人|哪个人|派谁|谁去|(^|[^由])谁来|谁参加|谁出席|谁带队|谁率团|谁担任|换成了?谁|[{ROLE_ENDINGS}{PERSON_ENDINGS}]是谁|是谁提|谁提出|谁发起|谁宣布|谁主持",
+    ))
     .expect("person pattern")
 });
 /// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联, 哪项民调.
@@ -237,6 +244,11 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
 static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪[一几]?艘|哪些(军舰|舰艇)")
         .expect("name pattern")
+});
+/// A person's name asked (两位特使叫什么名字, 那名记者名字是): who, not a name in quotation marks.
+static PERSON_NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(人|特使|大使|官员|记者|人员|代表|领导人|外长|总统|总理|部长|嫌疑人|船长|机长|议员|学者|专家|教授|医生)[^，,。？?！!]{0,4}(叫什么名字|名字(叫|是)|叫啥)")
+        .expect("person name pattern")
 });
 static REASON_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(^|[^称])为什么|为何|什么原因|何故|因为什么|怎么会|为啥|干嘛(要|还|非|老|总|不|去|这么|那么|一直)|凭什么|咋会|啥原因")
@@ -541,6 +553,12 @@ impl AnswerType {
         let count = COUNT_Q.captures(&counted);
         let age = AGE_Q.is_match(question);
         let which = WHICH_Q.find(question);
+        let person_name = PERSON_NAME_Q.is_match(question);
+        // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
+        let of_countries = count
+            .as_ref()
+            .and_then(|c| c.get(3))
+            .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
         AnswerType {
             count: count.is_some() || age || rough,
             rough_count: rough && count.is_none() && !age,
@@ -549,7 +567,7 @@ impl AnswerType {
                 .and_then(|c| c.get(3))
                 .and_then(|m| m.as_str().chars().next())
                 // 几个 says nothing of what is counted: 4名 answers 几个中国人.
-                .filter(|&u| u != '个')
+                .filter(|&u| u != '个' && !of_countries)
                 .or(age.then_some('岁'))
                 .or(MONEY_Q.is_match(question).then_some('元')),
             counted: count
@@ -557,7 +575,8 @@ impl AnswerType {
                 .and(COUNTED_Q.captures(&counted))
                 .and_then(|c| c[1].chars().next())
                 // 几个人 counts anyone; 几个中国人 is a count of China's own people.
-                .filter(|&c| c != '人' && c != '中'),
+                .filter(|&c| c != '人' && c != '中')
+                .or(of_countries.then_some('国')),
             of_chinese: count.is_some() && OF_CHINESE_Q.is_match(&counted),
             fate_of_chinese: count.is_none()
                 && FATE_OF_CHINESE_Q.is_match(question)
@@ -565,7 +584,7 @@ impl AnswerType {
             date: DATE_Q.is_match(question),
             day: DAY_Q.is_match(question),
             year: YEAR_Q.is_match(question),
-            person: PERSON_Q.is_match(question),
+            person: PERSON_Q.is_match(question) || person_name,
             role: ROLE_Q.captures(question).map(|c| {
                 let mut role = c[1].chars();
                 [role.next().unwrap_or('_'), role.next().unwrap_or('_')]
@@ -595,7 +614,7 @@ impl AnswerType {
                 None
             },
             list: LIST_Q.is_match(question),
-            name: NAME_Q.is_match(question),
+            name: NAME_Q.is_match(question) && !person_name,
             which: which.is_some(),
             which_mark: which.and_then(|m| {
                 WHICH_MARKS
@@ -867,6 +886,14 @@ mod tests {
         // Years are counted as anniversaries too.
         let t = AnswerType::of_question("中玻建交多少年了？");
         assert_eq!(t.match_in("今年是中玻建交30周年"), Some(1.0));
+        // 多少国家 is answered by countries counted with 个 or 国.
+        let t = AnswerType::of_question("已有多少国家和国际组织提供了医疗物资？");
+        assert_eq!(
+            t.match_in("已有33个国家政府和4个国际组织向中方提供"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("已有151国签署"), Some(1.0));
+        assert_eq!(t.match_in("运送了3批物资"), Some(0.5));
     }
 
     #[test]
@@ -1430,6 +1457,11 @@ mod tests {
         let t = AnswerType::of_question(q);
         assert!(t.person && !t.envoy);
         assert!(AnswerType::of_question("阿富汗事务特使换成了谁？").person);
+        // A person's name asked is who, not a name in quotation marks.
+        let named = AnswerType::of_question("巴方派来的两位特使叫什么名字？");
+        assert!(named.person && !named.name);
+        let ship = AnswerType::of_question("那艘军舰叫什么名字？");
+        assert!(ship.name && !ship.person);
         // The engine's tagger finds 刘健 new to the question, and 邓锡军 not.
         let names = |text: &str| NewNames {
             any: text.contains("刘健"),
