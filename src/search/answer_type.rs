@@ -468,6 +468,33 @@ static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二")
         .expect("list answer pattern")
 });
+/// Things listed in parallel clauses that open alike (大力开展…，大力支持…，大力开展…; 要坚持…，
+/// 要推进…，要加强…): three clauses in a row of one sentence whose first two characters are the same.
+fn parallel_clauses(passage: &str) -> bool {
+    sentences(passage).any(|sentence| {
+        let mut run = 0;
+        let mut last: Option<[char; 2]> = None;
+        for clause in sentence.split(['，', ',', '；', ';', '。']) {
+            let mut chars = clause.chars();
+            let opening = match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) if crate::script::is_han(a) && crate::script::is_han(b) => {
+                    Some([a, b])
+                }
+                _ => None,
+            };
+            run = if opening.is_some() && opening == last {
+                run + 1
+            } else {
+                1
+            };
+            if run >= 3 {
+                return true;
+            }
+            last = opening;
+        }
+        false
+    })
+}
 /// Where something takes place or lies: `在罗马举行`, `在博鳌论坛上`, `于北京召开`, `位于浙江省平阳县`.
 static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -839,14 +866,17 @@ impl AnswerType {
                 found += 1.0;
             }
         }
-        for (wanted, pattern) in [
-            (self.reason, &*REASON_A),
-            (self.list, &*LIST_A),
-            (self.name, &*NAME_A),
-        ] {
+        let kinds: [(bool, &dyn Fn() -> bool); 3] = [
+            (self.reason, &|| REASON_A.is_match(passage)),
+            (self.list, &|| {
+                LIST_A.is_match(passage) || parallel_clauses(passage)
+            }),
+            (self.name, &|| NAME_A.is_match(passage)),
+        ];
+        for (wanted, holds) in kinds {
             if wanted {
                 asked += 1.0;
-                if pattern.is_match(passage) {
+                if holds() {
                     found += 1.0;
                 }
             }
@@ -1337,6 +1367,25 @@ mod tests {
         let t = AnswerType::of_question("中国为什么公布标准地名？");
         assert!(t.reason);
         assert_eq!(t.match_in("由于正在开展地名普查"), Some(1.0));
+    }
+
+    #[test]
+    fn parallel_clauses_are_a_list() {
+        let t = AnswerType::of_question("王毅提到要推动哪些交往？");
+        assert!(t.list);
+        assert_eq!(
+            t.match_in("大力开展文明对话，大力支持各国民间和地方交往，大力开展人文交流，让丝路精神深入人心。"),
+            Some(1.0)
+        );
+        // Two alike are not yet a list; nor are three alike in different sentences.
+        assert_eq!(
+            t.match_in("大力开展文明对话，大力支持地方交往。"),
+            Some(0.0)
+        );
+        assert_eq!(
+            t.match_in("大力开展对话。大力支持交往。大力开展交流。"),
+            Some(0.0)
+        );
     }
 
     #[test]
