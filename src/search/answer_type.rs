@@ -581,6 +581,19 @@ impl AnswerType {
         let age = AGE_Q.is_match(question);
         let which = WHICH_Q.find(question);
         let person_name = PERSON_NAME_Q.is_match(question);
+        // A count asked before a clause that asks whether (再建几座电站，会不会影响下游): the
+        // answer to whether may well leave the number out.
+        let count_then_whether = count.as_ref().is_some_and(|c| {
+            let after = &counted[c.get(0).expect("group 0").end()..];
+            after.find(['，', ',']).is_some_and(|at| {
+                let later = &after[at..];
+                let chars: Vec<char> = later.chars().collect();
+                YES_OR_NO_Q.is_match(later)
+                    || chars
+                        .windows(3)
+                        .any(|w| crate::text::starts_a_not_a(w[0], w[1], w[2]))
+            })
+        });
         // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
         let of_countries = count
             .as_ref()
@@ -588,7 +601,7 @@ impl AnswerType {
             .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
         AnswerType {
             count: count.is_some() || age || rough,
-            rough_count: rough && count.is_none() && !age,
+            rough_count: (rough && count.is_none() && !age) || count_then_whether,
             unit: count
                 .as_ref()
                 .and_then(|c| c.get(3))
@@ -1254,6 +1267,11 @@ mod tests {
         // The passage that gives the number still ranks higher.
         assert_eq!(t.match_in("事故已造成55人死亡"), Some(1.0));
         assert!(AnswerType::of_question("十几个国家参加了会议，中方怎么看？").rough_count);
+        // A count asked before whether: the answer to whether may leave the number out.
+        let q = "中国打算再建几座电站，会不会影响下游国家？";
+        let t = AnswerType::of_question(q);
+        assert!(t.count && t.rough_count && !t.asks_for_a_kind());
+        assert!(!AnswerType::of_question("会不会影响下游，中国打算再建几座电站？").rough_count);
         assert!(!AnswerType::of_question("中国几乎所有省份都受灾了吗？").count);
         // A few days or years ago, these past months: when, not how many.
         for said in [
