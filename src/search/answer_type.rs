@@ -15,10 +15,12 @@ use regex::Regex;
 pub struct AnswerType {
     /// A number of things (几个, 多少人, 伤亡情况).
     pub count: bool,
-    /// The only number is one the question gives roughly (死了几十个人): a passage giving it
-    /// ranks higher, but it is not asked for, so never a reason to refuse.
+    /// The only number is one the question gives roughly (死了几十个人), or one asked before a
+    /// clause that asks whether (再建几座电站，会不会影响下游): a passage giving it ranks higher,
+    /// but the answer need not hold it, so never a reason to refuse.
     pub rough_count: bool,
-    /// What is counted, when the question says it after 个 (几个国家 → 国, 多少个派别 → 派).
+    /// What is counted, when the question says it after 个 (几个国家 → 国, 多少个派别 → 派) or
+    /// counts countries (多少国家 → 国).
     pub counted: Option<char>,
     /// The measure word the count is in, when the question gives it (几只 → 只).
     pub unit: Option<char>,
