@@ -15,8 +15,8 @@ use regex::Regex;
 pub struct AnswerType {
     /// A number of things (几个, 多少人, 伤亡情况).
     pub count: bool,
-    /// The only number is one the question gives roughly (死了几十个人), or one asked before a
-    /// clause that asks whether (再建几座电站，会不会影响下游): a passage giving it ranks higher,
+    /// The only number is one the question gives roughly (死了几十个人), or one before a clause
+    /// that asks something else (再建几座电站，会不会影响下游): a passage giving it ranks higher,
     /// but the answer need not hold it, so never a reason to refuse.
     pub rough_count: bool,
     /// What is counted, when the question says it after 个 (几个国家 → 国, 多少个派别 → 派) or
@@ -583,9 +583,10 @@ impl AnswerType {
         let age = AGE_Q.is_match(question);
         let which = WHICH_Q.find(question);
         let person_name = PERSON_NAME_Q.is_match(question);
-        // A count asked before a clause that asks whether (再建几座电站，会不会影响下游): the
-        // answer to whether may well leave the number out.
-        let count_then_whether = count.as_ref().is_some_and(|c| {
+        // A count before a clause that asks something else (再建几座电站，会不会影响下游;
+        // 几所大学里贴出海报，外交部希望澳方怎么做): the count is the setting, or one of two
+        // things asked, and the answer may well leave the number out.
+        let count_before_other_ask = count.as_ref().is_some_and(|c| {
             let after = &counted[c.get(0).expect("group 0").end()..];
             after.find(['，', ',']).is_some_and(|at| {
                 let later = &after[at..];
@@ -594,6 +595,9 @@ impl AnswerType {
                     || chars
                         .windows(3)
                         .any(|w| crate::text::starts_a_not_a(w[0], w[1], w[2]))
+                    || ASKING_WORD
+                        .find_iter(later)
+                        .any(|m| !matches!(m.as_str(), "多少" | "几"))
             })
         });
         // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
@@ -603,7 +607,7 @@ impl AnswerType {
             .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
         AnswerType {
             count: count.is_some() || age || rough,
-            rough_count: (rough && count.is_none() && !age) || count_then_whether,
+            rough_count: (rough && count.is_none() && !age) || count_before_other_ask,
             unit: count
                 .as_ref()
                 .and_then(|c| c.get(3))
@@ -1274,6 +1278,11 @@ mod tests {
         let t = AnswerType::of_question(q);
         assert!(t.count && t.rough_count && !t.asks_for_a_kind());
         assert!(!AnswerType::of_question("会不会影响下游，中国打算再建几座电站？").rough_count);
+        let q = "墨尔本几所大学里贴出海报，外交部希望澳方怎么做？";
+        assert!(AnswerType::of_question(q).rough_count);
+        // Two counts asked are still asked.
+        let q = "死了多少人，其中有几个中国人？";
+        assert!(!AnswerType::of_question(q).rough_count);
         assert!(!AnswerType::of_question("中国几乎所有省份都受灾了吗？").count);
         // A few days or years ago, these past months: when, not how many.
         for said in [
