@@ -465,9 +465,10 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
 /// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛), examples in a row of
-/// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), or points counted out (一是…二是).
+/// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
+/// two sides of one thing (思想上和观念上, 政治领域和经济领域), or things counted (两项公约).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二")
+    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项")
         .expect("list answer pattern")
 });
 /// Things listed in parallel clauses that open alike (大力开展…，大力支持…，大力开展…; 要坚持…，
@@ -1396,6 +1397,21 @@ mod tests {
         let t = AnswerType::of_question("中国为什么公布标准地名？");
         assert!(t.reason);
         assert_eq!(t.match_in("由于正在开展地名普查"), Some(1.0));
+    }
+
+    #[test]
+    fn sides_and_counted_things_are_a_list() {
+        let t = AnswerType::of_question("中方要支持非洲在哪些层面实现真正的自主？");
+        assert_eq!(
+            t.match_in("支持非洲获得思想上和观念上的真正独立"),
+            Some(1.0)
+        );
+        let t = AnswerType::of_question("常设仲裁法院是依照哪些条约成立的？");
+        assert_eq!(
+            t.match_in("常设仲裁法院系根据1899年和1907年两项《和平解决国际争端公约》建立"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("常设仲裁法院设于荷兰海牙"), Some(0.0));
     }
 
     #[test]
