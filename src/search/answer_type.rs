@@ -466,9 +466,10 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
 /// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛), examples in a row of
 /// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
-/// two sides of one thing (思想上和观念上, 政治领域和经济领域), or things counted (两项公约).
+/// two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), or two
+/// each in turn (分别向埃塞俄比亚和肯尼亚).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项")
+    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}")
         .expect("list answer pattern")
 });
 /// Things listed in parallel clauses that open alike (大力开展…，大力支持…，大力开展…; 要坚持…，
@@ -1412,6 +1413,11 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_in("常设仲裁法院设于荷兰海牙"), Some(0.0));
+        let t = AnswerType::of_question("习近平向哪些国家的领导人表示慰问？");
+        assert_eq!(
+            t.match_in("习近平主席已分别向埃塞俄比亚和肯尼亚领导人致慰问电"),
+            Some(1.0)
+        );
     }
 
     #[test]
