@@ -478,7 +478,8 @@ fn parallel_clauses(passage: &str) -> bool {
     sentences(passage).any(|sentence| {
         let mut run = 0;
         let mut last: Option<[char; 2]> = None;
-        for clause in sentence.split(['，', ',', '；', ';', '。']) {
+        // `sentences` has already cut at 。, ；and the like: only commas part clauses here.
+        for clause in sentence.split(['，', ',']) {
             let mut chars = clause.chars();
             let opening = match (chars.next(), chars.next()) {
                 (Some(a), Some(b)) if crate::script::is_han(a) && crate::script::is_han(b) => {
