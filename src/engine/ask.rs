@@ -348,6 +348,15 @@ impl Engine {
             });
             return answer;
         };
+        // A document named by its title (《外国补贴条例》) that the library never names is not
+        // spoken of, however well the question's other words are covered.
+        if let Some(title) = self.unnamed_title(&plan) {
+            answer.abstained = Some(Abstention::TitleNotNamed {
+                title: title.to_string(),
+            });
+            answer.suggestions = self.nearest_topics(&scored, 3);
+            return answer;
+        }
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
@@ -1048,6 +1057,49 @@ impl Engine {
                 .collect();
             rank::pairs_share(&rank::char_pairs(&asked), self.normalized_text(d, i))
         })
+    }
+
+    /// The first title the question names in title marks that no paragraph of the library holds.
+    fn unnamed_title<'p>(&self, plan: &'p QueryPlan) -> Option<&'p str> {
+        plan.titles
+            .iter()
+            .map(String::as_str)
+            .find(|title| !self.names_title(title))
+    }
+
+    /// Does any paragraph hold `title` (normalised)? The index's words answer for most titles.
+    /// Where they do not stand together, the text itself is read: inside a sentence the
+    /// segmentation of a title may differ from that of the title alone.
+    fn names_title(&self, title: &str) -> bool {
+        let mut terms = self.search_tok.terms_of_normalized(title);
+        terms.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
+        // The longest word at each place, one after the other.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut next = 0;
+        for t in &terms {
+            if t.position >= next {
+                words.push((t.position, t.text.as_str()));
+                next = t.position + t.chars;
+            }
+        }
+        let first = words.first().map_or(0, |w| w.0);
+        let words: Vec<(usize, &str)> = words.iter().map(|&(at, w)| (at - first, w)).collect();
+        let indexed = match words.as_slice() {
+            [] => false,
+            [(_, word)] => self.index.doc_freq(word) > 0 || self.index.question_doc_freq(word) > 0,
+            _ => self.index.phrase_freq(&words) > 0,
+        };
+        // Normalised for the look only: the cache keeps the forms of passages asked about.
+        indexed
+            || self.documents.iter().any(|doc| {
+                doc.paragraphs.iter().any(|p| {
+                    if crate::text::words_need_normalizing(&p.text) {
+                        normalize_str(&p.text).contains(title)
+                    } else {
+                        p.text.contains(title)
+                    }
+                })
+            })
     }
 
     /// The normal form of paragraph `i` of document `d` when it differs from its text; `None`

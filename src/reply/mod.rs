@@ -66,6 +66,11 @@ pub enum Abstention {
         /// The names, `/` between them.
         speakers: String,
     },
+    /// The question names a document by its title (《…》) and no passage names it.
+    TitleNotNamed {
+        /// The title, without its marks.
+        title: String,
+    },
     /// The question asks for one detail (a number, a date…) and the passage that speaks of
     /// its subject best gives none: the library speaks of it without saying that.
     DetailNotGiven {
@@ -114,6 +119,12 @@ impl Abstention {
             }
             (Abstention::SpeakerNotQuoted { speakers }, Lang::Zh) => {
                 format!("资料库中没有{speakers}就此的发言")
+            }
+            (Abstention::TitleNotNamed { title }, Lang::En) => {
+                format!("the library never names 《{title}》")
+            }
+            (Abstention::TitleNotNamed { title }, Lang::Zh) => {
+                format!("资料库中没有提到《{title}》")
             }
             (Abstention::DetailNotGiven { detail }, lang) => {
                 let (en, zh) = match detail {

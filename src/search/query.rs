@@ -66,6 +66,9 @@ pub struct QueryPlan {
     pub normalized: String,
     /// The kinds of answer it asks for (a count, a date, a stance…), read once with the rest.
     pub kinds: AnswerType,
+    /// What it names in title marks (《外国补贴条例》, normalised, without the marks): a law, a
+    /// document or a work, named exactly.
+    pub titles: Vec<String>,
 }
 
 /// One content word of a question and the other names it goes by.
@@ -105,6 +108,21 @@ impl Concept {
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
+}
+
+/// The names a text puts in title marks (《…》), of 2 to 40 characters, each once, in order.
+pub fn titles_in(text: &str) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for (start, _) in text.match_indices('《') {
+        let rest = &text[start + '《'.len_utf8()..];
+        let Some(end) = rest.find('》') else { break };
+        let title: String = rest[..end].chars().filter(|c| !c.is_whitespace()).collect();
+        let chars = title.chars().count();
+        if (2..=40).contains(&chars) && !title.contains('《') && !titles.contains(&title) {
+            titles.push(title);
+        }
+    }
+    titles
 }
 
 /// In how many passages words stand together, each at its character offset from the first
@@ -504,6 +522,7 @@ impl QueryPlan {
             highlight,
             concepts,
             kinds: AnswerType::of_question(&normalized),
+            titles: titles_in(&normalized),
             normalized,
         }
     }
@@ -1104,6 +1123,19 @@ mod tests {
         for w in ["第一次", "第1轮", "第一", "四轮", "第几轮", "第一届"] {
             assert!(!is_nth_of_a_series(w), "{w}");
         }
+    }
+
+    #[test]
+    fn titles_are_read_from_title_marks_each_once() {
+        assert_eq!(
+            titles_in("美国《通胀削减法案》和《芯片 与科学法》，还有《通胀削减法案》"),
+            ["通胀削减法案", "芯片与科学法"]
+        );
+        // Too short or unclosed: no title; of titles one inside another, the inner one.
+        assert!(titles_in("《X》怎么看").is_empty());
+        assert!(titles_in("根据《宣言").is_empty());
+        assert_eq!(titles_in("《关于《宣言》的说明》"), ["宣言"]);
+        assert_eq!(plan("《採訪》上映了，外交部怎么看").titles, ["采访"]);
     }
 
     fn plan(q: &str) -> QueryPlan {

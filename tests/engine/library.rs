@@ -456,3 +456,28 @@ fn eval_scores_no_quote_questions_and_kinds() {
     assert_eq!(report.misses.len(), 1);
     assert_eq!(report.misses[0].id, "c");
 }
+
+#[test]
+fn a_title_the_library_never_names_is_no_subject_of_it() {
+    // Every other word of the question stands in the library's 西沙群岛 answers.
+    let a = LIBRARY.ask("美国军舰进入西沙群岛领海，违反了《外国军舰通行条例》吗", 3);
+    assert!(a.hits.is_empty(), "{a:?}");
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::TitleNotNamed {
+            title: "外国军舰通行条例".into()
+        })
+    );
+    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains("never names 《外国军舰通行条例》"), "{said}");
+    // The law it does name is answered, in traditional characters too.
+    for q in [
+        "美国军舰进入西沙群岛领海，违反了《中华人民共和国领海及毗连区法》吗",
+        "美國軍艦進入西沙群島領海，違反了《中華人民共和國領海及毗連區法》嗎",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert_eq!(a.abstained, None, "{a:?}");
+        assert!(a.hits[0].text.contains("领海及毗连区法"), "{a:?}");
+    }
+}
