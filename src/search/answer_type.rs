@@ -508,7 +508,7 @@ static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
     .expect("place answer pattern")
 });
 static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了|应[^，。；]{1,8}(请求|要求|邀请)")
+    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了|应[^，。；]{1,8}(请求|要求|邀请)|事实上|众所周知|前提")
         .expect("reason answer pattern")
 });
 
@@ -1200,6 +1200,21 @@ mod tests {
         let granted = t.match_in("现在中方应日方请求，同意香香在日本多待一段时间。");
         let told = t.match_in("香香送还中国的时间推迟到今年12月31日。");
         assert!(granted > told, "{granted:?} {told:?}");
+    }
+
+    #[test]
+    fn what_an_argument_rests_on_is_a_reason_given() {
+        // The ministry gives its reasons as the facts and premises it argues from, seldom
+        // with 因为.
+        let t = AnswerType::of_question("洪磊为什么认为不合适？");
+        let told = t.match_in("APEC是经贸合作论坛。");
+        for given in [
+            "不引入敏感问题是APEC机制存在和发展的重要前提。",
+            "事实上，登盛先生是中国人民的老朋友。",
+            "众所周知，所谓联合国军是冷战时期的产物。",
+        ] {
+            assert!(t.match_in(given) > told, "{given}");
+        }
     }
 
     #[test]
