@@ -241,10 +241,11 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
     })
     .collect()
 });
-/// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named). Not 叫什么 alone, which also asks what a
-/// thing is called in words (接下来的十年叫什么: 第二个金色十年).
+/// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named), 哪份文件 (a document is
+/// named by its title). Not 叫什么 alone, which also asks what a thing is called in words
+/// (接下来的十年叫什么: 第二个金色十年).
 static NAME_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪[一几]?艘|哪些(军舰|舰艇)")
+    Regex::new(r"什么名字|名字(叫|是)|叫啥名|什么名称|名称是|哪[一几]?艘|哪些(军舰|舰艇)|哪[一几两]?[份部项]?(文件|协议|协定|声明|条约|公约|法律|文书)")
         .expect("name pattern")
 });
 /// A person's name asked (两位特使叫什么名字, 那名记者名字是): who, not a name in quotation marks.
@@ -1547,6 +1548,15 @@ mod tests {
         assert_eq!(t.match_in("我们对他的逝世表示哀悼"), Some(0.0));
         // What a thing is called in words is not a proper name.
         assert!(!AnswerType::of_question("接下来的十年叫什么？").name);
+        // A document asked for is named by its title.
+        let t = AnswerType::of_question("中国和东盟在救灾方面正在谈哪份文件？");
+        assert!(t.name);
+        assert_eq!(t.match_in("中国愿与地区国家开展灾害管理合作"), Some(0.0));
+        assert_eq!(
+            t.match_in("正在商谈签署《灾害管理合作谅解备忘录》"),
+            Some(1.0)
+        );
+        assert!(AnswerType::of_question("双方签了哪几项协议？").name);
     }
 
     #[test]

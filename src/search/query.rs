@@ -1246,6 +1246,18 @@ mod tests {
     }
 
     #[test]
+    fn a_measure_word_after_which_belongs_to_it() {
+        // jieba's dictionary holds 份文件; 哪份 / 文件 is the reading.
+        let p = plan("中国和东盟正在谈哪份文件？");
+        assert!(
+            concept_words(&p).contains(&"文件"),
+            "{:?}",
+            concept_words(&p)
+        );
+        assert!(!concept_words(&p).contains(&"份文件"));
+    }
+
+    #[test]
     fn an_a_not_a_form_cut_in_pieces_is_read_as_its_verb() {
         let library = holding(&["支持", "介意", "关心", "决定", "联合国", "非洲"]);
         // jieba: 支 + 不 + 支持, 介 + 介意 + 不介意, 关不 + 关心, 顺 + 不顺.
