@@ -107,6 +107,14 @@ pub struct Turn {
     pub paragraphs: Vec<usize>,
 }
 
+impl Turn {
+    /// A question that follows up the one before it (`追问`): it speaks of that one's subject,
+    /// often only as 这个决定.
+    pub fn follows_up(&self) -> bool {
+        super::parse::is_follow_up(&self.speaker)
+    }
+}
+
 /// A question and the answers to it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Exchange {

@@ -203,6 +203,23 @@ impl<'a> Coverage<'a> {
         for &i in ex.question.iter().flat_map(|q| q.paragraphs.iter()) {
             max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
         }
+        // A follow-up (追问：蔡英文称这个决定…) asks about what the questions before it asked.
+        let mut at = e;
+        while at > 0
+            && doc.exchanges[at]
+                .question
+                .as_ref()
+                .is_some_and(|q| q.follows_up())
+        {
+            at -= 1;
+            for &i in doc.exchanges[at]
+                .question
+                .iter()
+                .flat_map(|q| q.paragraphs.iter())
+            {
+                max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
+            }
+        }
         let paragraphs = doc.answer_paragraphs(ex);
         let own: Vec<Vec<f32>> = paragraphs
             .iter()

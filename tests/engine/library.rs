@@ -481,3 +481,30 @@ fn a_title_the_library_never_names_is_no_subject_of_it() {
         assert!(a.hits[0].text.contains("领海及毗连区法"), "{a:?}");
     }
 }
+
+static FOLLOW_UPS: LazyLock<Engine> = LazyLock::new(|| engine_over("follow-ups"));
+
+#[test]
+fn a_follow_up_asks_about_what_the_question_before_it_asked() {
+    // 追问：蔡英文称这个决定是个“战略性错误”: the decision (暂停大陆居民赴台个人游) is named only in
+    // the question before; its answer is read with that question too.
+    let q = "暂停大陆居民赴台个人游，蔡英文说是错误，中方怎么回应？";
+    let e = FOLLOW_UPS.explain(q, &AskOptions::default());
+    let follow_up = e
+        .candidates
+        .iter()
+        .find(|c| c.text.starts_with("历史将会证明"))
+        .expect("the follow-up's answer is a candidate");
+    let concept = |form: &str| {
+        e.concepts
+            .iter()
+            .position(|c| c.form == form)
+            .unwrap_or_else(|| panic!("{form} in {:?}", e.concepts))
+    };
+    for form in ["暂停", "居民", "个人"] {
+        // [own, with its question and the paragraphs before, anywhere in its exchange]
+        let credit = follow_up.credits[concept(form)];
+        assert_eq!(credit[0], 0.0, "{form}: not in the answer itself");
+        assert!(credit[1] >= 0.8, "{form}: {credit:?}");
+    }
+}

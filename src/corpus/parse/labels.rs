@@ -101,6 +101,11 @@ const TITLES: &[&str] = &[
 static FOLLOW_UP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(.*?)(追问|又问|补问|再问|补充提问|补充)[一二三四五六七八九十0-9]*$").unwrap()
 });
+/// Does a question's label (`追问`, `法新社记者又问`) say it follows up the previous question?
+pub fn is_follow_up(label: &str) -> bool {
+    FOLLOW_UP.is_match(label)
+}
+
 static REMARK_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^.{0,16}记者(解释|澄清|回答|笑|插话)$").unwrap());
 /// `会后有记者问及：…`, `会后，有俄罗斯记者问及，…`.

@@ -23,7 +23,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub use front_matter::FrontMatter;
-pub use labels::question_like;
+pub use labels::{is_follow_up, question_like};
 
 use super::model::{Document, DocumentKind};
 use crate::error::DataError;
