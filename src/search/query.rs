@@ -99,12 +99,45 @@ impl Concept {
     /// Does the word say what the question is about? Not a function word, nor a verb of saying,
     /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer, nor a
     /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评), nor
-    /// the name of an aspect asked (是什么角色, 有什么意义), which the answer gives in its own
-    /// words (坚定一员, 里程碑).
+    /// the name of an aspect asked (是什么角色, 有什么意义), or of the kind of thing asked (迎来
+    ///什么节点, 说明了什么大趋势, 到什么程度), which the answer gives in its own words (坚定一员,
+    /// 里程碑, 论坛十年, 群体性崛起).
     pub fn is_topical(&self) -> bool {
         const NOT_TOPICAL: &[&str] = &[
-            "说", "讲", "称", "谈", "表示", "回答", "答", "表态", "谈到", "提到", "得到", "受到",
-            "角色", "作用", "意义", "性质", "地位", "分量", "特点",
+            "说",
+            "讲",
+            "称",
+            "谈",
+            "表示",
+            "回答",
+            "答",
+            "表态",
+            "谈到",
+            "提到",
+            "得到",
+            "受到",
+            "角色",
+            "作用",
+            "意义",
+            "性质",
+            "地位",
+            "分量",
+            "特点",
+            "节点",
+            "趋势",
+            "大趋势",
+            "程度",
+            "年份",
+            "局面",
+            "部分",
+            "信号",
+            "信息",
+            "含义",
+            "内涵",
+            "效果",
+            "变化",
+            "前景",
+            "特征",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
@@ -1243,6 +1276,25 @@ mod tests {
 
     fn concept_words(p: &QueryPlan) -> Vec<&str> {
         p.concepts.iter().map(|c| c.forms[0].as_str()).collect()
+    }
+
+    #[test]
+    fn the_kind_of_thing_asked_is_not_what_the_question_is_about() {
+        for (q, kind) in [
+            ("中拉论坛今年迎来了什么节点？", "节点"),
+            ("王毅认为金砖扩员说明了什么趋势？", "趋势"),
+            ("软联通要搞到啥程度", "程度"),
+        ] {
+            let p = plan(q);
+            let asked = p.concepts.iter().find(|c| c.forms[0] == kind);
+            assert!(
+                asked.is_some_and(|c| !c.is_topical()),
+                "{q}: {:?}",
+                p.concepts
+            );
+            let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
+            assert!(focus.is_some_and(|f| f != kind), "{q}: {focus:?}");
+        }
     }
 
     #[test]
