@@ -108,7 +108,7 @@ fn the_console_is_comfortable_at_80_columns() {
     );
     assert!(screen.contains("source: 2024-03-07 王毅记者会 ¶7"));
     assert!(
-        screen.contains("\n2. ¶4 ") && screen.contains("\n3. ¶5 "),
+        screen.contains("\n2. ¶5 ") && screen.contains("\n3. ¶6 "),
         "{screen}"
     );
     assert_eq!(screen.matches("凤凰卫视记者").count(), 1, "{screen}");
