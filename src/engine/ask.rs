@@ -1094,9 +1094,9 @@ impl Engine {
             || self.documents.iter().any(|doc| {
                 doc.paragraphs.iter().any(|p| {
                     if crate::text::words_need_normalizing(&p.text) {
-                        normalize_str(&p.text).contains(title)
+                        crate::search::holds_title(&normalize_str(&p.text), title)
                     } else {
-                        p.text.contains(title)
+                        crate::search::holds_title(&p.text, title)
                     }
                 })
             })

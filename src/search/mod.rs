@@ -11,4 +11,4 @@ pub use constraints::{Constraints, Extracted, without_the_office, without_titles
 pub(crate) use index::day_number;
 pub use index::{IndexOrigin, Persist, RawHit, SearchIndex, fingerprint};
 pub(crate) use query::GLUED_BEFORE;
-pub use query::{Concept, QueryPlan, Reader, Weights, WordClass};
+pub use query::{Concept, QueryPlan, Reader, Weights, WordClass, holds_title};
