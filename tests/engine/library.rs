@@ -19,6 +19,16 @@ fn engine_over(name: &str) -> Engine {
     Engine::load(&settings).expect("the fixture's releases load")
 }
 
+/// Checks that `a` quotes nothing for `why`, and that the console says `says` (its lines
+/// joined).
+fn assert_abstains(a: &pressroom::reply::Answer, why: pressroom::reply::Abstention, says: &str) {
+    assert!(a.hits.is_empty(), "{:?}", a.hits.first().map(|h| &h.text));
+    assert_eq!(a.abstained, Some(why));
+    let said = pressroom::reply::render::console(a, pressroom::reply::render::Highlight::Plain);
+    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(said.contains(says), "{said}");
+}
+
 #[test]
 fn a_speaker_named_in_the_question_filters_the_answers() {
     let a = LIBRARY.ask("耿爽对地震中外国公民伤亡说了什么", 3);
@@ -113,16 +123,13 @@ fn a_speaker_asked_for_their_words_is_never_answered_with_another_speakers() {
     // The library has 九寨沟 in 2017, but not from 华春莹: quoting someone else would put
     // words in her mouth.
     let a = LIBRARY.ask("2017年华春莹对九寨沟地震外国公民伤亡说了什么", 3);
-    assert!(a.hits.is_empty(), "{a:?}");
-    assert_eq!(
-        a.abstained,
-        Some(pressroom::reply::Abstention::SpeakerNotQuoted {
-            speakers: "华春莹".into()
-        })
+    assert_abstains(
+        &a,
+        pressroom::reply::Abstention::SpeakerNotQuoted {
+            speakers: "华春莹".into(),
+        },
+        "never quotes 华春莹 on this",
     );
-    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
-    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(said.contains("never quotes 华春莹 on this"), "{said}");
 }
 
 #[test]
@@ -306,18 +313,12 @@ fn a_count_the_best_passage_has_nothing_of_gets_no_quote() {
         "在赞比亚被抓的31名中国公民被关押期间，中国驻赞比亚使馆派了几架飞机？",
         3,
     );
-    assert!(a.hits.is_empty(), "{:?}", a.hits.first().map(|h| &h.text));
-    assert_eq!(
-        a.abstained,
-        Some(pressroom::reply::Abstention::DetailNotGiven {
-            detail: pressroom::reply::Detail::Number
-        })
-    );
-    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
-    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(
-        said.contains("speaks of this but never gives the number asked"),
-        "{said}"
+    assert_abstains(
+        &a,
+        pressroom::reply::Abstention::DetailNotGiven {
+            detail: pressroom::reply::Detail::Number,
+        },
+        "speaks of this but never gives the number asked",
     );
     let why = a.abstained.as_ref().expect("a reason");
     assert_eq!(
@@ -461,16 +462,13 @@ fn eval_scores_no_quote_questions_and_kinds() {
 fn a_title_the_library_never_names_is_no_subject_of_it() {
     // Every other word of the question stands in the library's 西沙群岛 answers.
     let a = LIBRARY.ask("美国军舰进入西沙群岛领海，违反了《外国军舰通行条例》吗", 3);
-    assert!(a.hits.is_empty(), "{a:?}");
-    assert_eq!(
-        a.abstained,
-        Some(pressroom::reply::Abstention::TitleNotNamed {
-            title: "外国军舰通行条例".into()
-        })
+    assert_abstains(
+        &a,
+        pressroom::reply::Abstention::TitleNotNamed {
+            title: "外国军舰通行条例".into(),
+        },
+        "never names 《外国军舰通行条例》",
     );
-    let said = pressroom::reply::render::console(&a, pressroom::reply::render::Highlight::Plain);
-    let said = said.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert!(said.contains("never names 《外国军舰通行条例》"), "{said}");
     // The law it does name is answered, in traditional characters too.
     for q in [
         "美国军舰进入西沙群岛领海，违反了《中华人民共和国领海及毗连区法》吗",
