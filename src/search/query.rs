@@ -99,9 +99,9 @@ impl Concept {
     /// Does the word say what the question is about? Not a function word, nor a verb of saying,
     /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer, nor a
     /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评), nor
-    /// the name of an aspect asked (是什么角色, 有什么意义), or of the kind of thing asked (迎来
-    ///什么节点, 说明了什么大趋势, 到什么程度), which the answer gives in its own words (坚定一员,
-    /// 里程碑, 论坛十年, 群体性崛起).
+    /// the name of an aspect asked (扮演什么角色, 有什么意义), or of the kind of thing asked (迎来
+    /// 什么节点, 说明了什么大趋势, 到什么程度, 处于什么位置), which the answer gives in its own
+    /// words (坚定一员, 里程碑, 论坛十年, 群体性崛起).
     pub fn is_topical(&self) -> bool {
         const NOT_TOPICAL: &[&str] = &[
             "说",
@@ -138,6 +138,11 @@ impl Concept {
             "变化",
             "前景",
             "特征",
+            "扮演",
+            "一部分",
+            "位置",
+            "特殊",
+            "后果",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
@@ -1311,6 +1316,8 @@ mod tests {
             ("中拉论坛今年迎来了什么节点？", "节点"),
             ("王毅认为金砖扩员说明了什么趋势？", "趋势"),
             ("软联通要搞到啥程度", "程度"),
+            ("中国在全球南方里扮演什么角色？", "扮演"),
+            ("中方主张非洲在国际上应处于什么位置？", "位置"),
         ] {
             let p = plan(q);
             let asked = p.concepts.iter().find(|c| c.forms[0] == kind);
