@@ -143,6 +143,8 @@ impl Concept {
             "位置",
             "特殊",
             "后果",
+            "对待",
+            "达到",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
@@ -1318,6 +1320,7 @@ mod tests {
             ("软联通要搞到啥程度", "程度"),
             ("中国在全球南方里扮演什么角色？", "扮演"),
             ("中方主张非洲在国际上应处于什么位置？", "位置"),
+            ("联合国的地位应该怎样对待？", "对待"),
         ] {
             let p = plan(q);
             let asked = p.concepts.iter().find(|c| c.forms[0] == kind);
