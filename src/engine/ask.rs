@@ -1071,19 +1071,13 @@ impl Engine {
     /// Where they do not stand together, the text itself is read: inside a sentence the
     /// segmentation of a title may differ from that of the title alone.
     fn names_title(&self, title: &str) -> bool {
-        let mut terms = self.search_tok.terms_of_normalized(title);
-        terms.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
-        // The longest word at each place, one after the other.
-        let mut words: Vec<(usize, &str)> = Vec::new();
-        let mut next = 0;
-        for t in &terms {
-            if t.position >= next {
-                words.push((t.position, t.text.as_str()));
-                next = t.position + t.chars;
-            }
-        }
-        let first = words.first().map_or(0, |w| w.0);
-        let words: Vec<(usize, &str)> = words.iter().map(|&(at, w)| (at - first, w)).collect();
+        // The title's words as the default segmentation reads them, each at its offset.
+        let terms = crate::text::outermost(&self.search_tok.terms_of_normalized(title));
+        let first = terms.first().map_or(0, |t| t.position);
+        let words: Vec<(usize, &str)> = terms
+            .iter()
+            .map(|t| (t.position - first, t.text.as_str()))
+            .collect();
         let indexed = match words.as_slice() {
             [] => false,
             [(_, word)] => self.index.doc_freq(word) > 0 || self.index.question_doc_freq(word) > 0,

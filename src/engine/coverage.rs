@@ -200,25 +200,17 @@ impl<'a> Coverage<'a> {
                 &self.scan(&crate::text::normalize_str(&asked.speaker)),
             );
         }
-        for &i in ex.question.iter().flat_map(|q| q.paragraphs.iter()) {
-            max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
-        }
-        // A follow-up (追问：蔡英文称这个决定…) asks about what the questions before it asked.
+        // Its question and, for a follow-up (追问：蔡英文称这个决定…), the questions it follows up.
         let mut at = e;
-        while at > 0
-            && doc.exchanges[at]
-                .question
-                .as_ref()
-                .is_some_and(|q| q.follows_up())
-        {
-            at -= 1;
-            for &i in doc.exchanges[at]
-                .question
-                .iter()
-                .flat_map(|q| q.paragraphs.iter())
-            {
+        loop {
+            let asked = doc.exchanges[at].question.as_ref();
+            for &i in asked.iter().flat_map(|q| q.paragraphs.iter()) {
                 max_into(&mut question, &self.scan(self.engine.normalized_text(d, i)));
             }
+            if at == 0 || !asked.is_some_and(|q| q.follows_up()) {
+                break;
+            }
+            at -= 1;
         }
         let paragraphs = doc.answer_paragraphs(ex);
         let own: Vec<Vec<f32>> = paragraphs
