@@ -366,7 +366,7 @@ static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The aspects of its subject a question may ask for (several at once), each as the words
 /// that ask it and the words a passage gives it in; the bits of [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [(&str, &str); 6] = [
+const ASPECT_PATTERNS: [(&str, &str); 8] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     (
         r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
@@ -397,6 +397,14 @@ const ASPECT_PATTERNS: [(&str, &str); 6] = [
         r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|(真实|什么|啥)身份|身份是|什么人|何许人|来头",
         r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
     ),
+    // A figure of speech or a saying used (打了个什么比方, 比作什么, 引用了哪句流行语): the
+    // answer's own image, which shares no word with the question.
+    (
+        r"比喻|比方|比作|比成|比拟|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪句(话|诗)|什么话来",
+        r"俗话|常言|有句|有一句|古话|老话|古人|谚语|成语|名言|诗云|就像|好比|如同|犹如|仿佛|宛如|比作|比喻|简直|正所谓",
+    ),
+    // A question asked back (反问记者什么): the answer's own question.
+    (r"反问|质问|反诘", r"[?？]"),
 ];
 const _: () = assert!(ASPECT_PATTERNS.len() <= u8::BITS as usize);
 
@@ -1097,6 +1105,16 @@ mod tests {
                 "中方怎么介绍她的资历？",
                 "王彬颖女士曾任世界知识产权组织副总干事，长期从事知识产权工作。",
                 "中国政府推荐王彬颖女士竞选世界知识产权组织总干事。",
+            ),
+            (
+                "发言人把这种说法比作什么？",
+                "说这种话简直就是抓错了药，开错了方。",
+                "中国是世界最大的医用口罩生产国。",
+            ),
+            (
+                "发言人先反问了记者什么？",
+                "我不知道你是否去过南京？",
+                "南京大屠杀铁证如山，早已得到国际社会公认。",
             ),
         ];
         for (q, gives, lacks) in cases {

@@ -145,6 +145,13 @@ impl Concept {
             "后果",
             "对待",
             "达到",
+            "比喻",
+            "比方",
+            "比作",
+            "流行语",
+            "俗话",
+            "谚语",
+            "反问",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
