@@ -152,6 +152,7 @@ impl Concept {
             "俗话",
             "谚语",
             "反问",
+            "引用",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
