@@ -52,7 +52,7 @@ pub struct AnswerType {
     /// The aspects asked of the subject (a warning given, the role it plays, what makes it
     /// special, the principle held, the nature of a case, who a person is): bits of
     /// [`ASPECT_PATTERNS`], each answered by its own words.
-    pub aspects: u8,
+    pub aspects: u16,
     /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
     /// which a passage may also give in other words, so never a reason to refuse.
     pub verdict: bool,
@@ -366,7 +366,7 @@ static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The aspects of its subject a question may ask for (several at once), each as the words
 /// that ask it and the words a passage gives it in; the bits of [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [(&str, &str); 8] = [
+const ASPECT_PATTERNS: [(&str, &str); 9] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     (
         r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
@@ -389,8 +389,8 @@ const ASPECT_PATTERNS: [(&str, &str); 8] = [
     ),
     // The nature of a case or an agreement (属于什么性质).
     (
-        r"(什么|何种|啥)性质|性质是什么|怎么定性|如何定性",
-        r"性质|定性|是一起|属于|纯属|案件|事件",
+        r"(什么|何种|啥)性质|性质是什么|定性",
+        r"性质|定性|是一起|属于|纯属|案件|事件|罪行|行径",
     ),
     // Who a person is (资历, 什么背景, 真实身份; not the setting of 在…大背景下).
     (
@@ -405,8 +405,10 @@ const ASPECT_PATTERNS: [(&str, &str); 8] = [
     ),
     // A question asked back (反问记者什么): the answer's own question.
     (r"反问|质问|反诘", r"[?？]"),
+    // Confidence in someone (对…有没有信心): answered by what the speaker trusts them to do.
+    (r"信心", r"相信|坚信|有信心|充满信心|有能力|有智慧"),
 ];
-const _: () = assert!(ASPECT_PATTERNS.len() <= u8::BITS as usize);
+const _: () = assert!(ASPECT_PATTERNS.len() <= u16::BITS as usize);
 
 /// [`ASPECT_PATTERNS`] compiled: (asked, answered).
 static ASPECTS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
@@ -1110,6 +1112,16 @@ mod tests {
                 "发言人把这种说法比作什么？",
                 "说这种话简直就是抓错了药，开错了方。",
                 "中国是世界最大的医用口罩生产国。",
+            ),
+            (
+                "外交部怎样给这起事件定性？",
+                "这是日本军国主义在侵华战争中犯下的残暴罪行。",
+                "我们在此对遇难同胞表示深切哀悼。",
+            ),
+            (
+                "中方对阿根廷政府有没有信心？",
+                "中方相信阿根廷政府有能力维护好社会稳定。",
+                "外交部已就此做阿方工作。",
             ),
             (
                 "发言人先反问了记者什么？",

@@ -153,6 +153,8 @@ impl Concept {
             "谚语",
             "反问",
             "引用",
+            "定性",
+            "信心",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
