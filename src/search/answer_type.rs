@@ -428,6 +428,23 @@ static OUTCOME_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("outcome words")
 });
 
+/// Is a count no number given: the time a statement speaks of (这一年, 过去两年, 一年来), or
+/// "each" (每一位同胞)? They say when and who, never how many (近130年 does give one).
+fn is_no_count(sentence: &str, count: regex::Match, unit: Option<char>) -> bool {
+    let before = &sentence[..count.start()];
+    let one = count.as_str().starts_with('一');
+    if one && before.ends_with('每') {
+        return true;
+    }
+    if !matches!(unit, Some('年' | '天')) {
+        return false;
+    }
+    let after = &sentence[count.end()..];
+    before.ends_with(['这', '那'])
+        || before.ends_with("过去")
+        || (one && (after.starts_with('来') || after.starts_with("以来")))
+}
+
 /// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`, `8万多起`
 /// (a magnitude before the measure word is part of the number); the first of a series, `首轮`,
 /// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
@@ -811,6 +828,9 @@ impl AnswerType {
                         .name("unit")
                         .or_else(|| c.name("first"))
                         .and_then(|m| m.as_str().chars().next());
+                    if is_no_count(sentence, c.get(0).expect("group 0"), unit) {
+                        continue;
+                    }
                     let score = match (self.unit, unit) {
                         (Some(u), Some(v)) if same_unit(u, v) => 1.0,
                         // 几艘 is not answered by 3名.
@@ -931,6 +951,17 @@ impl AnswerType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_time_spoken_of_and_each_one_are_no_count() {
+        let t = AnswerType::of_question("去年一共撤出了多少同胞？");
+        let when = "过去这一年，外交部全力以赴，一年来把温暖传递给每一位同胞。";
+        assert_eq!(t.match_in(when), Some(0.0));
+        assert!(t.match_in("先后从苏丹等地紧急撤离3000名中国公民。") > Some(0.0));
+        // A number of years said roughly is still one.
+        let how_long = AnswerType::of_question("这条边界线两国已经共同遵守了多久？");
+        assert!(how_long.match_in("这是两国共同遵守了近130年的边界线。") > Some(0.0));
+    }
 
     #[test]
     fn counts_take_the_unit_asked() {
