@@ -400,7 +400,7 @@ const ASPECT_PATTERNS: [(&str, &str); 9] = [
     // A figure of speech or a saying used (打了个什么比方, 比作什么, 引用了哪句流行语): the
     // answer's own image, which shares no word with the question.
     (
-        r"比喻|比方|比作|比成|比拟|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪[一两几]?句(话|诗)|什么话来|引用[^，,。？?]{0,8}(哪|什么)",
+        r"比喻|比方|比作|比成|比拟|类比|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪[一两几]?句(话|诗)|什么话来|引用[^，,。？?]{0,8}(哪|什么)",
         r"俗话|常言|有句|有一句|古话|老话|古人|谚语|成语|名言|诗云|就像|好比|如同|犹如|仿佛|宛如|比作|比喻|简直|正所谓",
     ),
     // A question asked back (反问记者什么): the answer's own question.
