@@ -366,7 +366,7 @@ static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The aspects of its subject a question may ask for (several at once), each as the words
 /// that ask it and the words a passage gives it in; the bits of [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [(&str, &str); 9] = [
+const ASPECT_PATTERNS: [(&str, &str); 13] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     (
         r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
@@ -407,6 +407,23 @@ const ASPECT_PATTERNS: [(&str, &str); 9] = [
     (r"反问|质问|反诘", r"[?？]"),
     // Confidence in someone (对…有没有信心): answered by what the speaker trusts them to do.
     (r"信心", r"相信|坚信|有信心|充满信心|有能力|有智慧"),
+    // The purpose behind an act (真实目的, 意图, 用意).
+    (
+        r"目的|意图|用意|图谋|企图|居心",
+        r"目的|旨在|为了|企图|图谋|借口|意在|用意|用心|目标",
+    ),
+    // A line drawn (划出了什么底线, 红线).
+    (r"底线|红线", r"底线|红线|决不|绝不|不允许|不会允许|不容"),
+    // What comes next (接下来要怎么做, 下一步, 今后打算).
+    (
+        r"接下来|下一步|今后|打算",
+        r"下一步|今后|接下来|将继续|未来|近期将|将于",
+    ),
+    // The form something takes (以什么形式召开, 什么方式).
+    (
+        r"(什么|何种|哪种|啥)(形式|方式)",
+        r"形式|方式|视频|线上|书面|电话",
+    ),
 ];
 const _: () = assert!(ASPECT_PATTERNS.len() <= u16::BITS as usize);
 
@@ -1153,6 +1170,26 @@ mod tests {
                 "中方对阿根廷政府有没有信心？",
                 "中方相信阿根廷政府有能力维护好社会稳定。",
                 "外交部已就此做阿方工作。",
+            ),
+            (
+                "中方认为日方这么做的真实目的是什么？",
+                "日方制造借口服务扩军备战，意在摆脱战后束缚。",
+                "日本新版外交蓝皮书罔顾基本事实。",
+            ),
+            (
+                "中方划出了什么底线？",
+                "中方决不允许菲方在仁爱礁修建任何设施。",
+                "刘振民副部长约见了菲律宾驻华大使。",
+            ),
+            (
+                "中国接下来要怎么打击象牙走私？",
+                "下一步，中方将组织公开销毁罚没象牙活动。",
+                "中国政府十分重视全球大象保护。",
+            ),
+            (
+                "外长会是以什么形式召开的？",
+                "金砖国家以视频连线的方式举行特别外长会。",
+                "金砖国家是新兴大国合作的重要机制。",
             ),
             (
                 "发言人先反问了记者什么？",

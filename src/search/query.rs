@@ -155,6 +155,13 @@ impl Concept {
             "引用",
             "定性",
             "信心",
+            "目的",
+            "意图",
+            "用意",
+            "底线",
+            "红线",
+            "形式",
+            "方式",
         ];
         self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
     }
