@@ -364,77 +364,114 @@ static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"不属实|属实|不实|没有这回事|子虚乌有|无中生有|捏造|编造|谣言|假新闻|不掌握|不了解你说的|并非|澄清|没有来|确有|证实")
         .expect("verdict words")
 });
-/// The aspects of its subject a question may ask for (several at once), each as the words
-/// that ask it and the words a passage gives it in; the bits of [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [(&str, &str); 13] = [
+/// An aspect of its subject a question may ask for: the words that ask it, the words a passage
+/// gives it in, and the words that name it (角色, 比喻, 底线), which say what kind of answer is
+/// wanted, not what the question is about.
+struct Aspect {
+    asked: &'static str,
+    answered: &'static str,
+    names: &'static [&'static str],
+}
+
+/// The aspects of its subject a question may ask for (several at once); the bits of
+/// [`AnswerType::aspects`].
+const ASPECT_PATTERNS: [Aspect; 13] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
-    (
-        r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
-        r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意",
-    ),
+    Aspect {
+        asked: r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
+        answered: r"提醒|注意安全|提高(安全)?(防范|警惕)|加强(安全)?防范|防范意识|暂勿|谨慎前往|避免前往|不要前往|尽快撤离|遵守当地法律|切勿|务必|请.{0,12}注意",
+        names: &[],
+    },
     // The role something plays (起什么作用, 扮演什么角色).
-    (
-        r"(什么|哪些|啥|何种|怎样的)(作用|角色)|作用是什么|角色是什么",
-        r"作用|角色|发挥|有利于|有助于|促进|推动|桥梁|纽带|贡献|一员|中坚|力量",
-    ),
+    Aspect {
+        asked: r"(什么|哪些|啥|何种|怎样的)(作用|角色)|作用是什么|角色是什么",
+        answered: r"作用|角色|发挥|有利于|有助于|促进|推动|桥梁|纽带|贡献|一员|中坚|力量",
+        names: &["角色", "作用", "扮演"],
+    },
     // What makes it special or matter (有什么特殊之处, 有何意义, 这趟访问的分量).
-    (
-        r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)",
-        r"首次|首位|首个|第一[次个项起位批家部座]|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
-    ),
+    Aspect {
+        asked: r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)",
+        answered: r"首次|首位|首个|第一[次个项起位批家部座]|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
+        names: &["意义", "分量", "特点", "特殊", "地位"],
+    },
     // The principle held (坚持什么原则).
-    (
-        r"(什么|哪些|啥|何种)原则|原则是什么",
-        r"原则|坚持|本着|秉持|遵循|始终",
-    ),
+    Aspect {
+        asked: r"(什么|哪些|啥|何种)原则|原则是什么",
+        answered: r"原则|坚持|本着|秉持|遵循|始终",
+        names: &[],
+    },
     // The nature of a case or an agreement (属于什么性质).
-    (
-        r"(什么|何种|啥)性质|性质是什么|定性",
-        r"性质|定性|是一起|属于|纯属|案件|事件|罪行|行径",
-    ),
+    Aspect {
+        asked: r"(什么|何种|啥)性质|性质是什么|定性",
+        answered: r"性质|定性|是一起|属于|纯属|案件|事件|罪行|行径",
+        names: &["性质", "定性"],
+    },
     // Who a person is (资历, 什么背景, 真实身份; not the setting of 在…大背景下).
-    (
-        r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|(真实|什么|啥)身份|身份是|什么人|何许人|来头",
-        r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
-    ),
+    Aspect {
+        asked: r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|(真实|什么|啥)身份|身份是|什么人|何许人|来头",
+        answered: r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
+        names: &[],
+    },
     // A figure of speech or a saying used (打了个什么比方, 比作什么, 引用了哪句流行语): the
     // answer's own image, which shares no word with the question.
-    (
-        r"比喻|比方|比作|比成|比拟|类比|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪[一两几]?句(话|诗)|什么话来|引用[^，,。？?]{0,8}(哪|什么)",
-        r"俗话|常言|有句|有一句|古话|老话|古人|谚语|成语|名言|诗云|就像|好比|如同|犹如|仿佛|宛如|比作|比喻|简直|正所谓",
-    ),
+    Aspect {
+        asked: r"比喻|比方|比作|比成|比拟|类比|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪[一两几]?句(话|诗)|什么话来|引用[^，,。？?]{0,8}(哪|什么)",
+        answered: r"俗话|常言|有句|有一句|古话|老话|古人|谚语|成语|名言|诗云|就像|好比|如同|犹如|仿佛|宛如|比作|比喻|简直|正所谓",
+        names: &["比喻", "比方", "比作", "流行语", "俗话", "谚语", "引用"],
+    },
     // A question asked back (反问记者什么): the answer's own question.
-    (r"反问|质问|反诘", r"[?？]"),
+    Aspect {
+        asked: r"反问|质问|反诘",
+        answered: r"[?？]",
+        names: &["反问"],
+    },
     // Confidence in someone (对…有没有信心): answered by what the speaker trusts them to do.
-    (r"信心", r"相信|坚信|有信心|充满信心|有能力|有智慧"),
+    Aspect {
+        asked: r"信心",
+        answered: r"相信|坚信|有信心|充满信心|有能力|有智慧",
+        names: &["信心"],
+    },
     // The purpose behind an act (真实目的, 意图, 用意).
-    (
-        r"目的|意图|用意|图谋|企图|居心",
-        r"目的|旨在|为了|企图|图谋|借口|意在|用意|用心|目标",
-    ),
+    Aspect {
+        asked: r"目的|意图|用意|图谋|企图|居心",
+        answered: r"目的|旨在|为了|企图|图谋|借口|意在|用意|用心|目标",
+        names: &["目的", "意图", "用意"],
+    },
     // A line drawn (划出了什么底线, 红线).
-    (r"底线|红线", r"底线|红线|决不|绝不|不允许|不会允许|不容"),
+    Aspect {
+        asked: r"底线|红线",
+        answered: r"底线|红线|决不|绝不|不允许|不会允许|不容",
+        names: &["底线", "红线"],
+    },
     // What comes next (接下来要怎么做, 下一步, 今后打算).
-    (
-        r"接下来|下一步|今后|打算",
-        r"下一步|今后|接下来|将继续|未来|近期将|将于",
-    ),
+    Aspect {
+        asked: r"接下来|下一步|今后|打算",
+        answered: r"下一步|今后|接下来|将继续|未来|近期将|将于",
+        names: &[],
+    },
     // The form something takes (以什么形式召开, 什么方式).
-    (
-        r"(什么|何种|哪种|啥)(形式|方式)",
-        r"形式|方式|视频|线上|书面|电话",
-    ),
+    Aspect {
+        asked: r"(什么|何种|哪种|啥)(形式|方式)",
+        answered: r"形式|方式|视频|线上|书面|电话",
+        names: &["形式", "方式"],
+    },
 ];
 const _: () = assert!(ASPECT_PATTERNS.len() <= u16::BITS as usize);
+
+/// Does a word name an aspect a question asks for (扮演什么角色, 打了个什么比方, 什么底线)? The
+/// answer gives it in its own words, so the word is no subject a passage must hold.
+pub(super) fn names_an_aspect(word: &str) -> bool {
+    ASPECT_PATTERNS.iter().any(|a| a.names.contains(&word))
+}
 
 /// [`ASPECT_PATTERNS`] compiled: (asked, answered).
 static ASPECTS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
     ASPECT_PATTERNS
         .iter()
-        .map(|(asked, answered)| {
+        .map(|a| {
             (
-                Regex::new(asked).expect("aspect pattern"),
-                Regex::new(answered).expect("aspect words"),
+                Regex::new(a.asked).expect("aspect pattern"),
+                Regex::new(a.answered).expect("aspect words"),
             )
         })
         .collect()
@@ -968,6 +1005,16 @@ impl AnswerType {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_aspects_name_is_no_subject() {
+        for word in ["角色", "比方", "底线", "信心", "形式"] {
+            assert!(names_an_aspect(word), "{word}");
+        }
+        for word in ["南海", "原则", "提醒"] {
+            assert!(!names_an_aspect(word), "{word}");
+        }
+    }
 
     #[test]
     fn the_time_spoken_of_and_each_one_are_no_count() {

@@ -13,6 +13,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQu
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::AnswerType;
+use super::answer_type::names_an_aspect;
 use crate::text::{ChineseTokenizer, Lexicon, normalize_str, outermost};
 
 /// Weights of the query's parts; tuned on the dev set (`pressroom eval`).
@@ -116,13 +117,6 @@ impl Concept {
             "提到",
             "得到",
             "受到",
-            "角色",
-            "作用",
-            "意义",
-            "性质",
-            "地位",
-            "分量",
-            "特点",
             "节点",
             "趋势",
             "大趋势",
@@ -138,32 +132,15 @@ impl Concept {
             "变化",
             "前景",
             "特征",
-            "扮演",
             "一部分",
             "位置",
-            "特殊",
             "后果",
             "对待",
             "达到",
-            "比喻",
-            "比方",
-            "比作",
-            "流行语",
-            "俗话",
-            "谚语",
-            "反问",
-            "引用",
-            "定性",
-            "信心",
-            "目的",
-            "意图",
-            "用意",
-            "底线",
-            "红线",
-            "形式",
-            "方式",
         ];
-        self.class != WordClass::Function && !NOT_TOPICAL.contains(&self.forms[0].as_str())
+        self.class != WordClass::Function
+            && !NOT_TOPICAL.contains(&self.forms[0].as_str())
+            && !names_an_aspect(&self.forms[0])
     }
 }
 
