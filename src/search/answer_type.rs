@@ -433,7 +433,7 @@ const ASPECT_PATTERNS: [Aspect; 13] = [
     },
     // The purpose behind an act (真实目的, 意图, 用意).
     Aspect {
-        asked: r"目的|意图|用意|图谋|企图|居心",
+        asked: r"目的([^地]|$)|意图|用意|图谋|企图|居心",
         answered: r"目的|旨在|为了|企图|图谋|借口|意在|用意|用心|目标",
         names: &["目的", "意图", "用意"],
     },
@@ -1014,6 +1014,9 @@ mod tests {
         for word in ["南海", "原则", "提醒"] {
             assert!(!names_an_aspect(word), "{word}");
         }
+        // A destination is no purpose.
+        let destination = AnswerType::of_question("中国外长为什么每年把非洲作为首访目的地？");
+        assert_eq!(destination.aspects, 0);
     }
 
     #[test]
