@@ -675,11 +675,8 @@ impl AnswerType {
             let after = &counted[c.get(0).expect("group 0").end()..];
             after.find(['，', ',']).is_some_and(|at| {
                 let later = &after[at..];
-                let chars: Vec<char> = later.chars().collect();
                 YES_OR_NO_Q.is_match(later)
-                    || chars
-                        .windows(3)
-                        .any(|w| crate::text::starts_a_not_a(w[0], w[1], w[2]))
+                    || crate::text::holds_a_not_a(later)
                     || ASKING_WORD
                         .find_iter(later)
                         .any(|m| !matches!(m.as_str(), "多少" | "几"))

@@ -257,6 +257,21 @@ pub(crate) fn starts_a_not_a(a: char, n: char, b: char) -> bool {
     a == b && matches!(n, '不' | '没')
 }
 
+/// Does a text ask in the A-not-A form anywhere (会不会影响, 有没有)?
+pub(crate) fn holds_a_not_a(text: &str) -> bool {
+    let mut chars = text.chars();
+    let (Some(mut a), Some(mut n)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    for b in chars {
+        if starts_a_not_a(a, n, b) {
+            return true;
+        }
+        (a, n) = (n, b);
+    }
+    false
+}
+
 /// Non-empty, non-comment lines with their 1-based numbers.
 fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines()
@@ -479,6 +494,14 @@ fn contains_name(haystack: &str, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_a_not_a_question_is_found_anywhere() {
+        assert!(holds_a_not_a("再建几座电站，会不会影响下游"));
+        assert!(holds_a_not_a("有没有"));
+        assert!(!holds_a_not_a("不会影响下游"));
+        assert!(!holds_a_not_a("会"));
+    }
 
     #[test]
     fn each_shipped_synonym_group_has_a_canonical_name_of_its_own() {
