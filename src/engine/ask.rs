@@ -3,6 +3,7 @@
 //! near-identical statements grouped, and an honest "nothing here answers this" when the best
 //! candidate covers too little of the question.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -1087,11 +1088,7 @@ impl Engine {
         indexed
             || self.documents.iter().any(|doc| {
                 doc.paragraphs.iter().any(|p| {
-                    if crate::text::words_need_normalizing(&p.text) {
-                        crate::search::holds_title(&normalize_str(&p.text), title)
-                    } else {
-                        crate::search::holds_title(&p.text, title)
-                    }
+                    crate::search::holds_title(&crate::text::matching_form(&p.text), title)
                 })
             })
     }
@@ -1105,9 +1102,9 @@ impl Engine {
         let text = &self.documents[d].paragraphs[i].text;
         self.derived[d][i]
             .normal
-            .get_or_init(|| {
-                crate::text::words_need_normalizing(text)
-                    .then(|| normalize_str(text).into_boxed_str())
+            .get_or_init(|| match crate::text::matching_form(text) {
+                Cow::Owned(normal) => Some(normal.into_boxed_str()),
+                Cow::Borrowed(_) => None,
             })
             .as_deref()
     }

@@ -8,8 +8,8 @@ mod tokenizer;
 pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
 pub(crate) use lexicon::{holds_a_not_a, starts_a_not_a};
 pub use normalize::{
-    Normalized, compare_key, mainland_vocabulary, normalize, normalize_str, with_typed_capitals,
-    without_chat_markup, words_need_normalizing,
+    Normalized, compare_key, mainland_vocabulary, matching_form, normalize, normalize_str,
+    with_typed_capitals, without_chat_markup, words_need_normalizing,
 };
 pub use tokenizer::{
     ChineseTokenizer, IndexingTokenizer, PARAGRAPH_BREAK, TOKENIZER_NAME, Term, outermost,

@@ -212,6 +212,16 @@ pub fn words_need_normalizing(text: &str) -> bool {
     })
 }
 
+/// The form words are matched in: `text` itself where it is its own normal form for matching
+/// words (see [`words_need_normalizing`]: most transcript text), its normal form otherwise.
+pub fn matching_form(text: &str) -> std::borrow::Cow<'_, str> {
+    if words_need_normalizing(text) {
+        std::borrow::Cow::Owned(normalize_str(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// OpenCC's Taiwan → mainland conversion with vocabulary (歐巴馬 → 奥巴马, 多明尼加 → 多米尼加,
 /// 吉里巴斯 → 基里巴斯), for questions: a reader in Taiwan names things as the ministry does not.
 static TW2SP: LazyLock<Option<OpenCC>> =
