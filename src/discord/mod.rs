@@ -133,8 +133,12 @@ impl Bot {
     ) -> view::View {
         let engine = self.engine();
         let answer = engine.ask_with(question, options);
+        let read_as = answer
+            .read_as
+            .as_deref()
+            .map(|r| render::read_as_note(r, lang));
         if answer.hits.is_empty() {
-            return match &answer.abstained {
+            let mut view = match &answer.abstained {
                 Some(why) => {
                     let topics: Vec<(String, String)> = answer
                         .suggestions
@@ -154,6 +158,11 @@ impl Bot {
                 }
                 None => render::no_results(question, lang, ephemeral_when_empty),
             };
+            if let (Some(content), Some(note)) = (&mut view.content, &read_as) {
+                content.push('\n');
+                content.push_str(note);
+            }
+            return view.fit();
         }
         let ignored = answer.ignored.clone();
         let tentative = answer.tentative;
@@ -181,6 +190,10 @@ impl Bot {
             } else {
                 render::filters_note(filters, relaxed, ignored.as_deref(), lang)
             });
+        }
+        if let (Some(content), Some(note)) = (&mut view.content, &read_as) {
+            content.push('\n');
+            content.push_str(note);
         }
         if let (Some(content), true) = (&mut view.content, tentative) {
             content.push('\n');

@@ -21,7 +21,7 @@ use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{
     AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass, opens_point,
 };
-use crate::text::{normalize, normalize_str};
+use crate::text::{Reading, normalize, normalize_str};
 
 /// How far (days each way) a few days without a briefing reach for the nearest ones, step by
 /// step; and how many days (in one month) are a few.
@@ -120,6 +120,9 @@ pub struct Explanation {
     pub answer_probability: Option<f32>,
     /// The candidates, best first.
     pub candidates: Vec<CandidateFeatures>,
+    /// An English question's reading in Chinese, which was searched instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<String>,
 }
 
 /// One concept of a question as the ranking weighs it.
@@ -293,8 +296,46 @@ impl Engine {
             .is_none_or(|(since, until)| self.days.iter().any(|&d| d >= since && d <= until))
     }
 
-    /// The answer to `question` with `options`.
+    /// An English question read in the library's Chinese (`None` for a Chinese question, or an
+    /// English one the glossary knows nothing of).
+    pub fn read_english(&self, question: &str) -> Option<Reading> {
+        // A chat message's links and mentions are Latin letters of no question.
+        let question = crate::text::without_chat_markup(question);
+        if !crate::script::mostly_latin(&question) {
+            return None;
+        }
+        let speakers: Vec<(String, String)> = self
+            .speakers
+            .iter()
+            .map(|name| (super::pinyin_keys(name).0, name.clone()))
+            .collect();
+        self.lexicon
+            .english()
+            .read(&question, &speakers, |word| self.index.doc_freq(word))
+    }
+
+    /// The answer to `question` with `options`. A question in English is asked as its reading in
+    /// Chinese ([`Engine::read_english`]), and quoted only when the no-quote model is sure of
+    /// the passage: a word-for-word reading says less than the question did.
     pub fn ask_with(&self, question: &str, options: &AskOptions) -> Answer {
+        let Some(reading) = self.read_english(question) else {
+            return self.ask_as_written(question, options);
+        };
+        let mut answer = self.ask_as_written(&reading.chinese, options);
+        answer.query = question.to_string();
+        answer.read_as = Some(reading.chinese);
+        let unsure = answer.tentative && !answer.browsing;
+        if unsure || answer.abstained == Some(Abstention::NotCovered) {
+            answer.hits.clear();
+            answer.tentative = false;
+            answer.suggestions.clear();
+            answer.abstained = Some(Abstention::NotInChinese);
+        }
+        answer
+    }
+
+    /// The answer to `question`, read as it is written.
+    fn ask_as_written(&self, question: &str, options: &AskOptions) -> Answer {
         let mut answer = Answer {
             query: question.to_string(),
             ..Answer::default()
@@ -418,6 +459,9 @@ impl Engine {
     /// `eval --explain`).
     pub fn explain(&self, question: &str, options: &AskOptions) -> Explanation {
         let mut out = Explanation::default();
+        let reading = self.read_english(question);
+        let question = reading.as_ref().map_or(question, |r| r.chinese.as_str());
+        out.read_as = reading.as_ref().map(|r| r.chinese.clone());
         let Some((plan, constraints)) = self.understand(question, options) else {
             return out;
         };

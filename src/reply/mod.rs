@@ -39,6 +39,9 @@ pub struct Answer {
     /// The nearest topics, offered when nothing answers the question.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<TopicSummary>,
+    /// A question in English: its reading in the library's Chinese, which was searched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<String>,
 }
 
 /// Why an answer quotes nothing although the question had something to search.
@@ -58,8 +61,8 @@ pub enum Abstention {
     },
     /// No passage covers enough of the question.
     NotCovered,
-    /// The same, for a question in Latin letters (English): the library is in Chinese, and
-    /// only the names of the synonyms list (AI, WHO, BRICS…) carry a question across.
+    /// The same, for a question in Latin letters (English): the library is in Chinese, and the
+    /// question read word for word in Chinese (or not at all) found no passage it is sure of.
     NotInChinese,
     /// The speaker the question asks about says nothing on it (in the period it names).
     SpeakerNotQuoted {
@@ -107,12 +110,13 @@ impl Abstention {
             (Abstention::NotCovered, Lang::En) => "nothing in the library answers this".into(),
             (Abstention::NotCovered, Lang::Zh) => "资料库中没有足够相关的原文".into(),
             (Abstention::NotInChinese, Lang::En) => {
-                "the library is in Chinese, and few words of this question have a Chinese name \
-                 pressroom knows: ask in Chinese (中文提问)"
+                "the library is in Chinese, and this question, read word for word in Chinese, \
+                 finds no passage that surely answers it: ask in Chinese (中文提问)"
                     .into()
             }
             (Abstention::NotInChinese, Lang::Zh) => {
-                "资料库是中文的，这个问题的词大多没有对应的中文名称：请用中文提问".into()
+                "资料库是中文的，这个问题逐词译成中文后没有找到确定能回答的原文：请用中文提问"
+                    .into()
             }
             (Abstention::SpeakerNotQuoted { speakers }, Lang::En) => {
                 format!("the library never quotes {speakers} on this")

@@ -178,6 +178,14 @@ pub fn console_with(answer: &Answer, opts: &ConsoleOptions) -> String {
             .collect();
     }
     let mut out = String::new();
+    if let Some(reading) = &answer.read_as {
+        out.push_str(&wrap::wrap(
+            &format!("(read as: {reading})"),
+            width,
+            "",
+            " ",
+        ));
+    }
     if let Some(f) = &answer.filters {
         let note = match (&answer.ignored, answer.relaxed) {
             _ if answer.browsing => {
@@ -308,6 +316,9 @@ pub fn no_answer(query: &str, topics_command: &str) -> String {
 fn abstained(answer: &Answer, why: &str) -> String {
     let q = truncate_chars(answer.query.trim(), 60);
     let mut out = format!("No quote for “{q}”: {why}.\n");
+    if let Some(reading) = &answer.read_as {
+        out.push_str(&format!("   read as: {reading}\n"));
+    }
     if !answer.suggestions.is_empty() {
         out.push_str("Nearest topics:\n");
         for t in &answer.suggestions {
@@ -525,6 +536,25 @@ mod tests {
         let out = console(&a, Highlight::Plain);
         assert!(
             out.starts_with("(the closest passage; it may not answer the question itself)\n1. 「"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn an_english_question_says_what_it_was_read_as() {
+        let mut a = Answer {
+            query: "China's position on AI?".into(),
+            hits: vec![hit(1, "中国对人工智能合作持积极开放态度。", &[])],
+            read_as: Some("中国立场AI".into()),
+            ..Answer::default()
+        };
+        let out = console(&a, Highlight::Plain);
+        assert!(out.starts_with("(read as: 中国立场AI)\n1. 「"), "{out}");
+        a.hits.clear();
+        a.abstained = Some(crate::reply::Abstention::NotInChinese);
+        let out = console(&a, Highlight::Plain);
+        assert!(
+            out.contains("ask in Chinese") && out.contains("read as: 中国立场AI"),
             "{out}"
         );
     }

@@ -3,10 +3,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use jieba_rs::Jieba;
 
+use super::english::Glossary;
 use super::normalize::normalize_str;
 use crate::error::{DataError, Error};
 
@@ -38,6 +39,8 @@ pub struct Lexicon {
     user_tags: Arc<HashMap<String, String>>,
     /// The user dictionary's text: part of the index fingerprint.
     user_dict_source: Arc<str>,
+    /// The English–Chinese glossary, read when the first English question comes.
+    english: Arc<OnceLock<Glossary>>,
 }
 
 /// General rarity (ln of 60M over the frequency) below which a word counts as not specific at
@@ -171,7 +174,15 @@ impl Lexicon {
             user_terms: Arc::new(user_terms),
             user_tags: Arc::new(user_tags),
             user_dict_source: Arc::from(dict),
+            english: Arc::new(OnceLock::new()),
         })
+    }
+
+    /// The English–Chinese glossary English questions are read with, the synonyms' English
+    /// names (Belt and Road = 一带一路) first.
+    pub fn english(&self) -> &Glossary {
+        self.english
+            .get_or_init(|| Glossary::embedded().with_names(self.synonyms.english_names()))
     }
 
     /// The shared jieba instance.
@@ -310,6 +321,24 @@ fn acronym(name: &str) -> Option<String> {
 }
 
 impl Synonyms {
+    /// The names written in Latin letters that are not acronyms (`belt and road`, lowercase),
+    /// each with its group's canonical name when that is Chinese (一带一路).
+    pub fn english_names(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.groups.iter().flat_map(|group| {
+            let canonical = group[0].normalized.as_str();
+            let chinese = canonical.chars().any(crate::script::is_han);
+            group[1..]
+                .iter()
+                .filter(move |n| {
+                    chinese
+                        && n.acronym.is_none()
+                        && n.normalized.chars().all(|c| c.is_ascii() && c != '.')
+                        && n.normalized.chars().any(|c| c.is_ascii_alphabetic())
+                })
+                .map(move |n| (n.normalized.as_str(), canonical))
+        })
+    }
+
     /// Parses `canonical = alias, alias, …` lines (`#` comments).
     pub fn parse(text: &str, path: &Path) -> Result<Synonyms, Error> {
         let mut groups = Vec::new();

@@ -1,10 +1,12 @@
 //! Chinese text: normalisation with an offset map, jieba segmentation as a tantivy tokenizer,
 //! and the language data (user dictionary, filler words, synonyms).
 
+mod english;
 mod lexicon;
 mod normalize;
 mod tokenizer;
 
+pub use english::{Glossary, Reading};
 pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
 pub(crate) use lexicon::{holds_a_not_a, starts_a_not_a};
 pub use normalize::{

@@ -80,6 +80,39 @@ fn english_reaches_chinese_through_synonyms() {
 }
 
 #[test]
+fn an_english_question_is_read_in_chinese_and_says_so() {
+    let a = SEED.ask(
+        "What is China's position on AI cooperation between major countries?",
+        3,
+    );
+    let read = a
+        .read_as
+        .as_deref()
+        .expect("an English question has a reading");
+    assert!(read.contains("立场") && read.contains("合作"), "{read}");
+    assert!(
+        a.hits[0].text.contains("人工智能大国之间的合作很重要"),
+        "{a:?}"
+    );
+    // One the transcript does not speak of gets no quote, and says how it was read.
+    let a = SEED.ask(
+        "How many giant pandas is China sending to American zoos?",
+        3,
+    );
+    assert!(a.hits.is_empty(), "{a:?}");
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::NotInChinese)
+    );
+    assert!(
+        a.read_as.as_deref().is_some_and(|r| r.contains("大熊猫")),
+        "{a:?}"
+    );
+    // A Chinese question has no reading.
+    assert_eq!(SEED.ask("中方对人工智能合作持什么立场？", 1).read_as, None);
+}
+
+#[test]
 fn paraphrased_questions() {
     // Questions worded unlike the dev set, answered by a known paragraph.
     let cases = [

@@ -416,6 +416,15 @@ pub fn browsing_note(filters: &str, lang: Lang) -> String {
     }
 }
 
+/// What an English question was searched as: its word-for-word reading in Chinese.
+pub fn read_as_note(reading: &str, lang: Lang) -> String {
+    let r = escape_markdown(&truncate_chars(reading, 200));
+    match lang {
+        Lang::Zh => format!("*按中文检索：{r}*"),
+        Lang::En => format!("*read in Chinese as: {r}*"),
+    }
+}
+
 /// Said under a tentative answer ([`crate::reply::Answer::tentative`]).
 pub fn tentative_note(lang: Lang) -> &'static str {
     lang.pick(
@@ -591,5 +600,11 @@ mod tests {
             partly.contains(r"2018\-01") && partly.contains("「王毅」"),
             "{partly}"
         );
+        // An English question's reading, its markup escaped.
+        assert_eq!(
+            read_as_note("中国*立场*", Lang::En),
+            r"*read in Chinese as: 中国\*立场\**"
+        );
+        assert!(read_as_note("中国立场", Lang::Zh).contains("按中文检索"));
     }
 }

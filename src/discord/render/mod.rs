@@ -10,7 +10,7 @@ mod study;
 pub use about::about;
 pub use answer::{
     KeyedHit, abstained, answer, browsing_note, expired, filters_note, more_context, no_results,
-    question, quote, tentative_note,
+    question, quote, read_as_note, tentative_note,
 };
 pub use exchange::{exchange, topic_choice};
 pub use study::view as study;

@@ -1,0 +1,780 @@
+//! Reading a question asked in English in the library's Chinese: each phrase looked up in an
+//! English–Chinese glossary (the ministry's own words first, then CC-CEDICT), the word the
+//! library uses most taken, dates written as Chinese dates and speakers' names in pinyin as
+//! their names, so the question can be asked as a Chinese one. Words the glossary does not know
+//! stay as they are: the library never holds them, which is what tells the no-quote model so.
+//!
+//! A word-for-word reading, not a translation: it only has to find the passage, and the reply
+//! shows it (`read as …`) so a reader can see what was searched.
+
+use std::collections::HashMap;
+
+const OVERRIDES: &str = include_str!("../../data/english/overrides.tsv");
+const CC_CEDICT: &str = include_str!("../../data/english/cc-cedict.tsv");
+
+/// The longest glossary phrase, in words.
+const LONGEST_PHRASE: usize = 4;
+
+/// Words that carry no subject: articles, auxiliaries, pronouns, prepositions.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "got",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "kind",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "same",
+    "shall",
+    "she",
+    "should",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "thing",
+    "things",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "whether",
+    "while",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+];
+
+/// What a question asks, when its first words say it (`How many …`): the Chinese question word,
+/// which tells the kind of answer wanted.
+const ASKING: &[(&str, &str)] = &[
+    ("how many", "多少"),
+    ("how long", "多久"),
+    ("how much", "多少"),
+    ("what year", "哪一年"),
+    ("which year", "哪一年"),
+    ("what day", "哪天"),
+    ("what date", "哪天"),
+    ("why", "为什么"),
+    ("who", "谁"),
+    ("whom", "谁"),
+    ("when", "什么时候"),
+    ("where", "哪里"),
+    ("which", "哪个"),
+];
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A phrase's Chinese words: the ministry's own first (chosen over the dictionary's whenever the
+/// library uses one of them), then the dictionary's, each list best first.
+#[derive(Debug, Default)]
+struct Senses {
+    ministry: Vec<String>,
+    dictionary: Vec<String>,
+}
+
+/// The English–Chinese glossary: `data/english/overrides.tsv` (the ministry's words) and
+/// `data/english/cc-cedict.tsv` (CC-CEDICT's senses), compiled into the binary.
+#[derive(Debug)]
+pub struct Glossary {
+    phrases: HashMap<String, Senses>,
+}
+
+/// An English question read in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The question in the library's words, to be asked as a Chinese question.
+    pub chinese: String,
+    /// How many of its words and phrases the glossary (or a date, or a name) gave Chinese for.
+    pub known: usize,
+    /// The words it did not know, as typed.
+    pub unknown: Vec<String>,
+}
+
+/// One piece of an English question: a Latin word (as typed and lowercased), a number, a run
+/// of Han characters typed into it (王毅), kept as it is, or a comma or other mark that ends a
+/// clause (a question word may open the next: "During the mission, how many …").
+#[derive(Debug, Clone)]
+enum Piece {
+    Word { typed: String, lower: String },
+    Number(String),
+    Han(String),
+    Clause,
+}
+
+impl Glossary {
+    /// The glossary compiled into the binary (about 63 000 phrases; read in about 20 ms, so only
+    /// when the first English question comes).
+    pub fn embedded() -> Glossary {
+        let mut phrases: HashMap<String, Senses> = HashMap::new();
+        for (text, ministry) in [(OVERRIDES, true), (CC_CEDICT, false)] {
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let Some((phrase, words)) = line.split_once('\t') else {
+                    continue;
+                };
+                let senses = phrases.entry(phrase.trim().to_string()).or_default();
+                let list = if ministry {
+                    &mut senses.ministry
+                } else {
+                    &mut senses.dictionary
+                };
+                list.extend(
+                    words
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|w| !w.is_empty())
+                        .map(String::from),
+                );
+            }
+        }
+        Glossary { phrases }
+    }
+
+    /// The glossary with `names` (English name, Chinese name) put before the ministry's words:
+    /// the synonyms' English names, which the library's own data gives.
+    pub fn with_names<'n>(mut self, names: impl Iterator<Item = (&'n str, &'n str)>) -> Glossary {
+        for (english, chinese) in names {
+            let phrase = english.replace('-', " ").to_ascii_lowercase();
+            let senses = self.phrases.entry(phrase).or_default();
+            if !senses.ministry.iter().any(|w| w == chinese) {
+                senses.ministry.insert(0, chinese.to_string());
+            }
+        }
+        self
+    }
+
+    /// Reads `question` in Chinese. `speakers` are the library's speakers with their pinyin
+    /// (`huachunying`, 华春莹); `used(word)` says in how many passages the library uses a word,
+    /// which picks among a phrase's senses. `None` when nothing of it has a Chinese reading.
+    pub fn read(
+        &self,
+        question: &str,
+        speakers: &[(String, String)],
+        used: impl Fn(&str) -> u64,
+    ) -> Option<Reading> {
+        let pieces = pieces(question);
+        let mut out = String::new();
+        let mut known = 0;
+        let mut unknown = Vec::new();
+        let mut i = 0;
+        let mut clause_start = 0;
+        while i < pieces.len() {
+            match &pieces[i] {
+                Piece::Clause => {
+                    i += 1;
+                    clause_start = i;
+                    continue;
+                }
+                Piece::Han(text) => {
+                    out.push_str(text);
+                    known += 1;
+                    i += 1;
+                    continue;
+                }
+                Piece::Number(n) => {
+                    // A year is a period (2015年): the date filter reads it.
+                    if is_year(n) {
+                        out.push_str(n);
+                        out.push('年');
+                    } else {
+                        out.push_str(n);
+                    }
+                    i += 1;
+                    continue;
+                }
+                Piece::Word { .. } => {}
+            }
+            if let Some((date, next)) = date_at(&pieces, i) {
+                out.push_str(&date);
+                known += 1;
+                i = next;
+                continue;
+            }
+            if let Some((name, next)) = speaker_at(&pieces, i, speakers) {
+                out.push_str(name);
+                known += 1;
+                i = next;
+                continue;
+            }
+            // The question word only where it opens a clause (not "hurt when shots…").
+            if i == clause_start
+                && let Some((asked, next)) = asking_at(&pieces[i..])
+            {
+                out.push_str(asked);
+                i += next;
+                continue;
+            }
+            let Piece::Word { typed, lower } = &pieces[i] else {
+                unreachable!("numbers, Han runs and clause marks are taken above")
+            };
+            // An acronym (US, WHO, BRICS) is left to the synonyms (US = 美国), not the
+            // dictionary (us = 我们).
+            if is_acronym(typed) {
+                if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                    out.push(' ');
+                }
+                out.push_str(typed);
+                known += 1;
+                i += 1;
+                continue;
+            }
+            if let Some((chinese, next)) = self.phrase_at(&pieces, i, &used) {
+                out.push_str(chinese);
+                known += 1;
+                i = next;
+                continue;
+            }
+            if FUNCTION_WORDS.contains(&lower.as_str()) {
+                i += 1;
+                continue;
+            }
+            // A name the glossary lacks (Rohingya) stays as typed: the question's subject,
+            // which the library may not hold. Another word it lacks (held) is dropped.
+            if typed.starts_with(|c: char| c.is_ascii_uppercase()) {
+                if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                    out.push(' ');
+                }
+                out.push_str(typed);
+            }
+            unknown.push(typed.clone());
+            i += 1;
+        }
+        (known > 0).then_some(Reading {
+            chinese: out,
+            known,
+            unknown,
+        })
+    }
+
+    /// The longest glossary phrase starting at piece `i` (its last word in any of its plain
+    /// forms: bombings → bombing, killed → kill), its Chinese word and where it ends.
+    fn phrase_at<'g>(
+        &'g self,
+        pieces: &[Piece],
+        i: usize,
+        used: &impl Fn(&str) -> u64,
+    ) -> Option<(&'g str, usize)> {
+        let words: Vec<&str> = pieces[i..]
+            .iter()
+            .take(LONGEST_PHRASE)
+            .map_while(|p| match p {
+                Piece::Word { lower, .. } => Some(lower.as_str()),
+                _ => None,
+            })
+            .collect();
+        for n in (1..=words.len()).rev() {
+            let head = words[..n - 1].join(" ");
+            for last in plain_forms(words[n - 1]) {
+                let phrase = if head.is_empty() {
+                    last
+                } else {
+                    format!("{head} {last}")
+                };
+                // A lone function word is no phrase (a = 一个, it = 它, does ≠ doe = 雌鹿),
+                // though the dictionary lists some.
+                if n == 1
+                    && (FUNCTION_WORDS.contains(&words[0])
+                        || FUNCTION_WORDS.contains(&phrase.as_str()))
+                {
+                    continue;
+                }
+                if let Some(senses) = self.phrases.get(&phrase)
+                    && let Some(word) = pick(senses, used)
+                {
+                    return Some((word, i + n));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The sense the library uses: of the ministry's words when the phrase has some (they are
+/// meant for it), the one used most, a later one paying for its place more; else of the
+/// dictionary's, likewise with less weight on the place. When the library uses none, the first:
+/// the right word, whose absence tells the no-quote model that the library does not speak of
+/// it (ambassador = 大使 over one transcript without it), where a shorter phrase would stand for
+/// something else (united = 团结 of United States).
+fn pick<'g>(senses: &'g Senses, used: &impl Fn(&str) -> u64) -> Option<&'g str> {
+    let best = |list: &'g [String], per_place: f32| {
+        list.iter()
+            .enumerate()
+            .filter_map(|(place, w)| {
+                let n = used(w);
+                (n > 0).then(|| ((n as f32).ln_1p() - per_place * place as f32, w.as_str()))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, w)| w)
+    };
+    if senses.ministry.is_empty() {
+        best(&senses.dictionary, 1.0).or(senses.dictionary.first().map(String::as_str))
+    } else {
+        best(&senses.ministry, 3.0).or(senses.ministry.first().map(String::as_str))
+    }
+}
+
+/// The forms a word may stand in the glossary as: itself, then without a plural, past or
+/// -ing ending, and a country for its people (Ethiopian → Ethiopia, Canadian → Canada).
+fn plain_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let mut add = |stem: &str, end: &str| {
+        if stem.len() >= 2 {
+            forms.push(format!("{stem}{end}"));
+        }
+    };
+    if let Some(s) = word.strip_suffix("ies") {
+        add(s, "y");
+    }
+    if let Some(s) = word.strip_suffix("es") {
+        add(s, "");
+    }
+    if let Some(s) = word.strip_suffix('s')
+        && !word.ends_with("ss")
+    {
+        add(s, "");
+    }
+    if let Some(s) = word.strip_suffix("ed") {
+        add(s, "");
+        add(s, "e");
+    }
+    if let Some(s) = word.strip_suffix("ing") {
+        add(s, "");
+        add(s, "e");
+    }
+    if let Some(s) = word.strip_suffix("ian") {
+        add(s, "ia");
+        add(s, "a");
+        add(s, "");
+    } else if let Some(s) = word.strip_suffix("an") {
+        add(s, "a");
+        add(s, "");
+    }
+    forms
+}
+
+/// The question cut into words, numbers (an ordinal's digits: 70th → 70) and Han runs;
+/// possessives dropped (China's → china), hyphens and other marks separate.
+fn pieces(question: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut chars = question.char_indices().peekable();
+    while let Some(&(start, c)) = chars.peek() {
+        let take = |chars: &mut std::iter::Peekable<std::str::CharIndices>,
+                    keep: &dyn Fn(char) -> bool| {
+            let mut end = start;
+            while let Some(&(at, c)) = chars.peek() {
+                if !keep(c) {
+                    break;
+                }
+                end = at + c.len_utf8();
+                chars.next();
+            }
+            &question[start..end]
+        };
+        if c.is_ascii_alphabetic() {
+            let word = take(&mut chars, &|c| c.is_ascii_alphabetic() || c == '\'');
+            let word = word
+                .strip_suffix("'s")
+                .unwrap_or(word)
+                .trim_end_matches('\'');
+            if !word.is_empty() {
+                out.push(Piece::Word {
+                    typed: word.to_string(),
+                    lower: word.to_ascii_lowercase(),
+                });
+            }
+        } else if c.is_ascii_digit() {
+            let number = take(&mut chars, &|c| c.is_ascii_digit()).to_string();
+            // 70th, 1st: the letters after digits are the ordinal's, not a word.
+            let rest = &question[start + number.len()..];
+            for end in ["st", "nd", "rd", "th"] {
+                if rest.starts_with(end)
+                    && !rest[end.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                {
+                    chars.next();
+                    chars.next();
+                }
+            }
+            out.push(Piece::Number(number));
+        } else if crate::script::is_han(c) {
+            let run = take(&mut chars, &crate::script::is_han);
+            out.push(Piece::Han(run.to_string()));
+        } else {
+            if matches!(c, ',' | ';' | ':' | '，' | '；' | '：') {
+                out.push(Piece::Clause);
+            }
+            chars.next();
+        }
+    }
+    out
+}
+
+fn is_year(n: &str) -> bool {
+    n.len() == 4 && (n.starts_with("19") || n.starts_with("20"))
+}
+
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// A date at piece `i`: a month with an optional day and a year (March 2019, May 12 2016) as a
+/// Chinese date (2019年3月, 2016年5月12日), which the question's date filter reads.
+fn date_at(pieces: &[Piece], i: usize) -> Option<(String, usize)> {
+    let Some(Piece::Word { lower, .. }) = pieces.get(i) else {
+        return None;
+    };
+    let month = MONTHS.iter().position(|m| m == lower)? + 1;
+    let mut at = i + 1;
+    let mut day = None;
+    if let Some(Piece::Number(n)) = pieces.get(at)
+        && n.len() <= 2
+    {
+        day = n.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+        at += 1;
+    }
+    if day.is_some() && matches!(pieces.get(at), Some(Piece::Clause)) {
+        at += 1;
+    }
+    let Some(Piece::Number(year)) = pieces.get(at) else {
+        return None;
+    };
+    if !is_year(year) {
+        return None;
+    }
+    let mut date = format!("{year}年{month}月");
+    if let Some(d) = day {
+        date.push_str(&format!("{d}日"));
+    }
+    Some((date, at + 1))
+}
+
+/// A speaker named in pinyin at piece `i` (Hua Chunying, Geng Shuang): up to three words that
+/// together spell a speaker's pinyin.
+fn speaker_at<'s>(
+    pieces: &[Piece],
+    i: usize,
+    speakers: &'s [(String, String)],
+) -> Option<(&'s str, usize)> {
+    let mut spelled = String::new();
+    for (k, piece) in pieces[i..].iter().take(3).enumerate() {
+        let Piece::Word { lower, .. } = piece else {
+            return None;
+        };
+        spelled.push_str(lower);
+        if k == 0 {
+            continue;
+        }
+        if let Some((_, name)) = speakers.iter().find(|(pinyin, _)| *pinyin == spelled) {
+            return Some((name.as_str(), i + k + 1));
+        }
+    }
+    None
+}
+
+/// Prepositions a question word may follow (On what date, In which year, To whom).
+const LEADING: &[&str] = &[
+    "at", "by", "during", "for", "from", "in", "on", "since", "to", "with",
+];
+
+/// The question word the clause opens with, after a preposition, and where it ends.
+fn asking_at(pieces: &[Piece]) -> Option<(&'static str, usize)> {
+    let lead = match pieces.first() {
+        Some(Piece::Word { lower, .. }) if LEADING.contains(&lower.as_str()) => 1,
+        _ => 0,
+    };
+    let (_, rest) = pieces.split_at(lead.min(pieces.len()));
+    asking_word(rest).map(|(chinese, n)| (chinese, lead + n))
+}
+
+fn asking_word(pieces: &[Piece]) -> Option<(&'static str, usize)> {
+    for n in [2, 1] {
+        let words: Vec<&str> = pieces
+            .iter()
+            .take(n)
+            .map_while(|p| match p {
+                Piece::Word { lower, .. } => Some(lower.as_str()),
+                _ => None,
+            })
+            .collect();
+        if words.len() < n {
+            continue;
+        }
+        let phrase = words.join(" ");
+        if let Some((_, chinese)) = ASKING.iter().find(|(english, _)| *english == phrase) {
+            return Some((chinese, n));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A library that uses every word but the ones listed, as often as their length.
+    fn library_without<'a>(missing: &'a [&'a str]) -> impl Fn(&str) -> u64 + 'a {
+        move |w: &str| {
+            if missing.contains(&w) {
+                0
+            } else {
+                w.chars().count() as u64
+            }
+        }
+    }
+
+    fn speakers() -> Vec<(String, String)> {
+        vec![("huachunying".into(), "华春莹".into())]
+    }
+
+    #[test]
+    fn a_question_is_read_phrase_by_phrase_in_the_ministrys_words() {
+        let g = Glossary::embedded();
+        let r = g
+            .read(
+                "How many Chinese citizens were killed in the plane crash?",
+                &speakers(),
+                library_without(&[]),
+            )
+            .unwrap();
+        // how many → 多少 (it opens the question); Chinese citizens → 中国公民 (one phrase);
+        // killed → the ministry's 遇难; plane → 飞机, not the dictionary's 平面.
+        assert!(r.chinese.starts_with("多少"), "{r:?}");
+        assert!(r.chinese.contains("中国公民"), "{r:?}");
+        assert!(r.chinese.contains("遇难"), "{r:?}");
+        assert!(r.chinese.contains("飞机"), "{r:?}");
+        assert!(r.unknown.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn the_sense_the_library_uses_is_taken() {
+        let g = Glossary::embedded();
+        // killed: 遇难 first, 死亡 when the library never says 遇难.
+        let r = g.read("killed", &[], library_without(&["遇难"])).unwrap();
+        assert_eq!(r.chinese, "死亡");
+        // A phrase none of whose senses the library uses is read as its first sense: the
+        // library's silence on it is what says it does not answer.
+        let r = g
+            .read("the United States ambassador", &[], |_: &str| 0)
+            .unwrap();
+        assert!(r.chinese.contains("美国"), "{r:?}");
+        assert!(r.chinese.contains("大使"), "{r:?}");
+        assert!(!r.chinese.contains("团结"), "{r:?}");
+        // A word the glossary lacks: a name stays as typed, another word is dropped.
+        let r = g
+            .read(
+                "Were the Rohingya zorbed in Myanmar?",
+                &[],
+                library_without(&[]),
+            )
+            .unwrap();
+        assert!(r.chinese.contains("Rohingya"), "{r:?}");
+        assert!(!r.chinese.contains("zorbed"), "{r:?}");
+        assert_eq!(r.unknown, ["Rohingya", "zorbed"]);
+    }
+
+    #[test]
+    fn dates_years_names_and_acronyms() {
+        let g = Glossary::embedded();
+        let r = g
+            .read(
+                "What did Hua Chunying say about the US in March 2019 and on May 12, 2016?",
+                &speakers(),
+                library_without(&[]),
+            )
+            .unwrap();
+        assert!(r.chinese.contains("华春莹"), "{r:?}");
+        assert!(r.chinese.contains("2019年3月"), "{r:?}");
+        assert!(r.chinese.contains("2016年5月12日"), "{r:?}");
+        // US is left to the synonyms (US = 美国), and is no unknown word.
+        assert!(r.chinese.contains("US"), "{r:?}");
+        assert!(r.unknown.is_empty(), "{r:?}");
+        let r = g
+            .read(
+                "the 2015 parade for the 70th anniversary",
+                &[],
+                library_without(&[]),
+            )
+            .unwrap();
+        assert!(r.chinese.contains("2015年"), "{r:?}");
+        assert!(r.chinese.contains("70周年"), "{r:?}");
+    }
+
+    #[test]
+    fn a_question_word_counts_only_where_it_opens_the_question() {
+        let g = Glossary::embedded();
+        let r = g
+            .read(
+                "Was anyone hurt when shots were fired?",
+                &[],
+                library_without(&[]),
+            )
+            .unwrap();
+        assert!(!r.chinese.contains("什么时候"), "{r:?}");
+        let r = g
+            .read("When did the talks start?", &[], library_without(&[]))
+            .unwrap();
+        assert!(r.chinese.starts_with("什么时候"), "{r:?}");
+        // After a preposition, and at the head of a later clause.
+        let r = g
+            .read("On what date did it open?", &[], library_without(&[]))
+            .unwrap();
+        assert!(r.chinese.starts_with("哪天"), "{r:?}");
+        let r = g
+            .read(
+                "After the storm, how many were hurt?",
+                &[],
+                library_without(&[]),
+            )
+            .unwrap();
+        assert!(r.chinese.contains("多少"), "{r:?}");
+    }
+
+    #[test]
+    fn han_typed_into_an_english_question_stays() {
+        let g = Glossary::embedded();
+        let r = g
+            .read("What did 王毅 say about Africa?", &[], library_without(&[]))
+            .unwrap();
+        assert!(r.chinese.contains("王毅"), "{r:?}");
+        assert!(r.chinese.contains("非洲"), "{r:?}");
+    }
+
+    #[test]
+    fn nothing_known_is_no_reading() {
+        let g = Glossary::embedded();
+        assert_eq!(g.read("zzqx wwpt", &[], library_without(&[])), None);
+        assert_eq!(g.read("", &[], library_without(&[])), None);
+    }
+
+    #[test]
+    fn the_ministrys_words_name_each_phrase_once() {
+        let mut seen = std::collections::HashSet::new();
+        for line in OVERRIDES.lines().filter(|l| !l.starts_with('#')) {
+            let (phrase, words) = line.split_once('\t').expect("phrase<TAB>words");
+            assert!(seen.insert(phrase), "{phrase} twice");
+            assert!(words.chars().any(crate::script::is_han), "{line}");
+            assert_eq!(phrase, phrase.to_ascii_lowercase(), "{line}");
+        }
+    }
+
+    #[test]
+    fn plain_forms_of_a_word() {
+        assert!(plain_forms("bombings").contains(&"bombing".to_string()));
+        assert!(plain_forms("killed").contains(&"kill".to_string()));
+        assert!(plain_forms("ethiopian").contains(&"ethiopia".to_string()));
+        assert!(plain_forms("countries").contains(&"country".to_string()));
+    }
+}
