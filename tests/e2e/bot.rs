@@ -126,6 +126,18 @@ async fn ask_quotes_the_right_passage_with_speaker_question_and_citation() {
     let t = text(&data);
     assert!(t.contains("result 1/"), "{t}");
     assert!(buttons(&data).iter().any(|b| b.0 == "More context"));
+
+    // A question in English is searched in Chinese, and the reply says as what.
+    let mark = stand.mark();
+    let sent = stand.slash(
+        &Interact::new(7).locale("en-US"),
+        "ask",
+        question("What is China's position on AI cooperation between major countries?"),
+    );
+    let data = stand.callback(mark, &sent).await["data"].clone();
+    let t = text(&data);
+    assert!(t.contains("read in Chinese as:"), "{t}");
+    assert!(t.replace("**", "").contains(AI_GOLD), "{t}");
     assert_clean(&stand);
 }
 
