@@ -389,8 +389,9 @@ impl Glossary {
                 {
                     continue;
                 }
+                let name = matches!(&pieces[i], Piece::Word { typed, .. } if typed.starts_with(|c: char| c.is_ascii_uppercase()));
                 if let Some(senses) = self.phrases.get(&phrase)
-                    && let Some(word) = pick(senses, used)
+                    && let Some(word) = pick(senses, used, n > 1 || name)
                 {
                     return Some((word, i + n));
                 }
@@ -402,11 +403,15 @@ impl Glossary {
 
 /// The sense the library uses: of the ministry's words when the phrase has some (they are
 /// meant for it), the one used most, a later one paying for its place more; else of the
-/// dictionary's, likewise with less weight on the place. When the library uses none, the first:
-/// the right word, whose absence tells the no-quote model that the library does not speak of
-/// it (ambassador = 大使 over one transcript without it), where a shorter phrase would stand for
-/// something else (united = 团结 of United States).
-fn pick<'g>(senses: &'g Senses, used: &impl Fn(&str) -> u64) -> Option<&'g str> {
+/// dictionary's, likewise with less weight on the place. When the library uses none of them,
+/// the first of the ministry's, or of the dictionary's when `unused_too` (a phrase of several
+/// words, or a name): the right word, whose absence tells the no-quote model that the library
+/// does not speak of it (ambassador = 大使 over one transcript without it), where a shorter
+/// phrase would stand for something else (united = 团结 of United States). A single everyday
+/// word none of whose dictionary senses the library uses gets none: its first sense is as likely
+/// a wrong one (surgery = 外科) as the word the library lacks, and would count against a passage
+/// that answers.
+fn pick<'g>(senses: &'g Senses, used: &impl Fn(&str) -> u64, unused_too: bool) -> Option<&'g str> {
     let best = |list: &'g [String], per_place: f32| {
         list.iter()
             .enumerate()
@@ -418,7 +423,11 @@ fn pick<'g>(senses: &'g Senses, used: &impl Fn(&str) -> u64) -> Option<&'g str> 
             .map(|(_, w)| w)
     };
     if senses.ministry.is_empty() {
-        best(&senses.dictionary, 1.0).or(senses.dictionary.first().map(String::as_str))
+        best(&senses.dictionary, 1.0).or(senses
+            .dictionary
+            .first()
+            .filter(|_| unused_too)
+            .map(String::as_str))
     } else {
         best(&senses.ministry, 3.0).or(senses.ministry.first().map(String::as_str))
     }
@@ -683,6 +692,20 @@ mod tests {
         assert!(r.chinese.contains("Rohingya"), "{r:?}");
         assert!(!r.chinese.contains("zorbed"), "{r:?}");
         assert_eq!(r.unknown, ["Rohingya", "zorbed"]);
+    }
+
+    #[test]
+    fn an_everyday_word_the_library_never_uses_is_left_out() {
+        let g = Glossary::embedded();
+        let r = g
+            .read("tsunami warning in Japan", &[], library_without(&["海啸"]))
+            .unwrap();
+        assert!(!r.chinese.contains("海啸"), "{r:?}");
+        assert!(r.unknown.contains(&"tsunami".to_string()), "{r:?}");
+        let r = g
+            .read("tsunami warning in Japan", &[], library_without(&[]))
+            .unwrap();
+        assert!(r.chinese.contains("海啸"), "{r:?}");
     }
 
     #[test]
