@@ -158,6 +158,70 @@ const ASKING: &[(&str, &str)] = &[
     ("which", "哪个"),
 ];
 
+/// Irregular past forms of verbs a question about diplomacy uses, and their plain form.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("began", "begin"),
+    ("begun", "begin"),
+    ("broke", "break"),
+    ("broken", "break"),
+    ("brought", "bring"),
+    ("built", "build"),
+    ("bought", "buy"),
+    ("came", "come"),
+    ("caught", "catch"),
+    ("chose", "choose"),
+    ("chosen", "choose"),
+    ("drew", "draw"),
+    ("drawn", "draw"),
+    ("fell", "fall"),
+    ("fallen", "fall"),
+    ("felt", "feel"),
+    ("fought", "fight"),
+    ("found", "find"),
+    ("flew", "fly"),
+    ("flown", "fly"),
+    ("gave", "give"),
+    ("given", "give"),
+    ("grew", "grow"),
+    ("grown", "grow"),
+    ("held", "hold"),
+    ("kept", "keep"),
+    ("knew", "know"),
+    ("known", "know"),
+    ("laid", "lay"),
+    ("led", "lead"),
+    ("left", "leave"),
+    ("lost", "lose"),
+    ("made", "make"),
+    ("meant", "mean"),
+    ("met", "meet"),
+    ("paid", "pay"),
+    ("ran", "run"),
+    ("rose", "rise"),
+    ("risen", "rise"),
+    ("said", "say"),
+    ("saw", "see"),
+    ("seen", "see"),
+    ("sent", "send"),
+    ("shot", "shoot"),
+    ("sold", "sell"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("spent", "spend"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("taken", "take"),
+    ("took", "take"),
+    ("taught", "teach"),
+    ("thought", "think"),
+    ("told", "tell"),
+    ("understood", "understand"),
+    ("went", "go"),
+    ("won", "win"),
+    ("wrote", "write"),
+    ("written", "write"),
+];
+
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -381,8 +445,9 @@ impl Glossary {
                 } else {
                     format!("{head} {last}")
                 };
-                // A lone function word is no phrase (a = 一个, it = 它, does ≠ doe = 雌鹿),
-                // though the dictionary lists some.
+                // A function word is no phrase, nor opens one, in the dictionary's senses
+                // (a = 一个, does ≠ doe = 雌鹿, get to = 破防, what is = 何为); the ministry's
+                // and the synonyms' phrases may (on board = 机上, the west = 西方).
                 if n == 1
                     && (FUNCTION_WORDS.contains(&words[0])
                         || FUNCTION_WORDS.contains(&phrase.as_str()))
@@ -390,7 +455,9 @@ impl Glossary {
                     continue;
                 }
                 let name = matches!(&pieces[i], Piece::Word { typed, .. } if typed.starts_with(|c: char| c.is_ascii_uppercase()));
+                let opens_with_function_word = FUNCTION_WORDS.contains(&words[0]);
                 if let Some(senses) = self.phrases.get(&phrase)
+                    && !(opens_with_function_word && senses.ministry.is_empty())
                     && let Some(word) = pick(senses, used, n > 1 || name)
                 {
                     return Some((word, i + n));
@@ -437,6 +504,9 @@ fn pick<'g>(senses: &'g Senses, used: &impl Fn(&str) -> u64, unused_too: bool) -
 /// -ing ending, and a country for its people (Ethiopian → Ethiopia, Canadian → Canada).
 fn plain_forms(word: &str) -> Vec<String> {
     let mut forms = vec![word.to_string()];
+    if let Some((_, plain)) = IRREGULAR.iter().find(|(past, _)| *past == word) {
+        forms.push(plain.to_string());
+    }
     let mut add = |stem: &str, end: &str| {
         if stem.len() >= 2 {
             forms.push(format!("{stem}{end}"));
@@ -799,5 +869,7 @@ mod tests {
         assert!(plain_forms("killed").contains(&"kill".to_string()));
         assert!(plain_forms("ethiopian").contains(&"ethiopia".to_string()));
         assert!(plain_forms("countries").contains(&"country".to_string()));
+        assert!(plain_forms("broke").contains(&"break".to_string()));
+        assert!(plain_forms("held").contains(&"hold".to_string()));
     }
 }
