@@ -385,10 +385,7 @@ impl Glossary {
             // An acronym (US, WHO, BRICS) is left to the synonyms (US = 美国), not the
             // dictionary (us = 我们).
             if is_acronym(typed) {
-                if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-                    out.push(' ');
-                }
-                out.push_str(typed);
+                push_latin(&mut out, typed);
                 known += 1;
                 i += 1;
                 continue;
@@ -404,12 +401,9 @@ impl Glossary {
                 continue;
             }
             // A name the glossary lacks (Rohingya) stays as typed: the question's subject,
-            // which the library may not hold. Another word it lacks (held) is dropped.
+            // which the library may not hold. Another word it lacks (prospective) is dropped.
             if typed.starts_with(|c: char| c.is_ascii_uppercase()) {
-                if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
-                    out.push(' ');
-                }
-                out.push_str(typed);
+                push_latin(&mut out, typed);
             }
             unknown.push(typed.clone());
             i += 1;
@@ -596,6 +590,14 @@ fn pieces(question: &str) -> Vec<Piece> {
         }
     }
     out
+}
+
+/// Appends a word in Latin letters, apart from one before it (US UN, not USUN).
+fn push_latin(out: &mut String, word: &str) {
+    if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 fn is_year(n: &str) -> bool {

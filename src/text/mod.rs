@@ -1,5 +1,6 @@
 //! Chinese text: normalisation with an offset map, jieba segmentation as a tantivy tokenizer,
-//! and the language data (user dictionary, filler words, synonyms).
+//! the language data (user dictionary, filler words, synonyms), and the reading of a question
+//! asked in English in the library's Chinese.
 
 mod english;
 mod lexicon;
