@@ -158,9 +158,8 @@ impl Bot {
                 }
                 None => render::no_results(question, lang, ephemeral_when_empty),
             };
-            if let (Some(content), Some(note)) = (&mut view.content, &read_as) {
-                content.push('\n');
-                content.push_str(note);
+            if let Some(note) = &read_as {
+                view.add_line(note);
             }
             return view.fit();
         }
@@ -183,21 +182,18 @@ impl Bot {
             lang,
             self.settings.reply.max_chars,
         );
-        if let (Some(content), Some((filters, relaxed))) = (&mut view.content, note) {
-            content.push('\n');
-            content.push_str(&if browsing {
+        if let Some((filters, relaxed)) = note {
+            view.add_line(&if browsing {
                 render::browsing_note(filters, lang)
             } else {
                 render::filters_note(filters, relaxed, ignored.as_deref(), lang)
             });
         }
-        if let (Some(content), Some(note)) = (&mut view.content, &read_as) {
-            content.push('\n');
-            content.push_str(note);
+        if let Some(note) = &read_as {
+            view.add_line(note);
         }
-        if let (Some(content), true) = (&mut view.content, tentative) {
-            content.push('\n');
-            content.push_str(render::tentative_note(lang));
+        if tentative {
+            view.add_line(render::tentative_note(lang));
         }
         view.fit()
     }

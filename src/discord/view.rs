@@ -98,6 +98,14 @@ impl View {
         }
     }
 
+    /// Adds `line` under the content (a note on the answer); a view without content takes none.
+    pub fn add_line(&mut self, line: &str) {
+        if let Some(content) = &mut self.content {
+            content.push('\n');
+            content.push_str(line);
+        }
+    }
+
     /// The same view, cut to Discord's limits (characters, not bytes). Renderers already stay
     /// inside them; this is the one place that guarantees it.
     pub fn fit(mut self) -> View {

@@ -318,18 +318,27 @@ impl Engine {
     /// Chinese ([`Engine::read_english`]), and quoted only when the no-quote model is sure of
     /// the passage: a word-for-word reading says less than the question did.
     pub fn ask_with(&self, question: &str, options: &AskOptions) -> Answer {
-        let Some(reading) = self.read_english(question) else {
-            return self.ask_as_written(question, options);
+        let reading = self.read_english(question);
+        let english = reading.is_some() || crate::script::mostly_latin(question);
+        let mut answer = match reading {
+            None => self.ask_as_written(question, options),
+            Some(reading) => {
+                let mut answer = self.ask_as_written(&reading.chinese, options);
+                answer.query = question.to_string();
+                answer.read_as = Some(reading.chinese);
+                if answer.tentative && !answer.browsing {
+                    answer.hits.clear();
+                    answer.tentative = false;
+                    answer.abstained = Some(Abstention::NotCovered);
+                }
+                answer
+            }
         };
-        let mut answer = self.ask_as_written(&reading.chinese, options);
-        answer.query = question.to_string();
-        answer.read_as = Some(reading.chinese);
-        let unsure = answer.tentative && !answer.browsing;
-        if unsure || answer.abstained == Some(Abstention::NotCovered) {
-            answer.hits.clear();
-            answer.tentative = false;
-            answer.suggestions.clear();
+        // Nothing answers an English question: the library is in Chinese, and topics near its
+        // few Chinese words are near by chance.
+        if english && answer.abstained == Some(Abstention::NotCovered) {
             answer.abstained = Some(Abstention::NotInChinese);
+            answer.suggestions.clear();
         }
         answer
     }
@@ -386,7 +395,7 @@ impl Engine {
                     speakers: constraints.speakers.join("/"),
                 }
             } else {
-                not_covered(question)
+                Abstention::NotCovered
             });
             return answer;
         };
@@ -416,12 +425,9 @@ impl Engine {
                     detail: detail_asked(&plan.kinds),
                 }
             } else {
-                not_covered(question)
+                Abstention::NotCovered
             });
-            // Topics near an English question are near its few Chinese names by chance.
-            if answer.abstained != Some(Abstention::NotInChinese) {
-                answer.suggestions = self.nearest_topics(&scored, 3);
-            }
+            answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
         answer.tentative = !preferred && probability < TENTATIVE_BELOW;
@@ -1357,16 +1363,6 @@ fn char_ranges(text: &str, bytes: &[Range<usize>]) -> Vec<[usize; 2]> {
         out.push([start, end]);
     }
     out
-}
-
-/// Why nothing answers `question`: no passage covers it, or it is in English and the library in
-/// Chinese.
-fn not_covered(question: &str) -> Abstention {
-    if crate::script::mostly_latin(question) {
-        Abstention::NotInChinese
-    } else {
-        Abstention::NotCovered
-    }
 }
 
 /// The detail a question after one detail asks for, as the reply names it.
