@@ -7,7 +7,8 @@ Usage: make_glossary.py CEDICT_FILE JIEBA_DICT > cc-cedict.tsv
 
 Each English sense of an entry becomes a phrase: lowercased, hyphens as spaces, without what is in
 parentheses, a leading to/a/an/the, sb, sth, one's; senses of more than three words are left out,
-and "City, State" also gives "city". Entries of two to eight Han characters that jieba's dictionary
+and "City, State" also gives "city"; a place named before what it is ("Shanghai municipality", "Mekong
+River of …") also gives its bare name where no sense gives that phrase (Yellow River ≠ yellow). Entries of two to eight Han characters that jieba's dictionary
 knows, ordered per phrase by the sense's place in its entry, then the word's frequency in jieba's
 dictionary; eight at most.
 """
@@ -21,6 +22,12 @@ HEADER = """# English phrases and the Chinese words they translate, derived from
 """
 SKIP = re.compile(r"^(CL:|variant of|old variant|see |also written|abbr\. for|surname |Japanese variant"
                   r"|used in|erhua|\(Tw\)|\(old\)|\(archaic\)|\(literary\)|\(dialect\)|\(Cantonese\))")
+
+
+# What a place is, after its name: "Shanghai municipality", "Mekong River", "Pacific Ocean".
+PLACE = re.compile(r"^((?:[A-Z][a-z']+ ){1,3})(?:municipality|River|river|Ocean|ocean|Sea|sea|Lake|lake|Island|"
+                   r"Islands|island|islands|Mountains?|mountains?|province|Province|Strait|strait|Bay|bay|Gulf|gulf|"
+                   r"Peninsula|peninsula|Autonomous Region|autonomous region)\b")
 
 
 def clean(sense):
@@ -39,6 +46,7 @@ def main(cedict, jieba_dict):
         if len(parts) >= 2:
             freq[parts[0]] = int(parts[1])
     phrases = collections.defaultdict(list)
+    names, named_words = [], set()
     for line in open(cedict, encoding="utf-8"):
         m = re.match(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$", line)
         if not m or line.startswith("#"):
@@ -53,9 +61,18 @@ def main(cedict, jieba_dict):
                 forms = [clean(part)]
                 if ", " in part:
                     forms.append(clean(part.split(", ")[0]))
+                # A place's name before what it is (Shanghai municipality, Mekong River of …).
+                named = PLACE.match(part.strip())
+                if named:
+                    names.append((clean(named.group(1)), place + 1, -freq[word], word))
                 for extra, p in enumerate(forms):
                     if len(p) >= 2 and len(p.split()) <= 3:
                         phrases[p].append((place + extra, -freq[word], word))
+    # A place's bare name only where no sense gives the phrase (Yellow River ≠ yellow).
+    for p, *entry in names:
+        if len(p) >= 4 and (p not in phrases or all(e[0] > 0 and e[2] in named_words for e in phrases[p])):
+            phrases[p].append(tuple(entry))
+            named_words.add(entry[-1])
     out = [HEADER.rstrip("\n")]
     for p in sorted(phrases):
         words = []

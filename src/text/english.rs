@@ -143,6 +143,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// What a question asks, when its first words say it (`How many …`): the Chinese question word,
 /// which tells the kind of answer wanted.
 const ASKING: &[(&str, &str)] = &[
+    ("how many people", "多少人"),
     ("how many", "多少"),
     ("how long", "多久"),
     ("how much", "多少"),
@@ -347,6 +348,12 @@ impl Glossary {
                     continue;
                 }
                 Piece::Number(n) => {
+                    if let Some((date, next)) = date_at(&pieces, i) {
+                        out.push_str(&date);
+                        known += 1;
+                        i = next;
+                        continue;
+                    }
                     // A year is a period (2015年): the date filter reads it.
                     if is_year(n) {
                         out.push_str(n);
@@ -432,13 +439,28 @@ impl Glossary {
             })
             .collect();
         for n in (1..=words.len()).rev() {
-            let head = words[..n - 1].join(" ");
-            for last in plain_forms(words[n - 1]) {
-                let phrase = if head.is_empty() {
-                    last
+            // A phrase's first word in its plain forms too: a verb with its particle (broke
+            // out = break out, took part in = take part in).
+            let firsts = if n >= 2 {
+                plain_forms(words[0])
+            } else {
+                vec![words[0].to_string()]
+            };
+            let phrases = firsts.iter().flat_map(|first| {
+                let middle = if n > 2 {
+                    words[1..n - 1].join(" ")
                 } else {
-                    format!("{head} {last}")
+                    String::new()
                 };
+                plain_forms(words[n - 1])
+                    .into_iter()
+                    .map(move |last| match n {
+                        1 => last,
+                        2 => format!("{first} {last}"),
+                        _ => format!("{first} {middle} {last}"),
+                    })
+            });
+            for phrase in phrases {
                 // A function word is no phrase, nor opens one, in the dictionary's senses
                 // (a = 一个, does ≠ doe = 雌鹿, get to = 破防, what is = 何为); the ministry's
                 // and the synonyms' phrases may (on board = 机上, the west = 西方).
@@ -611,35 +633,63 @@ fn is_acronym(word: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
-/// A date at piece `i`: a month with an optional day and a year (March 2019, May 12 2016) as a
-/// Chinese date (2019年3月, 2016年5月12日), which the question's date filter reads.
+/// A date at piece `i` as a Chinese date, which the question's date filter reads when it has
+/// a year: a month with an optional day and a year (March 2019, May 12 2016 → 2019年3月,
+/// 2016年5月12日), the day first (12 May 2016), or a day and month alone (the March 11
+/// earthquake → 3月11日). A month alone (in March → 3月) only when capitalised past the
+/// question's first word, where it cannot be the verb (march, may).
 fn date_at(pieces: &[Piece], i: usize) -> Option<(String, usize)> {
-    let Some(Piece::Word { lower, .. }) = pieces.get(i) else {
-        return None;
+    let day_of = |piece: Option<&Piece>| match piece {
+        Some(Piece::Number(n)) if n.len() <= 2 => {
+            n.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
+        }
+        _ => None,
     };
-    let month = MONTHS.iter().position(|m| m == lower)? + 1;
-    let mut at = i + 1;
-    let mut day = None;
-    if let Some(Piece::Number(n)) = pieces.get(at)
-        && n.len() <= 2
-    {
-        day = n.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-        at += 1;
-    }
-    if day.is_some() && matches!(pieces.get(at), Some(Piece::Clause)) {
-        at += 1;
-    }
-    let Some(Piece::Number(year)) = pieces.get(at) else {
-        return None;
+    let month_of = |piece: Option<&Piece>| match piece {
+        Some(Piece::Word { typed, lower }) => MONTHS.iter().position(|m| m == lower).map(|m| {
+            (
+                m as u32 + 1,
+                typed.starts_with(|c: char| c.is_ascii_uppercase()),
+            )
+        }),
+        _ => None,
     };
-    if !is_year(year) {
-        return None;
+    // The day first (12 May), else the month first (May 12).
+    let (month, capitalised, mut day, mut at) =
+        match (day_of(pieces.get(i)), month_of(pieces.get(i + 1))) {
+            (Some(day), Some((month, capitalised))) => (month, capitalised, Some(day), i + 2),
+            _ => {
+                let (month, capitalised) = month_of(pieces.get(i))?;
+                (month, capitalised, None, i + 1)
+            }
+        };
+    if day.is_none() {
+        day = day_of(pieces.get(at));
+        if day.is_some() {
+            at += 1;
+        }
     }
-    let mut date = format!("{year}年{month}月");
-    if let Some(d) = day {
-        date.push_str(&format!("{d}日"));
+    let mut year_at = at;
+    if day.is_some() && matches!(pieces.get(year_at), Some(Piece::Clause)) {
+        year_at += 1;
     }
-    Some((date, at + 1))
+    let date = match pieces.get(year_at) {
+        Some(Piece::Number(year)) if is_year(year) => {
+            at = year_at + 1;
+            let mut date = format!("{year}年{month}月");
+            if let Some(d) = day {
+                date.push_str(&format!("{d}日"));
+            }
+            date
+        }
+        // No year: a day of a month (3月11日), or a month named as one.
+        _ => match day {
+            Some(d) if capitalised => format!("{month}月{d}日"),
+            None if capitalised && i > 0 => format!("{month}月"),
+            _ => return None,
+        },
+    };
+    Some((date, at))
 }
 
 /// A speaker named in pinyin at piece `i` (Hua Chunying, Geng Shuang): up to three words that
@@ -665,9 +715,25 @@ fn speaker_at<'s>(
     None
 }
 
-/// Prepositions a question word may follow (On what date, In which year, To whom).
+/// Prepositions a question word may follow (On what date, In which year, To whom), and words
+/// that join or hedge it (And who, Roughly how many).
 const LEADING: &[&str] = &[
-    "at", "by", "during", "for", "from", "in", "on", "since", "to", "with",
+    "and",
+    "approximately",
+    "at",
+    "but",
+    "by",
+    "during",
+    "exactly",
+    "for",
+    "from",
+    "in",
+    "on",
+    "roughly",
+    "since",
+    "so",
+    "to",
+    "with",
 ];
 
 /// The question word the clause opens with, after a preposition, and where it ends.
@@ -681,7 +747,7 @@ fn asking_at(pieces: &[Piece]) -> Option<(&'static str, usize)> {
 }
 
 fn asking_word(pieces: &[Piece]) -> Option<(&'static str, usize)> {
-    for n in [2, 1] {
+    for n in [3, 2, 1] {
         let words: Vec<&str> = pieces
             .iter()
             .take(n)
@@ -805,6 +871,42 @@ mod tests {
             .unwrap();
         assert!(r.chinese.contains("2015年"), "{r:?}");
         assert!(r.chinese.contains("70周年"), "{r:?}");
+    }
+
+    #[test]
+    fn dates_with_the_day_first_or_without_a_year() {
+        let g = Glossary::embedded();
+        let read = |q: &str| g.read(q, &speakers(), library_without(&[])).unwrap().chinese;
+        assert!(read("What did Hua Chunying say on 12 May 2016?").contains("2016年5月12日"));
+        // No year: a day of a month, not a parade (march = 游行).
+        let r = read("the third anniversary of the March 11 earthquake");
+        assert!(r.contains("3月11日"), "{r}");
+        assert!(!r.contains("游行"), "{r}");
+        assert!(read("Who spoke about Syria in May?").ends_with("5月"));
+        // A month alone only when it cannot be the verb: lowercase, or the first word.
+        assert!(!read("May I ask about Syria?").contains("5月"));
+        assert!(!read("they may visit Syria").contains("5月"));
+    }
+
+    #[test]
+    fn a_verb_with_its_particle_is_one_phrase_in_any_form() {
+        let g = Glossary::embedded();
+        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        // broke out = break out (爆发), not broke = 打破; took over = take over.
+        let r = read("When fighting broke out, who took over?");
+        assert!(r.contains("爆发"), "{r}");
+        assert!(!r.contains("打破"), "{r}");
+        assert!(r.contains("接任"), "{r}");
+        assert!(read("Who took part in the talks?").contains("参加"));
+    }
+
+    #[test]
+    fn a_place_is_known_by_its_bare_name() {
+        let g = Glossary::embedded();
+        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        // CC-CEDICT writes "Shanghai municipality", "Mekong River".
+        assert!(read("consulate in Shanghai").contains("上海"));
+        assert!(read("Mekong cooperation").contains("湄公河"));
     }
 
     #[test]
