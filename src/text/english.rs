@@ -539,6 +539,9 @@ fn plain_forms(word: &str) -> Vec<String> {
     {
         add(s, "");
     }
+    if let Some(s) = word.strip_suffix("ied") {
+        add(s, "y");
+    }
     if let Some(s) = word.strip_suffix("ed") {
         add(s, "");
         add(s, "e");
@@ -876,7 +879,11 @@ mod tests {
     #[test]
     fn dates_with_the_day_first_or_without_a_year() {
         let g = Glossary::embedded();
-        let read = |q: &str| g.read(q, &speakers(), library_without(&[])).unwrap().chinese;
+        let read = |q: &str| {
+            g.read(q, &speakers(), library_without(&[]))
+                .unwrap()
+                .chinese
+        };
         assert!(read("What did Hua Chunying say on 12 May 2016?").contains("2016年5月12日"));
         // No year: a day of a month, not a parade (march = 游行).
         let r = read("the third anniversary of the March 11 earthquake");
@@ -973,6 +980,7 @@ mod tests {
         assert!(plain_forms("killed").contains(&"kill".to_string()));
         assert!(plain_forms("ethiopian").contains(&"ethiopia".to_string()));
         assert!(plain_forms("countries").contains(&"country".to_string()));
+        assert!(plain_forms("carried").contains(&"carry".to_string()));
         assert!(plain_forms("broke").contains(&"break".to_string()));
         assert!(plain_forms("held").contains(&"hold".to_string()));
     }
