@@ -15,7 +15,8 @@ const CC_CEDICT: &str = include_str!("../../data/english/cc-cedict.tsv");
 /// The longest glossary phrase, in words.
 const LONGEST_PHRASE: usize = 4;
 
-/// Words that carry no subject: articles, auxiliaries, pronouns, prepositions.
+/// Words that carry no subject: articles, auxiliaries, pronouns, prepositions, and question
+/// words past a clause's start (asked when…, the day when…), which ask nothing there.
 const FUNCTION_WORDS: &[&str] = &[
     "a",
     "about",
@@ -114,10 +115,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "them",
     "then",
     "there",
-    "thing",
-    "things",
     "these",
     "they",
+    "thing",
+    "things",
     "this",
     "those",
     "through",
@@ -131,8 +132,15 @@ const FUNCTION_WORDS: &[&str] = &[
     "we",
     "were",
     "what",
+    "when",
+    "where",
     "whether",
+    "which",
     "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
     "will",
     "with",
     "would",
@@ -144,6 +152,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// which tells the kind of answer wanted.
 const ASKING: &[(&str, &str)] = &[
     ("how many people", "多少人"),
+    ("how many times", "多少次"),
     ("how many", "多少"),
     ("how long", "多久"),
     ("how much", "多少"),
@@ -154,6 +163,7 @@ const ASKING: &[(&str, &str)] = &[
     ("why", "为什么"),
     ("who", "谁"),
     ("whom", "谁"),
+    ("whose", "谁的"),
     ("when", "什么时候"),
     ("where", "哪里"),
     ("which", "哪个"),
@@ -459,6 +469,14 @@ impl Glossary {
                         2 => format!("{first} {last}"),
                         _ => format!("{first} {middle} {last}"),
                     })
+            });
+            // The ministry's words for any form first (confirmed: 确认 of confirm, not the
+            // dictionary's 确诊 of confirmed), then the dictionary's.
+            let mut phrases: Vec<String> = phrases.collect();
+            phrases.sort_by_key(|p| {
+                self.phrases
+                    .get(p)
+                    .is_none_or(|senses| senses.ministry.is_empty())
             });
             for phrase in phrases {
                 // A function word is no phrase, nor opens one, in the dictionary's senses
@@ -905,6 +923,25 @@ mod tests {
         assert!(!r.contains("打破"), "{r}");
         assert!(r.contains("接任"), "{r}");
         assert!(read("Who took part in the talks?").contains("参加"));
+    }
+
+    #[test]
+    fn the_ministrys_word_for_a_plain_form_beats_the_dictionarys_for_the_form_typed() {
+        let g = Glossary::embedded();
+        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        // confirmed: 证实 or 确认 (the ministry's, for confirm), not 确诊 (the dictionary's).
+        let r = read("Was the visit confirmed?");
+        assert!(!r.contains("确诊"), "{r}");
+        assert!(r.contains("证实") || r.contains("确认"), "{r}");
+    }
+
+    #[test]
+    fn a_question_word_inside_a_clause_asks_nothing() {
+        let g = Glossary::embedded();
+        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        let r = read("What did the spokesperson say when asked about India?");
+        assert!(!r.contains("何时") && !r.contains("什么时候"), "{r}");
+        assert!(read("How many times did they meet?").starts_with("多少次"));
     }
 
     #[test]
