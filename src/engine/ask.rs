@@ -309,9 +309,36 @@ impl Engine {
             .iter()
             .map(|name| (super::pinyin_keys(name).0, name.clone()))
             .collect();
-        self.lexicon
-            .english()
-            .read(&question, &speakers, |word| self.index.doc_freq(word))
+        self.lexicon.english().read(
+            &question,
+            &speakers,
+            |word| self.index.doc_freq(word),
+            |pinyin| self.word_by_pinyin(pinyin),
+        )
+    }
+
+    /// The library's most used word of two to four Han characters whose pinyin is `pinyin`
+    /// (`wangyang` → 汪洋).
+    fn word_by_pinyin(&self, pinyin: &str) -> Option<&str> {
+        self.words_by_pinyin
+            .get_or_init(|| {
+                let words = self.index.words_matching(|w| {
+                    (2..=4).contains(&w.chars().count()) && w.chars().all(crate::script::is_han)
+                });
+                let mut best: HashMap<String, (u64, String)> = HashMap::new();
+                for (word, n) in words {
+                    let key = super::pinyin_keys(&word).0;
+                    let slot = best.entry(key).or_insert((0, String::new()));
+                    // The most used; of equals, the first in character order, so a build
+                    // gives the same word whatever its segments.
+                    if n > slot.0 || (n == slot.0 && word < slot.1) {
+                        *slot = (n, word);
+                    }
+                }
+                best.into_iter().map(|(k, (_, w))| (k, w)).collect()
+            })
+            .get(pinyin)
+            .map(String::as_str)
     }
 
     /// The answer to `question` with `options`. A question in English is asked as its reading in

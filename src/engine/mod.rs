@@ -102,6 +102,10 @@ pub struct Engine {
     bytes: u64,
     /// Names that answer in the library (耿爽, 王毅): a question naming one is filtered on it.
     speakers: Vec<String>,
+    /// The library's words of two to four Han characters by their pinyin (wangyang → 汪洋),
+    /// the most used of each: a name an English question writes in pinyin. Made on the first
+    /// English question.
+    words_by_pinyin: std::sync::OnceLock<HashMap<String, String>>,
     /// Per document, per paragraph: what is read off its text for matching, made when it is
     /// first a candidate, so start-up does not go over the whole library.
     derived: Vec<Vec<Derived>>,
@@ -373,6 +377,7 @@ impl Engine {
             top_k: settings.search.top_k,
             load_errors,
             topic_keys: std::sync::OnceLock::new(),
+            words_by_pinyin: std::sync::OnceLock::new(),
             bytes,
             speakers,
             derived,

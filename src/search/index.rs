@@ -4,6 +4,7 @@
 //! generation also keeps the engine's snapshot of the parsed library, so a start with nothing
 //! changed reads neither the transcripts nor the passages' fingerprint.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
@@ -491,6 +492,28 @@ impl SearchIndex {
     pub fn doc_freq(&self, term: &str) -> u64 {
         let t = Term::from_field_text(self.fields.text, term);
         self.doc_freqs.get(&self.searcher, &t)
+    }
+
+    /// The passage field's words that `keep` admits, each with the number of passages it
+    /// stands in.
+    pub fn words_matching(&self, keep: impl Fn(&str) -> bool) -> HashMap<String, u64> {
+        let mut out: HashMap<String, u64> = HashMap::new();
+        for segment in self.searcher.segment_readers() {
+            let Ok(inverted) = segment.inverted_index(self.fields.text) else {
+                continue;
+            };
+            let Ok(mut stream) = inverted.terms().stream() else {
+                continue;
+            };
+            while stream.advance() {
+                if let Ok(word) = std::str::from_utf8(stream.key())
+                    && keep(word)
+                {
+                    *out.entry(word.to_string()).or_default() += u64::from(stream.value().doc_freq);
+                }
+            }
+        }
+        out
     }
 
     /// In how many passages `term` occurs in the question field (the reporters' questions the

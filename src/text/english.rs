@@ -332,11 +332,12 @@ impl Glossary {
     /// Reads `question` in Chinese. `speakers` are the library's speakers with their pinyin
     /// (`huachunying`, 华春莹); `used(word)` says in how many passages the library uses a word,
     /// which picks among a phrase's senses. `None` when nothing of it has a Chinese reading.
-    pub fn read(
+    pub fn read<S: AsRef<str>>(
         &self,
         question: &str,
         speakers: &[(String, String)],
         used: impl Fn(&str) -> u64,
+        in_pinyin: impl Fn(&str) -> Option<S>,
     ) -> Option<Reading> {
         let pieces = pieces(question);
         let mut out = String::new();
@@ -407,7 +408,20 @@ impl Glossary {
                 i += 1;
                 continue;
             }
-            if let Some((chinese, next)) = self.phrase_at(&pieces, i, &used) {
+            let phrase = self.phrase_at(&pieces, i, &used);
+            // A name in pinyin (Wang Yang = 汪洋): capitalised words that together spell a
+            // word of the library, unless the glossary reads them as one phrase (Hong Kong).
+            // Not one word alone: a foreign name spells a word as often (Sanchi = 三尺, not
+            // the tanker 桑吉).
+            if !matches!(phrase, Some((_, next)) if next > i + 1)
+                && let Some((word, next)) = pinyin_at(&pieces, i, &in_pinyin)
+            {
+                out.push_str(word.as_ref());
+                known += 1;
+                i = next;
+                continue;
+            }
+            if let Some((chinese, next)) = phrase {
                 out.push_str(chinese);
                 known += 1;
                 i = next;
@@ -635,6 +649,28 @@ fn pieces(question: &str) -> Vec<Piece> {
     out
 }
 
+/// Two or three capitalised words at piece `i` that together spell in pinyin a word of the
+/// library (`in_pinyin`), and where they end.
+fn pinyin_at<S>(
+    pieces: &[Piece],
+    i: usize,
+    in_pinyin: &impl Fn(&str) -> Option<S>,
+) -> Option<(S, usize)> {
+    let words: Vec<&str> = pieces[i..]
+        .iter()
+        .take(3)
+        .map_while(|p| match p {
+            Piece::Word { typed, lower } if typed.starts_with(|c: char| c.is_ascii_uppercase()) => {
+                Some(lower.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    (2..=words.len())
+        .rev()
+        .find_map(|n| in_pinyin(&words[..n].concat()).map(|word| (word, i + n)))
+}
+
 /// Appends a word in Latin letters, apart from one before it (US UN, not USUN).
 fn push_latin(out: &mut String, word: &str) {
     if out.ends_with(|c: char| c.is_ascii_alphanumeric()) {
@@ -803,6 +839,11 @@ mod tests {
         }
     }
 
+    /// No word of the library spelled in pinyin.
+    fn no_names(_: &str) -> Option<&'static str> {
+        None
+    }
+
     fn speakers() -> Vec<(String, String)> {
         vec![("huachunying".into(), "华春莹".into())]
     }
@@ -815,6 +856,7 @@ mod tests {
                 "How many Chinese citizens were killed in the plane crash?",
                 &speakers(),
                 library_without(&[]),
+                no_names,
             )
             .unwrap();
         // how many → 多少 (it opens the question); Chinese citizens → 中国公民 (one phrase);
@@ -830,12 +872,14 @@ mod tests {
     fn the_sense_the_library_uses_is_taken() {
         let g = Glossary::embedded();
         // killed: 遇难 first, 死亡 when the library never says 遇难.
-        let r = g.read("killed", &[], library_without(&["遇难"])).unwrap();
+        let r = g
+            .read("killed", &[], library_without(&["遇难"]), no_names)
+            .unwrap();
         assert_eq!(r.chinese, "死亡");
         // A phrase none of whose senses the library uses is read as its first sense: the
         // library's silence on it is what says it does not answer.
         let r = g
-            .read("the United States ambassador", &[], |_: &str| 0)
+            .read("the United States ambassador", &[], |_: &str| 0, no_names)
             .unwrap();
         assert!(r.chinese.contains("美国"), "{r:?}");
         assert!(r.chinese.contains("大使"), "{r:?}");
@@ -846,6 +890,7 @@ mod tests {
                 "Were the Rohingya zorbed in Myanmar?",
                 &[],
                 library_without(&[]),
+                no_names,
             )
             .unwrap();
         assert!(r.chinese.contains("Rohingya"), "{r:?}");
@@ -857,12 +902,22 @@ mod tests {
     fn an_everyday_word_the_library_never_uses_is_left_out() {
         let g = Glossary::embedded();
         let r = g
-            .read("tsunami warning in Japan", &[], library_without(&["海啸"]))
+            .read(
+                "tsunami warning in Japan",
+                &[],
+                library_without(&["海啸"]),
+                no_names,
+            )
             .unwrap();
         assert!(!r.chinese.contains("海啸"), "{r:?}");
         assert!(r.unknown.contains(&"tsunami".to_string()), "{r:?}");
         let r = g
-            .read("tsunami warning in Japan", &[], library_without(&[]))
+            .read(
+                "tsunami warning in Japan",
+                &[],
+                library_without(&[]),
+                no_names,
+            )
             .unwrap();
         assert!(r.chinese.contains("海啸"), "{r:?}");
     }
@@ -875,6 +930,7 @@ mod tests {
                 "What did Hua Chunying say about the US in March 2019 and on May 12, 2016?",
                 &speakers(),
                 library_without(&[]),
+                no_names,
             )
             .unwrap();
         assert!(r.chinese.contains("华春莹"), "{r:?}");
@@ -888,6 +944,7 @@ mod tests {
                 "the 2015 parade for the 70th anniversary",
                 &[],
                 library_without(&[]),
+                no_names,
             )
             .unwrap();
         assert!(r.chinese.contains("2015年"), "{r:?}");
@@ -898,7 +955,7 @@ mod tests {
     fn dates_with_the_day_first_or_without_a_year() {
         let g = Glossary::embedded();
         let read = |q: &str| {
-            g.read(q, &speakers(), library_without(&[]))
+            g.read(q, &speakers(), library_without(&[]), no_names)
                 .unwrap()
                 .chinese
         };
@@ -916,7 +973,11 @@ mod tests {
     #[test]
     fn a_verb_with_its_particle_is_one_phrase_in_any_form() {
         let g = Glossary::embedded();
-        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        let read = |q: &str| {
+            g.read(q, &[], library_without(&[]), no_names)
+                .unwrap()
+                .chinese
+        };
         // broke out = break out (爆发), not broke = 打破; took over = take over.
         let r = read("When fighting broke out, who took over?");
         assert!(r.contains("爆发"), "{r}");
@@ -928,7 +989,11 @@ mod tests {
     #[test]
     fn the_ministrys_word_for_a_plain_form_beats_the_dictionarys_for_the_form_typed() {
         let g = Glossary::embedded();
-        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        let read = |q: &str| {
+            g.read(q, &[], library_without(&[]), no_names)
+                .unwrap()
+                .chinese
+        };
         // confirmed: 证实 or 确认 (the ministry's, for confirm), not 确诊 (the dictionary's).
         let r = read("Was the visit confirmed?");
         assert!(!r.contains("确诊"), "{r}");
@@ -938,16 +1003,45 @@ mod tests {
     #[test]
     fn a_question_word_inside_a_clause_asks_nothing() {
         let g = Glossary::embedded();
-        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        let read = |q: &str| {
+            g.read(q, &[], library_without(&[]), no_names)
+                .unwrap()
+                .chinese
+        };
         let r = read("What did the spokesperson say when asked about India?");
         assert!(!r.contains("何时") && !r.contains("什么时候"), "{r}");
         assert!(read("How many times did they meet?").starts_with("多少次"));
     }
 
     #[test]
+    fn a_name_in_pinyin_is_the_librarys_word_it_spells() {
+        let g = Glossary::embedded();
+        let library = |pinyin: &str| match pinyin {
+            "wangyang" => Some("汪洋"),
+            "hongkong" => Some("红孔"),
+            "sanchi" => Some("三尺"),
+            _ => None,
+        };
+        let read = |q: &str| {
+            g.read(q, &[], library_without(&[]), library)
+                .unwrap()
+                .chinese
+        };
+        assert!(read("Where did Vice Premier Wang Yang go?").contains("汪洋"));
+        // The glossary's phrase first; one word alone is no name in pinyin.
+        let r = read("Did Hong Kong help the Sanchi search?");
+        assert!(r.contains("香港") && !r.contains("红孔"), "{r}");
+        assert!(r.contains("Sanchi") && !r.contains("三尺"), "{r}");
+    }
+
+    #[test]
     fn a_place_is_known_by_its_bare_name() {
         let g = Glossary::embedded();
-        let read = |q: &str| g.read(q, &[], library_without(&[])).unwrap().chinese;
+        let read = |q: &str| {
+            g.read(q, &[], library_without(&[]), no_names)
+                .unwrap()
+                .chinese
+        };
         // CC-CEDICT writes "Shanghai municipality", "Mekong River".
         assert!(read("consulate in Shanghai").contains("上海"));
         assert!(read("Mekong cooperation").contains("湄公河"));
@@ -961,16 +1055,27 @@ mod tests {
                 "Was anyone hurt when shots were fired?",
                 &[],
                 library_without(&[]),
+                no_names,
             )
             .unwrap();
         assert!(!r.chinese.contains("什么时候"), "{r:?}");
         let r = g
-            .read("When did the talks start?", &[], library_without(&[]))
+            .read(
+                "When did the talks start?",
+                &[],
+                library_without(&[]),
+                no_names,
+            )
             .unwrap();
         assert!(r.chinese.starts_with("什么时候"), "{r:?}");
         // After a preposition, and at the head of a later clause.
         let r = g
-            .read("On what date did it open?", &[], library_without(&[]))
+            .read(
+                "On what date did it open?",
+                &[],
+                library_without(&[]),
+                no_names,
+            )
             .unwrap();
         assert!(r.chinese.starts_with("哪天"), "{r:?}");
         let r = g
@@ -978,6 +1083,7 @@ mod tests {
                 "After the storm, how many were hurt?",
                 &[],
                 library_without(&[]),
+                no_names,
             )
             .unwrap();
         assert!(r.chinese.contains("多少"), "{r:?}");
@@ -987,7 +1093,12 @@ mod tests {
     fn han_typed_into_an_english_question_stays() {
         let g = Glossary::embedded();
         let r = g
-            .read("What did 王毅 say about Africa?", &[], library_without(&[]))
+            .read(
+                "What did 王毅 say about Africa?",
+                &[],
+                library_without(&[]),
+                no_names,
+            )
             .unwrap();
         assert!(r.chinese.contains("王毅"), "{r:?}");
         assert!(r.chinese.contains("非洲"), "{r:?}");
@@ -996,8 +1107,11 @@ mod tests {
     #[test]
     fn nothing_known_is_no_reading() {
         let g = Glossary::embedded();
-        assert_eq!(g.read("zzqx wwpt", &[], library_without(&[])), None);
-        assert_eq!(g.read("", &[], library_without(&[])), None);
+        assert_eq!(
+            g.read("zzqx wwpt", &[], library_without(&[]), no_names),
+            None
+        );
+        assert_eq!(g.read("", &[], library_without(&[]), no_names), None);
     }
 
     #[test]

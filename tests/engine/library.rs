@@ -217,6 +217,18 @@ fn an_english_question_the_library_cannot_carry_says_the_library_is_chinese() {
 }
 
 #[test]
+fn a_name_written_in_pinyin_is_read_as_the_librarys_word() {
+    // Xisha Qundao: the library's 西沙群岛, spelled in two capitalised words.
+    let a = LIBRARY.ask(
+        "What did China say when US warships entered the territorial sea of the Xisha Qundao?",
+        3,
+    );
+    let read = a.read_as.as_deref().expect("an English question has a reading");
+    assert!(read.contains("西沙群岛"), "{read}");
+    assert!(!read.contains("Xisha"), "{read}");
+}
+
+#[test]
 fn a_period_outside_the_library_gets_no_quote() {
     let a = LIBRARY.ask("2022年美国军舰进入西沙群岛，中方怎么说", 3);
     assert!(a.hits.is_empty(), "{a:?}");
