@@ -590,7 +590,49 @@ fn plain_forms(word: &str) -> Vec<String> {
         add(s, "a");
         add(s, "");
     }
+    // British spellings last, read as the glossary's American ones (organisation, centre,
+    // defence, labour, criticised).
+    let american: Vec<String> = forms.iter().filter_map(|f| american(f)).collect();
+    forms.extend(american);
     forms
+}
+
+/// A British spelling in American (organisation → organization, centre → center, labour →
+/// labor, criticise → criticize), or `None`.
+fn american(word: &str) -> Option<String> {
+    const WHOLE: &[(&str, &str)] = &[
+        ("defence", "defense"),
+        ("offence", "offense"),
+        ("licence", "license"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("travelled", "traveled"),
+        ("travelling", "traveling"),
+        ("cancelled", "canceled"),
+    ];
+    if let Some((_, us)) = WHOLE.iter().find(|(uk, _)| *uk == word) {
+        return Some(us.to_string());
+    }
+    for (uk, us) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+    ] {
+        // Long enough to be no plain word (rise, hour, four).
+        if let Some(stem) = word.strip_suffix(uk)
+            && stem.len() >= 4
+        {
+            return Some(format!("{stem}{us}"));
+        }
+    }
+    None
 }
 
 /// The question cut into words, numbers (an ordinal's digits: 70th → 70) and Han runs;
@@ -1127,6 +1169,9 @@ mod tests {
 
     #[test]
     fn plain_forms_of_a_word() {
+        assert!(plain_forms("organisation").contains(&"organization".to_string()));
+        assert!(plain_forms("criticised").contains(&"criticized".to_string()));
+        assert!(!plain_forms("rise").contains(&"rize".to_string()));
         assert!(plain_forms("bombings").contains(&"bombing".to_string()));
         assert!(plain_forms("killed").contains(&"kill".to_string()));
         assert!(plain_forms("ethiopian").contains(&"ethiopia".to_string()));

@@ -223,7 +223,10 @@ fn a_name_written_in_pinyin_is_read_as_the_librarys_word() {
         "What did China say when US warships entered the territorial sea of the Xisha Qundao?",
         3,
     );
-    let read = a.read_as.as_deref().expect("an English question has a reading");
+    let read = a
+        .read_as
+        .as_deref()
+        .expect("an English question has a reading");
     assert!(read.contains("西沙群岛"), "{read}");
     assert!(!read.contains("Xisha"), "{read}");
 }
