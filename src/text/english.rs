@@ -433,7 +433,7 @@ impl Glossary {
             }
             // A name the glossary lacks (Rohingya) stays as typed: the question's subject,
             // which the library may not hold. Another word it lacks (prospective) is dropped.
-            if typed.starts_with(|c: char| c.is_ascii_uppercase()) {
+            if capitalised(typed) {
                 push_latin(&mut out, typed);
             }
             unknown.push(typed.clone());
@@ -502,7 +502,7 @@ impl Glossary {
                 {
                     continue;
                 }
-                let name = matches!(&pieces[i], Piece::Word { typed, .. } if typed.starts_with(|c: char| c.is_ascii_uppercase()));
+                let name = matches!(&pieces[i], Piece::Word { typed, .. } if capitalised(typed));
                 let opens_with_function_word = FUNCTION_WORDS.contains(&words[0]);
                 if let Some(senses) = self.phrases.get(&phrase)
                     && !(opens_with_function_word && senses.ministry.is_empty())
@@ -702,15 +702,18 @@ fn pinyin_at<S>(
         .iter()
         .take(3)
         .map_while(|p| match p {
-            Piece::Word { typed, lower } if typed.starts_with(|c: char| c.is_ascii_uppercase()) => {
-                Some(lower.as_str())
-            }
+            Piece::Word { typed, lower } if capitalised(typed) => Some(lower.as_str()),
             _ => None,
         })
         .collect();
     (2..=words.len())
         .rev()
         .find_map(|n| in_pinyin(&words[..n].concat()).map(|word| (word, i + n)))
+}
+
+/// Whether a word as typed opens with a capital (a name, a month, an acronym).
+fn capitalised(typed: &str) -> bool {
+    typed.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// Appends a word in Latin letters, apart from one before it (US UN, not USUN).
@@ -745,12 +748,10 @@ fn date_at(pieces: &[Piece], i: usize) -> Option<(String, usize)> {
         _ => None,
     };
     let month_of = |piece: Option<&Piece>| match piece {
-        Some(Piece::Word { typed, lower }) => MONTHS.iter().position(|m| m == lower).map(|m| {
-            (
-                m as u32 + 1,
-                typed.starts_with(|c: char| c.is_ascii_uppercase()),
-            )
-        }),
+        Some(Piece::Word { typed, lower }) => MONTHS
+            .iter()
+            .position(|m| m == lower)
+            .map(|m| (m as u32 + 1, capitalised(typed))),
         _ => None,
     };
     // The day first (12 May), else the month first (May 12).
