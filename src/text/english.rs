@@ -7,6 +7,7 @@
 //! A word-for-word reading, not a translation: it only has to find the passage, and the reply
 //! shows it (`read as …`) so a reader can see what was searched.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 const OVERRIDES: &str = include_str!("../../data/english/overrides.tsv");
@@ -251,16 +252,20 @@ const MONTHS: [&str; 12] = [
 /// A phrase's Chinese words: the ministry's own first (chosen over the dictionary's whenever the
 /// library uses one of them), then the dictionary's, each list best first.
 #[derive(Debug, Default)]
-struct Senses {
-    ministry: Vec<String>,
-    dictionary: Vec<String>,
+struct Senses<'g> {
+    ministry: &'g [Cow<'static, str>],
+    dictionary: Vec<&'static str>,
 }
 
 /// The English–Chinese glossary: `data/english/overrides.tsv` (the ministry's words) and
 /// `data/english/cc-cedict.tsv` (CC-CEDICT's senses), compiled into the binary.
 #[derive(Debug)]
 pub struct Glossary {
-    phrases: HashMap<String, Senses>,
+    /// The ministry's words and the synonyms' English names, by phrase: a few hundred.
+    ministry: HashMap<Cow<'static, str>, Vec<Cow<'static, str>>>,
+    /// CC-CEDICT's phrases and their words as the file writes them (`中文,中文…`), sorted by
+    /// phrase: looked up by binary search in the compiled-in text, which is not copied.
+    dictionary: Vec<(&'static str, &'static str)>,
 }
 
 /// An English question read in Chinese.
@@ -286,34 +291,28 @@ enum Piece {
 }
 
 impl Glossary {
-    /// The glossary compiled into the binary (about 63 000 phrases; read in about 20 ms, so only
-    /// when the first English question comes).
+    /// The glossary compiled into the binary (about 63 000 phrases; read when the first English
+    /// question comes).
     pub fn embedded() -> Glossary {
-        let mut phrases: HashMap<String, Senses> = HashMap::new();
-        for (text, ministry) in [(OVERRIDES, true), (CC_CEDICT, false)] {
-            for line in text.lines() {
-                if line.starts_with('#') {
-                    continue;
-                }
-                let Some((phrase, words)) = line.split_once('\t') else {
-                    continue;
-                };
-                let senses = phrases.entry(phrase.trim().to_string()).or_default();
-                let list = if ministry {
-                    &mut senses.ministry
-                } else {
-                    &mut senses.dictionary
-                };
-                list.extend(
-                    words
-                        .split(',')
-                        .map(str::trim)
-                        .filter(|w| !w.is_empty())
-                        .map(String::from),
-                );
-            }
+        let entries = |text: &'static str| {
+            text.lines()
+                .filter(|line| !line.starts_with('#'))
+                .filter_map(|line| line.split_once('\t'))
+                .map(|(phrase, words)| (phrase.trim(), words))
+        };
+        let mut ministry: HashMap<Cow<'static, str>, Vec<Cow<'static, str>>> = HashMap::new();
+        for (phrase, words) in entries(OVERRIDES) {
+            ministry
+                .entry(Cow::Borrowed(phrase))
+                .or_default()
+                .extend(words_of(words).map(Cow::Borrowed));
         }
-        Glossary { phrases }
+        let mut dictionary: Vec<(&str, &str)> = entries(CC_CEDICT).collect();
+        dictionary.sort_by_key(|&(phrase, _)| phrase);
+        Glossary {
+            ministry,
+            dictionary,
+        }
     }
 
     /// The glossary with `names` (English name, Chinese name) put before the ministry's words:
@@ -321,9 +320,9 @@ impl Glossary {
     pub fn with_names<'n>(mut self, names: impl Iterator<Item = (&'n str, &'n str)>) -> Glossary {
         for (english, chinese) in names {
             let phrase = english.replace('-', " ").to_ascii_lowercase();
-            let senses = self.phrases.entry(phrase).or_default();
-            if !senses.ministry.iter().any(|w| w == chinese) {
-                senses.ministry.insert(0, chinese.to_string());
+            let words = self.ministry.entry(Cow::Owned(phrase)).or_default();
+            if !words.iter().any(|w| w == chinese) {
+                words.insert(0, Cow::Owned(chinese.to_string()));
             }
         }
         self
@@ -487,11 +486,7 @@ impl Glossary {
             // The ministry's words for any form first (confirmed: 确认 of confirm, not the
             // dictionary's 确诊 of confirmed), then the dictionary's.
             let mut phrases: Vec<String> = phrases.collect();
-            phrases.sort_by_key(|p| {
-                self.phrases
-                    .get(p)
-                    .is_none_or(|senses| senses.ministry.is_empty())
-            });
+            phrases.sort_by_key(|p| !self.ministry.contains_key(p.as_str()));
             for phrase in phrases {
                 // A function word is no phrase, nor opens one, in the dictionary's senses
                 // (a = 一个, does ≠ doe = 雌鹿, get to = 破防, what is = 何为); the ministry's
@@ -504,9 +499,9 @@ impl Glossary {
                 }
                 let name = matches!(&pieces[i], Piece::Word { typed, .. } if capitalised(typed));
                 let opens_with_function_word = FUNCTION_WORDS.contains(&words[0]);
-                if let Some(senses) = self.phrases.get(&phrase)
+                if let Some(senses) = self.senses(&phrase)
                     && !(opens_with_function_word && senses.ministry.is_empty())
-                    && let Some(word) = pick(senses, used, n > 1 || name)
+                    && let Some(word) = pick(&senses, used, n > 1 || name)
                 {
                     return Some((word, i + n));
                 }
@@ -514,6 +509,26 @@ impl Glossary {
         }
         None
     }
+}
+
+impl Glossary {
+    /// A phrase's words: the ministry's, then the dictionary's; `None` when it has neither.
+    fn senses(&self, phrase: &str) -> Option<Senses<'_>> {
+        let ministry = self.ministry.get(phrase).map_or(&[][..], Vec::as_slice);
+        let dictionary = self
+            .dictionary
+            .binary_search_by(|&(p, _)| p.cmp(phrase))
+            .map_or_else(|_| Vec::new(), |i| words_of(self.dictionary[i].1).collect());
+        (!ministry.is_empty() || !dictionary.is_empty()).then_some(Senses {
+            ministry,
+            dictionary,
+        })
+    }
+}
+
+/// The words of a glossary line, `中文,中文…`.
+fn words_of(words: &str) -> impl Iterator<Item = &str> {
+    words.split(',').map(str::trim).filter(|w| !w.is_empty())
 }
 
 /// The sense the library uses: of the ministry's words when the phrase has some (they are
@@ -526,25 +541,29 @@ impl Glossary {
 /// word none of whose dictionary senses the library uses gets none: its first sense is as likely
 /// a wrong one (surgery = 外科) as the word the library lacks, and would count against a passage
 /// that answers.
-fn pick<'g>(senses: &'g Senses, used: &impl Fn(&str) -> u64, unused_too: bool) -> Option<&'g str> {
-    let best = |list: &'g [String], per_place: f32| {
-        list.iter()
-            .enumerate()
+fn pick<'g>(senses: &Senses<'g>, used: &impl Fn(&str) -> u64, unused_too: bool) -> Option<&'g str> {
+    fn best<'g>(
+        list: impl Iterator<Item = &'g str>,
+        used: &impl Fn(&str) -> u64,
+        per_place: f32,
+    ) -> Option<&'g str> {
+        list.enumerate()
             .filter_map(|(place, w)| {
                 let n = used(w);
-                (n > 0).then(|| ((n as f32).ln_1p() - per_place * place as f32, w.as_str()))
+                (n > 0).then(|| ((n as f32).ln_1p() - per_place * place as f32, w))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, w)| w)
-    };
+    }
     if senses.ministry.is_empty() {
-        best(&senses.dictionary, 1.0).or(senses
+        best(senses.dictionary.iter().copied(), used, 1.0).or(senses
             .dictionary
             .first()
-            .filter(|_| unused_too)
-            .map(String::as_str))
+            .copied()
+            .filter(|_| unused_too))
     } else {
-        best(&senses.ministry, 3.0).or(senses.ministry.first().map(String::as_str))
+        best(senses.ministry.iter().map(|w| w.as_ref()), used, 3.0)
+            .or(senses.ministry.first().map(|w| w.as_ref()))
     }
 }
 
