@@ -251,7 +251,7 @@ const MONTHS: [&str; 12] = [
 
 /// A phrase's Chinese words: the ministry's own first (chosen over the dictionary's whenever the
 /// library uses one of them), then the dictionary's, each list best first.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Senses<'g> {
     ministry: &'g [Cow<'static, str>],
     dictionary: Vec<&'static str>,
@@ -461,6 +461,8 @@ impl Glossary {
                 _ => None,
             })
             .collect();
+        let name = matches!(&pieces[i], Piece::Word { typed, .. } if capitalised(typed));
+        let opens_with_function_word = FUNCTION_WORDS.contains(words.first()?);
         for n in (1..=words.len()).rev() {
             // A phrase's first word in its plain forms too: a verb with its particle (broke
             // out = break out, took part in = take part in).
@@ -469,12 +471,13 @@ impl Glossary {
             } else {
                 vec![words[0].to_string()]
             };
+            let middle = if n > 2 {
+                words[1..n - 1].join(" ")
+            } else {
+                String::new()
+            };
             let phrases = firsts.iter().flat_map(|first| {
-                let middle = if n > 2 {
-                    words[1..n - 1].join(" ")
-                } else {
-                    String::new()
-                };
+                let middle = &middle;
                 plain_forms(words[n - 1])
                     .into_iter()
                     .map(move |last| match n {
@@ -497,8 +500,6 @@ impl Glossary {
                 {
                     continue;
                 }
-                let name = matches!(&pieces[i], Piece::Word { typed, .. } if capitalised(typed));
-                let opens_with_function_word = FUNCTION_WORDS.contains(&words[0]);
                 if let Some(senses) = self.senses(&phrase)
                     && !(opens_with_function_word && senses.ministry.is_empty())
                     && let Some(word) = pick(&senses, used, n > 1 || name)
@@ -509,9 +510,7 @@ impl Glossary {
         }
         None
     }
-}
 
-impl Glossary {
     /// A phrase's words: the ministry's, then the dictionary's; `None` when it has neither.
     fn senses(&self, phrase: &str) -> Option<Senses<'_>> {
         let ministry = self.ministry.get(phrase).map_or(&[][..], Vec::as_slice);
