@@ -1635,6 +1635,30 @@ mod tests {
     }
 
     #[test]
+    fn china_and_a_country_named_by_their_first_characters_are_one_name() {
+        // jieba alone reads 中 / 印 / 边境: the locative 中 and a piece of 印度.
+        let library = holding(&["中印", "中菲", "边境", "冲突", "关系"]);
+        for (q, pair) in [("中印边境冲突中方怎么说", "中印"), ("中菲关系", "中菲")]
+        {
+            let p = plan_in(q, &library);
+            let c = p
+                .concepts
+                .iter()
+                .find(|c| c.forms[0] == pair)
+                .unwrap_or_else(|| panic!("{q}: {:?}", concept_words(&p)));
+            assert_eq!(c.class, WordClass::Name, "{q}");
+            assert!(c.entity, "{q}");
+        }
+        // Not where 中 ends a word before a country's own name.
+        let p = plan_in("会谈中印度方面说了什么", &holding(&["会谈", "印度"]));
+        assert!(
+            concept_words(&p).contains(&"印度"),
+            "{:?}",
+            concept_words(&p)
+        );
+    }
+
+    #[test]
     fn the_focus_is_the_last_word_of_the_subject_not_a_verb_framing_it() {
         let library = holding(&["阿堆", "改造", "得到", "各方"]);
         let p = plan_in("中方牵头的阿堆改造得到了各方什么评价？", &library);
