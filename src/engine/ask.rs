@@ -656,6 +656,26 @@ impl Engine {
             phrase_passages: &phrase_passages,
         };
         let plan = QueryPlan::new(&text, &reader, &extracted.names);
+        // A day without its year (3月8日的记者会说了什么), with nothing else asked, names that
+        // day's briefings in every year the library holds one. Not beside a subject: there it
+        // is as often the day of the event (3月11日地震后), which later briefings speak of.
+        if c.period().is_none()
+            && c.documents.is_empty()
+            && !super::browse::names_a_subject(&plan, &c)
+            && let Some((month, day)) = constraints::yearless_day(&normalized)
+        {
+            let held: Vec<usize> = (0..self.documents.len())
+                .filter(|&d| self.days[d] % 10_000 == month * 100 + day)
+                .collect();
+            if !held.is_empty() {
+                let mut years: Vec<u64> = held.iter().map(|&d| self.days[d] / 10_000).collect();
+                years.sort_unstable();
+                years.dedup();
+                let years: Vec<String> = years.iter().map(u64::to_string).collect();
+                c.documents = held.iter().map(|&d| self.documents[d].id.clone()).collect();
+                c.period_label = Some(format!("{month}月{day}日 ({})", years.join(", ")));
+            }
+        }
         // Nothing but function words and verbs of saying (这事儿怎么个说法, 他们怎么说) asks about
         // nothing: without a period or a speaker to browse by, there is nothing to look for.
         // A period, a speaker or a transcript alone (2019年5月20日) is browsed by.

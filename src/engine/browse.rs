@@ -13,17 +13,10 @@ use crate::search::constraints::Constraints;
 
 impl Engine {
     /// Does the question only select (a period, a speaker, a transcript) and ask about no
-    /// subject? A speaker's name that is a filter is no subject.
+    /// subject?
     pub(super) fn only_selects(&self, plan: &QueryPlan, c: &Constraints) -> bool {
         let selects = c.period().is_some() || !c.speakers.is_empty() || !c.documents.is_empty();
-        // Words for "things said" name no subject of their own (讲了哪些事, 谈了什么话题).
-        const ANY_SUBJECT: &[&str] = &["事", "事情", "话题", "问题", "议题", "内容", "东西"];
-        selects
-            && !plan.concepts.iter().any(|k| {
-                k.is_topical()
-                    && !c.speakers.contains(&k.forms[0])
-                    && !ANY_SUBJECT.contains(&k.forms[0].as_str())
-            })
+        selects && !names_a_subject(plan, c)
     }
 
     /// The exchanges `c` selects, latest day first and in their briefing's order within a day,
@@ -64,4 +57,15 @@ impl Engine {
         }
         hits
     }
+}
+
+/// Does the question name a subject to search for? A speaker's name that is a filter is none,
+/// nor are words for "things said" (讲了哪些事, 谈了什么话题).
+pub(super) fn names_a_subject(plan: &QueryPlan, c: &Constraints) -> bool {
+    const ANY_SUBJECT: &[&str] = &["事", "事情", "话题", "问题", "议题", "内容", "东西"];
+    plan.concepts.iter().any(|k| {
+        k.is_topical()
+            && !c.speakers.contains(&k.forms[0])
+            && !ANY_SUBJECT.contains(&k.forms[0].as_str())
+    })
 }

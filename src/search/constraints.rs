@@ -94,7 +94,9 @@ impl Constraints {
         if !self.except_speakers.is_empty() {
             parts.push(format!("除{}", self.except_speakers.join("/")));
         }
-        if !self.documents.is_empty() {
+        // A label with no days names the documents it selects (3月8日 of every year).
+        let label_names_documents = self.period_label.is_some() && self.period().is_none();
+        if !self.documents.is_empty() && !label_names_documents {
             parts.push(self.documents.join("/"));
         }
         parts.join(" · ")
@@ -721,6 +723,19 @@ pub fn without_the_office(text: &str) -> std::borrow::Cow<'_, str> {
     })
 }
 
+/// The month and day of the first day a question names without its year (`3月8日记者会`):
+/// `None` when it names none, or names its year (a period [`extract`] reads).
+pub fn yearless_day(normalized_question: &str) -> Option<(u64, u64)> {
+    DAY_OF_MONTH
+        .captures(normalized_question)
+        .filter(|c| {
+            let before = &normalized_question[..c.get(0).map_or(0, |m| m.start())];
+            !before.trim_end().ends_with(['年', '-', '/', '.'])
+        })
+        .map(|c| (num(&c[1]), num(&c[2])))
+        .filter(|&(m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
+}
+
 /// The current year (UTC), from the system clock.
 pub fn this_year() -> u64 {
     let days = std::time::SystemTime::now()
@@ -771,6 +786,16 @@ static NAMED_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_day_without_its_year_is_read_apart_from_one_with_it() {
+        assert_eq!(yearless_day("3月8日记者会上说了什么"), Some((3, 8)));
+        assert_eq!(yearless_day("10月8号的记者会"), Some((10, 8)));
+        assert_eq!(yearless_day("2018年10月8日的记者会"), None);
+        assert_eq!(yearless_day("2018-10-8"), None);
+        assert_eq!(yearless_day("13月8日"), None);
+        assert_eq!(yearless_day("耿爽最近说了什么"), None);
+    }
 
     #[test]
     fn two_years_or_months_named_together_are_one_period_and_a_start_is_open() {

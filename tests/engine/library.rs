@@ -204,6 +204,27 @@ fn a_question_that_only_selects_gets_the_selections_exchanges_latest_first() {
 }
 
 #[test]
+fn a_day_named_without_its_year_and_nothing_else_is_that_days_briefings() {
+    for q in ["10月8日的记者会讲了哪些事", "10月8号"] {
+        let a = LIBRARY.ask(q, 3);
+        assert!(a.browsing && !a.hits.is_empty(), "{q}: {a:?}");
+        assert_eq!(a.filters.as_deref(), Some("10月8日 (2018)"), "{q}");
+        assert!(
+            a.hits
+                .iter()
+                .all(|h| h.document.date.as_deref() == Some("2018-10-08")),
+            "{q}: {a:?}"
+        );
+    }
+    // Beside a subject the day may be the event's: the question is searched, unfiltered.
+    let a = LIBRARY.ask("8月14日地震外国公民伤亡", 1);
+    assert!(!a.browsing && a.filters.is_none(), "{a:?}");
+    assert!(a.hits[0].text.contains("九寨沟"), "{a:?}");
+    // A day with no briefing in any year selects nothing.
+    assert!(LIBRARY.ask("3月8日记者会上说了什么", 3).hits.is_empty());
+}
+
+#[test]
 fn an_english_question_the_library_cannot_carry_says_the_library_is_chinese() {
     use pressroom::reply::Abstention;
     let a = LIBRARY.ask("Why did China stop buying canola from Canada?", 3);
