@@ -449,8 +449,16 @@ impl QueryPlan {
                     || (name.is_ascii() && name.split(' ').any(|w| w == t.text))
                     || (!name.is_ascii() && name.contains(t.text.as_str()));
                 if part_of {
+                    // The name itself too, where another name of its group found inside it
+                    // (人权理事会 of 联合国人权理事会) has made it a form of the words there:
+                    // the scan takes the longest match, and a passage holding it whole must
+                    // credit this word as well.
+                    let nested = synonym_matches
+                        .iter()
+                        .any(|(other, names)| other != name && names.contains(name));
+                    let name_too = (nested && name != &t.text).then_some(name);
                     // A dictionary word the index never holds stands in no passage as a word.
-                    for o in others {
+                    for o in name_too.into_iter().chain(others) {
                         let possible = !jieba.has_word(o) || vocabulary(o) > 0;
                         if possible && !forms.contains(o) {
                             forms.push(o.clone());
@@ -1245,12 +1253,26 @@ mod tests {
         together: &dyn Fn(&[&str]) -> u64,
         names: &[String],
     ) -> QueryPlan {
-        let lex = Lexicon::embedded();
+        plan_with_lexicon(&Lexicon::embedded(), q, vocabulary, together, names)
+    }
+
+    /// The plan of `q` over a library whose vocabulary is `vocabulary`, read with `lex`.
+    fn plan_over(lex: &Lexicon, q: &str, vocabulary: &dyn Fn(&str) -> u64) -> QueryPlan {
+        plan_with_lexicon(lex, q, vocabulary, &|_: &[&str]| 0, &[])
+    }
+
+    fn plan_with_lexicon(
+        lex: &Lexicon,
+        q: &str,
+        vocabulary: &dyn Fn(&str) -> u64,
+        together: &dyn Fn(&[&str]) -> u64,
+        names: &[String],
+    ) -> QueryPlan {
         let search = ChineseTokenizer::search(lex.jieba());
         let phrase_passages =
             |terms: &[(usize, &str)]| together(&terms.iter().map(|(_, t)| *t).collect::<Vec<_>>());
         let reader = Reader {
-            lexicon: &lex,
+            lexicon: lex,
             search: &search,
             weights: &Weights::default(),
             max_chars: 200,
@@ -1632,6 +1654,38 @@ mod tests {
             .expect("美朝");
         assert!(c.forms.contains(&"朝美".to_string()), "{:?}", c.forms);
         assert!(terms(&p).contains(&"朝美"), "{:?}", terms(&p));
+    }
+
+    #[test]
+    fn every_word_a_name_found_in_the_question_spans_takes_the_whole_name() {
+        // An alias that holds its group's name and a word besides (联合国人权理事会 of
+        // 人权理事会): the name found inside it gives the words inside it the alias as a form,
+        // and the scan takes the longest match, so 联合国 must have it too, or a passage holding
+        // the alias credits 人权 and 理事会 and not 联合国.
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(
+            dir.path().join("synonyms.txt"),
+            "人权理事会 = 联合国人权理事会\n",
+        )
+        .expect("write");
+        let lex = crate::text::LexiconSources::read(dir.path())
+            .and_then(|s| s.build())
+            .expect("lexicon");
+        let library = holding(&["联合国", "人权", "理事会", "人权理事会", "联合国人权理事会"]);
+        let p = plan_over(&lex, "联合国人权理事会的工作组", &library);
+        let spanned: Vec<&Concept> = p
+            .concepts
+            .iter()
+            .filter(|c| "联合国人权理事会".contains(c.forms[0].as_str()))
+            .collect();
+        assert!(spanned.len() > 1, "{:?}", concept_words(&p));
+        for c in spanned {
+            assert!(
+                c.forms.iter().any(|f| f == "联合国人权理事会"),
+                "{:?}",
+                c.forms
+            );
+        }
     }
 
     #[test]
