@@ -402,6 +402,19 @@ impl QueryPlan {
             }
         }
         exact_terms.sort_by_key(|t| (t.position, std::cmp::Reverse(t.chars)));
+        // Names found in the question that another name of their group found inside them
+        // (人权理事会 of 联合国人权理事会) makes a form of the words there: the coverage scan
+        // takes the longest match, so every word such a name spans takes it as a form, or a
+        // passage holding it whole credits the inner words alone.
+        let made_a_form: Vec<&str> = synonym_matches
+            .iter()
+            .filter(|(name, _)| {
+                synonym_matches
+                    .iter()
+                    .any(|(other, names)| other != name && names.contains(name))
+            })
+            .map(|(name, _)| name.as_str())
+            .collect();
         let mut concepts: Vec<Concept> = Vec::new();
         for t in &exact_terms {
             if let Some(name) = joined.iter().find(|n| n.term == *t) {
@@ -449,14 +462,8 @@ impl QueryPlan {
                     || (name.is_ascii() && name.split(' ').any(|w| w == t.text))
                     || (!name.is_ascii() && name.contains(t.text.as_str()));
                 if part_of {
-                    // The name itself too, where another name of its group found inside it
-                    // (人权理事会 of 联合国人权理事会) has made it a form of the words there:
-                    // the scan takes the longest match, and a passage holding it whole must
-                    // credit this word as well.
-                    let nested = synonym_matches
-                        .iter()
-                        .any(|(other, names)| other != name && names.contains(name));
-                    let name_too = (nested && name != &t.text).then_some(name);
+                    let name_too =
+                        (made_a_form.contains(&name.as_str()) && name != &t.text).then_some(name);
                     // A dictionary word the index never holds stands in no passage as a word.
                     for o in name_too.into_iter().chain(others) {
                         let possible = !jieba.has_word(o) || vocabulary(o) > 0;
