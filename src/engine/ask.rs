@@ -376,8 +376,12 @@ impl Engine {
             query: question.to_string(),
             ..Answer::default()
         };
-        let Some((plan, constraints)) = self.understand(question, options) else {
-            return answer;
+        let (plan, constraints) = match self.understand(question, options) {
+            Ok(read) => read,
+            Err(why) => {
+                answer.abstained = why;
+                return answer;
+            }
         };
         if !constraints.is_empty() {
             answer.filters = Some(constraints.describe());
@@ -495,7 +499,7 @@ impl Engine {
         let reading = self.read_english(question);
         let question = reading.as_ref().map_or(question, |r| r.chinese.as_str());
         out.read_as = reading.as_ref().map(|r| r.chinese.clone());
-        let Some((plan, constraints)) = self.understand(question, options) else {
+        let Ok((plan, constraints)) = self.understand(question, options) else {
             return out;
         };
         if !self.holds_period(&constraints) {
@@ -564,8 +568,13 @@ impl Engine {
             .unwrap_or_default()
     }
 
-    /// The question's plan and constraints; `None` when nothing is left to search.
-    fn understand(&self, question: &str, options: &AskOptions) -> Option<(QueryPlan, Constraints)> {
+    /// The question's plan and constraints; when nothing is left to search, why not (`None`:
+    /// the question names nothing to look for).
+    fn understand(
+        &self,
+        question: &str,
+        options: &AskOptions,
+    ) -> Result<(QueryPlan, Constraints), Option<Abstention>> {
         let question: String = question.chars().take(self.max_query_chars).collect();
         let question = crate::text::without_chat_markup(&question);
         let question = crate::text::mainland_vocabulary(&question).into_owned();
@@ -667,20 +676,27 @@ impl Engine {
             let held: Vec<usize> = (0..self.documents.len())
                 .filter(|&d| self.days[d] % 10_000 == month * 100 + day)
                 .collect();
-            if !held.is_empty() {
-                let mut years: Vec<u64> = held.iter().map(|&d| self.days[d] / 10_000).collect();
-                years.sort_unstable();
-                years.dedup();
-                let years: Vec<String> = years.iter().map(u64::to_string).collect();
-                c.documents = held.iter().map(|&d| self.documents[d].id.clone()).collect();
-                c.period_label = Some(format!("{month}月{day}日 ({})", years.join(", ")));
+            if held.is_empty() {
+                // The day alone was asked, and no year of the library has a briefing on it.
+                return Err(Some(Abstention::DayNotHeld {
+                    day: format!("{month}月{day}日"),
+                }));
             }
+            let mut years: Vec<u64> = held.iter().map(|&d| self.days[d] / 10_000).collect();
+            years.sort_unstable();
+            years.dedup();
+            let years: Vec<String> = years.iter().map(u64::to_string).collect();
+            c.documents = held.iter().map(|&d| self.documents[d].id.clone()).collect();
+            c.period_label = Some(format!("{month}月{day}日 ({})", years.join(", ")));
         }
         // Nothing but function words and verbs of saying (这事儿怎么个说法, 他们怎么说) asks about
         // nothing: without a period or a speaker to browse by, there is nothing to look for.
         // A period, a speaker or a transcript alone (2019年5月20日) is browsed by.
         let about_nothing = !plan.concepts.iter().any(|k| k.is_topical()) && c.is_empty();
-        (!about_nothing && (!plan.is_empty() || !c.is_empty())).then_some((plan, c))
+        if about_nothing || (plan.is_empty() && c.is_empty()) {
+            return Err(None);
+        }
+        Ok((plan, c))
     }
 
     /// Candidates from the index, filtered by `c` (when that leaves nothing, by the period

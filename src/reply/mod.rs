@@ -59,6 +59,12 @@ pub enum Abstention {
         #[serde(skip_serializing_if = "Option::is_none")]
         nearest: Option<(String, String)>,
     },
+    /// The question names a day without its year and nothing else, and no briefing of the
+    /// library, in any year, fell on that day.
+    DayNotHeld {
+        /// The day as read (`3月8日`).
+        day: String,
+    },
     /// No passage covers enough of the question.
     NotCovered,
     /// The same, for a question in Latin letters (English): the library is in Chinese, and the
@@ -123,6 +129,12 @@ impl Abstention {
             }
             (Abstention::SpeakerNotQuoted { speakers }, Lang::Zh) => {
                 format!("资料库中没有{speakers}就此的发言")
+            }
+            (Abstention::DayNotHeld { day }, Lang::En) => {
+                format!("no briefing of the library, in any year, was held on {day}")
+            }
+            (Abstention::DayNotHeld { day }, Lang::Zh) => {
+                format!("资料库中没有任何一年{day}的记者会")
             }
             (Abstention::TitleNotNamed { title }, Lang::En) => {
                 format!("the library never names 《{title}》")

@@ -654,10 +654,14 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
 }
 
 /// Words before a name that set it aside (除了华春莹, 不是耿爽说的), and after it (陆慷以外).
-static SET_ASIDE_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(除了?|不是|并非|而非|不包括|排除)\s*$").unwrap());
+/// Whoever takes a speaker's place is someone else (谁接替洪磊担任发言人): the name is the
+/// object of the question, and its passages are not the answer.
+static SET_ASIDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(除了?|不是|并非|而非|不包括|排除|(接替|接任|取代|继任|替代|代替|顶替)了?)\s*$")
+        .unwrap()
+});
 static SET_ASIDE_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(以外|之外|外的|的同事|的继任者|的前任)").unwrap());
+    LazyLock::new(|| Regex::new(r"^\s*(以外|之外|外的|的同事|的继任者|的接班人|的前任)").unwrap());
 
 /// Is every mention of `name` in `q` one that sets the speaker aside?
 fn set_aside(q: &str, name: &str) -> bool {
@@ -1143,6 +1147,16 @@ mod tests {
         assert_eq!(e.constraints.describe(), "耿爽 · 除华春莹");
         for q in ["陆慷以外的发言人怎么说萨德", "陆慷的同事怎么说萨德"] {
             assert_eq!(ex(q).constraints.except_speakers, ["陆慷"], "{q}");
+        }
+        // The one who took a speaker's place is someone else: the name is no speaker.
+        for q in [
+            "谁接替耿爽担任发言人",
+            "接替了陆慷的是谁",
+            "华春莹的接班人是谁",
+        ] {
+            let e = ex(q);
+            assert!(e.constraints.speakers.is_empty(), "{q}");
+            assert_eq!(e.constraints.except_speakers.len(), 1, "{q}");
         }
         // Set aside stays aside when the names leave nothing.
         let c = ex("除了陆慷，耿爽怎么说").constraints.without_speakers();

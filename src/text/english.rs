@@ -284,7 +284,12 @@ pub struct Reading {
 /// clause (a question word may open the next: "During the mission, how many …").
 #[derive(Debug, Clone)]
 enum Piece {
-    Word { typed: String, lower: String },
+    /// `joined`: typed right after a hyphen that follows a word (the Canada of China-Canada).
+    Word {
+        typed: String,
+        lower: String,
+        joined: bool,
+    },
     Number(String),
     Han(String),
     Clause,
@@ -388,6 +393,12 @@ impl Glossary {
                 i = next;
                 continue;
             }
+            if let Some((pair, next)) = self.pair_at(&pieces, i, &used) {
+                out.push_str(&pair);
+                known += 1;
+                i = next;
+                continue;
+            }
             // The question word only where it opens a clause (not "hurt when shots…").
             if i == clause_start
                 && let Some((asked, next)) = asking_at(&pieces[i..])
@@ -396,7 +407,7 @@ impl Glossary {
                 i += next;
                 continue;
             }
-            let Piece::Word { typed, lower } = &pieces[i] else {
+            let Piece::Word { typed, lower, .. } = &pieces[i] else {
                 unreachable!("numbers, Han runs and clause marks are taken above")
             };
             // An acronym (US, WHO, BRICS) is left to the synonyms (US = 美国), not the
@@ -509,6 +520,61 @@ impl Glossary {
             }
         }
         None
+    }
+
+    /// China and another country joined by a hyphen (China-Canada, Sino-Japanese, US-China),
+    /// as the ministry names the two: by their first characters (中加, 中日, 中美), when the
+    /// library uses that pair. The other country is a name (capitalised) the glossary reads.
+    fn pair_at(
+        &self,
+        pieces: &[Piece],
+        i: usize,
+        used: &impl Fn(&str) -> u64,
+    ) -> Option<(String, usize)> {
+        let is_china = |p: Option<&Piece>, joined_to: bool| {
+            matches!(p, Some(Piece::Word { lower, joined, .. })
+                if (lower == "china" || lower == "sino") && *joined == joined_to)
+        };
+        // The country at piece `j`: its first character, and where its name ends.
+        let country = |j: usize, joined_to: bool| -> Option<(char, usize)> {
+            let Some(Piece::Word { typed, joined, .. }) = pieces.get(j) else {
+                return None;
+            };
+            if *joined != joined_to || !capitalised(typed) {
+                return None;
+            }
+            let chinese = match COUNTRY_ACRONYMS.iter().find(|(a, _)| a == typed) {
+                Some((_, chinese)) => (*chinese, j + 1),
+                None if is_acronym(typed) => return None,
+                None => self.phrase_at(pieces, j, used)?,
+            };
+            Some((chinese.0.chars().next()?, chinese.1))
+        };
+        let (first, next) = if is_china(pieces.get(i), false) {
+            country(i + 1, true)?
+        } else {
+            let (first, end) = country(i, false)?;
+            if !is_china(pieces.get(end), true) {
+                return None;
+            }
+            (first, end + 1)
+        };
+        if first == '中' {
+            return None;
+        }
+        // More countries joined on (China-Japan-South Korea = 中日韩): the longest run the
+        // library uses.
+        let mut chain = format!("中{first}");
+        let mut best = (used(&chain) > 0).then(|| (chain.clone(), next));
+        let mut end = next;
+        while let Some((more, after)) = country(end, true) {
+            chain.push(more);
+            end = after;
+            if used(&chain) > 0 {
+                best = Some((chain.clone(), end));
+            }
+        }
+        best
     }
 
     /// A phrase's words: the ministry's, then the dictionary's; `None` when it has neither.
@@ -657,8 +723,11 @@ fn american(word: &str) -> Option<String> {
 /// possessives dropped (China's → china), hyphens and other marks separate.
 fn pieces(question: &str) -> Vec<Piece> {
     let mut out = Vec::new();
+    // A hyphen right after a word: the next word, if it follows at once, is joined to it.
+    let mut hyphen = false;
     let mut chars = question.char_indices().peekable();
     while let Some(&(start, c)) = chars.peek() {
+        let joined = std::mem::take(&mut hyphen);
         let take = |chars: &mut std::iter::Peekable<std::str::CharIndices>,
                     keep: &dyn Fn(char) -> bool| {
             let mut end = start;
@@ -681,6 +750,7 @@ fn pieces(question: &str) -> Vec<Piece> {
                 out.push(Piece::Word {
                     typed: word.to_string(),
                     lower: word.to_ascii_lowercase(),
+                    joined,
                 });
             }
         } else if c.is_ascii_digit() {
@@ -704,6 +774,8 @@ fn pieces(question: &str) -> Vec<Piece> {
                 out.push(Piece::Clause);
             }
             chars.next();
+            hyphen = matches!(c, '-' | '–' | '—')
+                && question[..start].ends_with(|c: char| c.is_ascii_alphabetic());
         }
     }
     out
@@ -720,7 +792,7 @@ fn pinyin_at<S>(
         .iter()
         .take(3)
         .map_while(|p| match p {
-            Piece::Word { typed, lower } if capitalised(typed) => Some(lower.as_str()),
+            Piece::Word { typed, lower, .. } if capitalised(typed) => Some(lower.as_str()),
             _ => None,
         })
         .collect();
@@ -746,6 +818,17 @@ fn is_year(n: &str) -> bool {
     n.len() == 4 && (n.starts_with("19") || n.starts_with("20"))
 }
 
+/// Countries and unions written as acronyms, in Chinese, for [`Glossary::pair_at`] (the
+/// synonyms read them elsewhere).
+const COUNTRY_ACRONYMS: [(&str, &str); 6] = [
+    ("US", "美国"),
+    ("USA", "美国"),
+    ("UK", "英国"),
+    ("EU", "欧盟"),
+    ("ROK", "韩国"),
+    ("DPRK", "朝鲜"),
+];
+
 fn is_acronym(word: &str) -> bool {
     word.len() >= 2
         && word
@@ -766,7 +849,7 @@ fn date_at(pieces: &[Piece], i: usize) -> Option<(String, usize)> {
         _ => None,
     };
     let month_of = |piece: Option<&Piece>| match piece {
-        Some(Piece::Word { typed, lower }) => MONTHS
+        Some(Piece::Word { typed, lower, .. }) => MONTHS
             .iter()
             .position(|m| m == lower)
             .map(|m| (m as u32 + 1, capitalised(typed))),
@@ -1093,6 +1176,27 @@ mod tests {
         let r = read("Did Hong Kong help the Sanchi search?");
         assert!(r.contains("香港") && !r.contains("红孔"), "{r}");
         assert!(r.contains("Sanchi") && !r.contains("三尺"), "{r}");
+    }
+
+    #[test]
+    fn china_and_a_country_joined_by_a_hyphen_are_the_ministrys_pair() {
+        let g = Glossary::embedded();
+        let read = |q: &str, missing: &[&str]| {
+            g.read(q, &[], library_without(missing), no_names)
+                .unwrap()
+                .chinese
+        };
+        assert_eq!(read("China-Canada relations", &[]), "中加关系");
+        assert!(read("US-China trade talks", &[]).starts_with("中美"));
+        assert!(read("Sino-Japanese relations", &[]).starts_with("中日"));
+        assert!(read("the China-Latin America forum", &[]).starts_with("中拉"));
+        assert_eq!(read("China-Japan-South Korea summit", &[]), "中日韩峰会");
+        // Only with the hyphen, only a name, and only a pair the library uses.
+        assert!(!read("China and Canada", &[]).contains("中加"));
+        assert!(read("pro-China groups", &[]).starts_with("中国"));
+        assert!(!read("China-ASEAN relations", &[]).contains("中东"));
+        let r = read("China-Canada relations", &["中加"]);
+        assert!(r.contains("中国") && r.contains("加拿大"), "{r}");
     }
 
     #[test]

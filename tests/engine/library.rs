@@ -220,8 +220,15 @@ fn a_day_named_without_its_year_and_nothing_else_is_that_days_briefings() {
     let a = LIBRARY.ask("8月14日地震外国公民伤亡", 1);
     assert!(!a.browsing && a.filters.is_none(), "{a:?}");
     assert!(a.hits[0].text.contains("九寨沟"), "{a:?}");
-    // A day with no briefing in any year selects nothing.
-    assert!(LIBRARY.ask("3月8日记者会上说了什么", 3).hits.is_empty());
+    // A day with no briefing in any year selects nothing, and the answer says so.
+    let a = LIBRARY.ask("3月8日记者会上说了什么", 3);
+    assert!(a.hits.is_empty(), "{a:?}");
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::DayNotHeld {
+            day: "3月8日".into()
+        })
+    );
 }
 
 #[test]
