@@ -383,6 +383,45 @@ impl Engine {
                 return answer;
             }
         };
+        let answered = self.answer_read(answer.clone(), &plan, &constraints, options);
+        // A year the question names alone is as often when the event happened (2014年马航MH17
+        // 被击落中方表态) as when it was spoken of: when nothing said in it answers, a sure
+        // answer from another time is given, saying the year was let go. Not a month or a day,
+        // which date the words asked about (2019年5月特雷莎·梅辞职), nor a period chosen as an
+        // option, which is the asker's filter.
+        let explicit = &options.constraints;
+        if answered.abstained == Some(Abstention::NotCovered)
+            && constraints.period().is_some()
+            && constraints.year_alone
+            && explicit.since.is_none()
+            && explicit.until.is_none()
+        {
+            let other_times = constraints.without_period();
+            let mut wider = self.answer_read(answer, &plan, &other_times, options);
+            // A selection alone (华春莹 2017) is browsed, not answered: an empty one says so.
+            if !wider.hits.is_empty() && !wider.tentative && !wider.relaxed && !wider.browsing {
+                let period = constraints.period_label.clone().unwrap_or_default();
+                if other_times.is_empty() {
+                    wider.filters = Some(period);
+                    wider.relaxed = true;
+                } else if wider.ignored.is_none() {
+                    wider.ignored = Some(period);
+                }
+                return wider;
+            }
+        }
+        answered
+    }
+
+    /// The answer to a question read as `plan` under `constraints`.
+    fn answer_read(
+        &self,
+        mut answer: Answer,
+        plan: &QueryPlan,
+        constraints: &Constraints,
+        options: &AskOptions,
+    ) -> Answer {
+        let (plan, constraints) = (plan, constraints.clone());
         if !constraints.is_empty() {
             answer.filters = Some(constraints.describe());
         }
@@ -398,7 +437,7 @@ impl Engine {
             });
             return answer;
         }
-        if self.only_selects(&plan, &constraints) {
+        if self.only_selects(plan, &constraints) {
             answer.hits = self.browse(&constraints, options.top);
             answer.browsing = true;
             if answer.hits.is_empty() {
@@ -406,10 +445,10 @@ impl Engine {
             }
             return answer;
         }
-        let weights = self.concept_weights(&plan);
-        let coverage = Coverage::new(self, &plan);
+        let weights = self.concept_weights(plan);
+        let coverage = Coverage::new(self, plan);
         let (mut scored, relaxed) =
-            self.candidates(&plan, &coverage, &weights, &constraints, options.prefer);
+            self.candidates(plan, &coverage, &weights, &constraints, options.prefer);
         match relaxed {
             Relaxed::No => {}
             Relaxed::Speakers => {
@@ -432,7 +471,7 @@ impl Engine {
         };
         // A document named by its title (《外国补贴条例》) that the library never names is not
         // spoken of, however well the question's other words are covered.
-        if let Some(title) = self.unnamed_title(&plan) {
+        if let Some(title) = self.unnamed_title(plan) {
             answer.abstained = Some(Abstention::TitleNotNamed {
                 title: title.to_string(),
             });
@@ -442,7 +481,7 @@ impl Engine {
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
-        let probability = self.answer_probability(&plan, &weights, best);
+        let probability = self.answer_probability(plan, &weights, best);
         // A question after one detail (哪一年, 哪几个国家, 叫什么名字) that the best passage has
         // nothing of is not answered: the library speaks of the subject, not of the detail.
         // (Asking the best two or five instead keeps fewer of the unanswerable questions

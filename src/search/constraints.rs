@@ -35,6 +35,8 @@ pub struct Constraints {
     /// stays a filter even when it leaves nothing, since another speaker's words are no answer.
     #[serde(skip)]
     pub speaker_asked: bool,
+    /// The period is a year named alone (2014年; no month, season or range).
+    pub year_alone: bool,
 }
 
 impl Constraints {
@@ -53,6 +55,19 @@ impl Constraints {
         Constraints {
             speakers: Vec::new(),
             speaker_asked: false,
+            ..self.clone()
+        }
+    }
+
+    /// The same constraints with no period: what holds when nothing said in the period
+    /// answers.
+    pub fn without_period(&self) -> Constraints {
+        Constraints {
+            since: None,
+            until: None,
+            named_until: None,
+            period_label: None,
+            year_alone: false,
             ..self.clone()
         }
     }
@@ -618,6 +633,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         constraints.since = since;
         constraints.until = until;
         constraints.period_label = Some(label);
+        constraints.year_alone = p.year_alone.is_some() && until.is_some() && since.is_some();
         rest.replace_range(p.range, " ");
     }
     let mut names: Vec<String> = Vec::new();
@@ -1078,6 +1094,15 @@ mod tests {
     }
 
     #[test]
+    fn a_year_named_alone_is_told_from_a_month_or_a_range() {
+        assert!(ex("2014年马航MH17被击落中方表态").constraints.year_alone);
+        assert!(ex("萨德 2017").constraints.year_alone);
+        for q in ["2014年9月马航", "2016年至2018年", "2018年以来", "马航"] {
+            assert!(!ex(q).constraints.year_alone, "{q}");
+        }
+    }
+
+    #[test]
     fn a_year_inside_a_clause_is_told_apart() {
         let year = |q: &str| ex(q).year_in_clause;
         assert_eq!(year("陆慷被问到中国会不会申办2030年世界杯"), Some(2030));
@@ -1261,6 +1286,7 @@ mod tests {
             named_until: None,
             speaker_asked: false,
             except_speakers: vec![],
+            year_alone: false,
         };
         assert!(c.admits(Some(20190520), "陆慷", "d"));
         assert!(!c.admits(Some(20190601), "陆慷", "d"));

@@ -231,6 +231,26 @@ fn a_day_named_without_its_year_and_nothing_else_is_that_days_briefings() {
     );
 }
 
+/// MH370 in 2014, MH17 in 2015 (the Dutch report on the 2014 downing).
+static TWO_YEARS: LazyLock<Engine> = LazyLock::new(|| engine_over("years"));
+
+#[test]
+fn a_year_in_which_nothing_answers_is_let_go_for_a_sure_answer_from_another() {
+    // The year of the event, not of the words: 2014 holds only MH370, so the year is let go
+    // for what was said of MH17 in 2015, and the answer says so.
+    let a = TWO_YEARS.ask("2014年马航MH17被击落中方表态", 3);
+    assert!(a.hits[0].text.contains("MH17"), "{a:?}");
+    assert_eq!(a.hits[0].document.date.as_deref(), Some("2015-10-14"));
+    assert!(a.relaxed && a.filters.as_deref() == Some("2014"), "{a:?}");
+    // A month dates the words asked about: it is kept.
+    let a = TWO_YEARS.ask("2014年4月马航MH17被击落中方表态", 3);
+    assert!(!a.hits.iter().any(|h| h.text.contains("MH17")), "{a:?}");
+    // A year that holds the answer keeps its filter.
+    let a = TWO_YEARS.ask("2015年马航MH17被击落中方表态", 3);
+    assert!(!a.relaxed && a.filters.as_deref() == Some("2015"), "{a:?}");
+    assert!(a.hits[0].text.contains("MH17"), "{a:?}");
+}
+
 #[test]
 fn an_english_question_the_library_cannot_carry_says_the_library_is_chinese() {
     use pressroom::reply::Abstention;
