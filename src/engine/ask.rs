@@ -421,24 +421,23 @@ impl Engine {
         constraints: &Constraints,
         options: &AskOptions,
     ) -> Answer {
-        let (plan, constraints) = (plan, constraints.clone());
         if !constraints.is_empty() {
             answer.filters = Some(constraints.describe());
         }
         if options.top == 0 {
             return answer;
         }
-        if !self.holds_period(&constraints) {
+        if !self.holds_period(constraints) {
             let (first, last) = self.period().unzip();
             answer.abstained = Some(Abstention::PeriodNotCovered {
                 first,
                 last,
-                nearest: self.around_gap(&constraints),
+                nearest: self.around_gap(constraints),
             });
             return answer;
         }
-        if self.only_selects(plan, &constraints) {
-            answer.hits = self.browse(&constraints, options.top);
+        if self.only_selects(plan, constraints) {
+            answer.hits = self.browse(constraints, options.top);
             answer.browsing = true;
             if answer.hits.is_empty() {
                 answer.abstained = Some(Abstention::NotCovered);
@@ -448,7 +447,7 @@ impl Engine {
         let weights = self.concept_weights(plan);
         let coverage = Coverage::new(self, plan);
         let (mut scored, relaxed) =
-            self.candidates(plan, &coverage, &weights, &constraints, options.prefer);
+            self.candidates(plan, &coverage, &weights, constraints, options.prefer);
         match relaxed {
             Relaxed::No => {}
             Relaxed::Speakers => {

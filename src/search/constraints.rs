@@ -36,6 +36,7 @@ pub struct Constraints {
     #[serde(skip)]
     pub speaker_asked: bool,
     /// The period is a year named alone (2014年; no month, season or range).
+    #[serde(skip)]
     pub year_alone: bool,
 }
 
