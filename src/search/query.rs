@@ -512,6 +512,24 @@ impl QueryPlan {
                 split_into: 1,
             });
         }
+        // A question of nothing but words jieba tags as numerals, locatives or pronouns (两会,
+        // 两岸, 多边, 三方, 五眼) still names something when those words are rare in Chinese at
+        // large: they are its subject, not the grammar of its asking (他们, 一些, 以来 are
+        // common, and a question of them alone asks about nothing).
+        if !concepts.iter().any(Concept::is_topical) {
+            for c in &mut concepts {
+                // One numeral at most: 两会 and 三方 name things, 十三 and 一百年 count them.
+                let numerals = c.forms[0].chars().filter(|&ch| is_numeral(ch)).count();
+                if c.class == WordClass::Function
+                    && c.chars > 1
+                    && numerals <= 1
+                    && lexicon.specificity(&c.forms[0]) >= SPECIFIC_ENOUGH_ALONE
+                    && vocabulary(&c.forms[0]) > 0
+                {
+                    c.class = WordClass::Content;
+                }
+            }
+        }
         // A speaker the question asks about (华春莹是哪年出生的, 耿爽的家乡), with hardly
         // anything else to it, or whose name a personal fact follows (耿爽毕业于哪所大学), is its
         // subject too: passages by her that never name her do not answer it. A name beside a
@@ -1135,6 +1153,16 @@ pub enum WordClass {
     Function,
 }
 
+/// How specific in Chinese at large ([`crate::text::Lexicon::specificity`]) a word tagged as a
+/// function word must be to stand for a question's subject when nothing else does (两岸 0.32,
+/// 三方 0.77; 双方 0.17, 以来 0.11, 他们 0).
+const SPECIFIC_ENOUGH_ALONE: f32 = 0.3;
+
+/// A character that counts (一, 两, 十, 百, 多, 几…), digits too.
+fn is_numeral(ch: char) -> bool {
+    ch.is_ascii_digit() || "零〇一二两三四五六七八九十百千万亿多几半双".contains(ch)
+}
+
 impl WordClass {
     /// The class of a jieba tag (ICTCLAS set).
     pub fn of_tag(tag: &str) -> WordClass {
@@ -1236,6 +1264,30 @@ mod tests {
     /// The plan of `q` over a library whose vocabulary is `vocabulary`.
     fn plan_in(q: &str, vocabulary: &dyn Fn(&str) -> u64) -> QueryPlan {
         plan_naming(q, vocabulary, &[])
+    }
+
+    #[test]
+    fn a_rare_word_tagged_as_grammar_is_the_subject_when_nothing_else_is() {
+        let every = |_: &str| 10;
+        let topical = |q: &str| plan_in(q, &every).concepts.iter().any(Concept::is_topical);
+        for q in ["两会", "两岸", "三方", "多边"] {
+            assert!(topical(q), "{q}");
+        }
+        // Common grammar alone, and numbers, ask about nothing.
+        for q in ["他们怎么说", "一些", "十三", "一百年"] {
+            assert!(!topical(q), "{q}");
+        }
+        // A word the library never holds names nothing it could quote.
+        assert!(
+            !plan_in("两会", &|_: &str| 0)
+                .concepts
+                .iter()
+                .any(Concept::is_topical)
+        );
+        // Beside a subject it stays a function word.
+        let p = plan_in("三方会谈", &every);
+        let sanfang = p.concepts.iter().find(|c| c.forms[0] == "三方").unwrap();
+        assert_eq!(sanfang.class, WordClass::Function);
     }
 
     /// The plan of `q` over a library whose vocabulary is `vocabulary` and whose speakers
