@@ -388,14 +388,8 @@ impl Engine {
         // 被击落中方表态) as when it was spoken of: when nothing said in it answers, a sure
         // answer from another time is given, saying the year was let go. Not a month or a day,
         // which date the words asked about (2019年5月特雷莎·梅辞职), nor a period chosen as an
-        // option, which is the asker's filter.
-        let explicit = &options.constraints;
-        if answered.abstained == Some(Abstention::NotCovered)
-            && constraints.period().is_some()
-            && constraints.year_alone
-            && explicit.since.is_none()
-            && explicit.until.is_none()
-        {
+        // option, which is the asker's filter (`understand` clears the flag for one).
+        if answered.abstained == Some(Abstention::NotCovered) && constraints.year_alone {
             let other_times = constraints.without_period();
             let mut wider = self.answer_read(answer, &plan, &other_times, options);
             // A selection alone (华春莹 2017) is browsed, not answered: an empty one says so.
@@ -628,10 +622,7 @@ impl Engine {
                     .dated_span()
                     .is_some_and(|(first, _)| year < first / 10_000))
         {
-            c.since = None;
-            c.until = None;
-            c.period_label = None;
-            c.named_until = None;
+            c = c.without_period();
         }
         // A whole year the library holds nothing of, when its first transcripts fall in the
         // next year's first quarter, is looked for there: the year is reviewed at the next
@@ -666,6 +657,8 @@ impl Engine {
             c.until = explicit.until;
             c.period_label = explicit.period_label.clone();
             c.named_until = None;
+            // The asker's filter, not a year the question names: never let go.
+            c.year_alone = false;
         }
         if !explicit.speakers.is_empty() {
             c.speakers = explicit.speakers.clone();
