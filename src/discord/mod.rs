@@ -166,6 +166,7 @@ impl Bot {
         let ignored = answer.ignored.clone();
         let tentative = answer.tentative;
         let browsing = answer.browsing;
+        let one_briefing = answer.browses_one_briefing();
         let note = answer.filters.as_deref().map(|f| (f, answer.relaxed));
         let hits: Vec<render::KeyedHit> = answer
             .hits
@@ -184,7 +185,7 @@ impl Bot {
         );
         if let Some((filters, relaxed)) = note {
             view.add_line(&if browsing {
-                render::browsing_note(filters, lang)
+                render::browsing_note(filters, one_briefing, lang)
             } else {
                 render::filters_note(filters, relaxed, ignored.as_deref(), lang)
             });

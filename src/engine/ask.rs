@@ -667,13 +667,19 @@ impl Engine {
         if !explicit.documents.is_empty() {
             c.documents = explicit.documents.clone();
         }
+        // The first or last briefing of the selection (耿爽第一次主持记者会) is that one briefing.
+        if let Some(ordinal) = extracted.briefing
+            && c.documents.is_empty()
+        {
+            c = self.one_briefing(c, ordinal);
+        }
         // The plan reads the question as typed (acronyms keep their capitals) without the
-        // period, which is a filter and no word of any passage.
-        let mut text = match &c.period_label {
-            Some(_) if extracted.rest != normalized => {
-                crate::text::with_typed_capitals(&extracted.rest, &question)
-            }
-            _ => question.clone(),
+        // period or the briefing's ordinal, which are filters and no words of any passage.
+        let cut = c.period_label.is_some() || extracted.briefing.is_some();
+        let mut text = if cut && extracted.rest != normalized {
+            crate::text::with_typed_capitals(&extracted.rest, &question)
+        } else {
+            question.clone()
         };
         // A speaker set aside is no word of the answer.
         for name in &c.except_speakers {

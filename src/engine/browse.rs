@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::Engine;
 use crate::reply::Hit;
 use crate::search::QueryPlan;
-use crate::search::constraints::Constraints;
+use crate::search::constraints::{BriefingOrdinal, Constraints, iso};
 
 impl Engine {
     /// Does the question only select (a period, a speaker, a transcript) and ask about no
@@ -56,6 +56,49 @@ impl Engine {
             }
         }
         hits
+    }
+}
+
+impl Engine {
+    /// `c` narrowed to the first or last dated briefing it selects, labelled with its day
+    /// (`2016-09-05, 第一场`); `c` itself when it selects none. The first in the library,
+    /// which may not be a speaker's first ever.
+    pub(super) fn one_briefing(&self, c: Constraints, ordinal: BriefingOrdinal) -> Constraints {
+        // The days named (2019年), not the weeks after them that a question about an event
+        // may reach.
+        let period = c
+            .period()
+            .map(|(since, until)| (since, c.named_until.unwrap_or(until)));
+        let selected = (0..self.documents.len()).filter(|&d| {
+            let day = self.days[d];
+            day != 0
+                && period.is_none_or(|(since, until)| (since..=until).contains(&day))
+                && self.documents[d].exchanges.iter().any(|ex| {
+                    (c.speakers.is_empty() || c.speakers.contains(&ex.answerer))
+                        && !c.except_speakers.contains(&ex.answerer)
+                })
+        });
+        // Ties (two transcripts of one day) go to the one listed first.
+        let chosen = match ordinal {
+            BriefingOrdinal::First => selected.min_by_key(|&d| self.days[d]),
+            BriefingOrdinal::Last => selected.rev().max_by_key(|&d| self.days[d]),
+        };
+        let Some(d) = chosen else {
+            return c;
+        };
+        let which = match ordinal {
+            BriefingOrdinal::First => "第一场",
+            BriefingOrdinal::Last => "最后一场",
+        };
+        let label = match &c.period_label {
+            Some(period) => format!("{}, {period} {which}", iso(self.days[d])),
+            None => format!("{}, {which}", iso(self.days[d])),
+        };
+        Constraints {
+            documents: vec![self.documents[d].id.clone()],
+            period_label: Some(label),
+            ..c.without_period()
+        }
     }
 }
 

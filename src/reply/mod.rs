@@ -44,6 +44,18 @@ pub struct Answer {
     pub read_as: Option<String>,
 }
 
+impl Answer {
+    /// A browsed selection whose exchanges are all of one briefing (耿爽第一次主持记者会), in its
+    /// order: there is no "latest first" to say.
+    pub fn browses_one_briefing(&self) -> bool {
+        self.browsing
+            && self
+                .hits
+                .windows(2)
+                .all(|w| w[0].document.id == w[1].document.id)
+    }
+}
+
 /// Why an answer quotes nothing although the question had something to search.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(tag = "reason", rename_all = "snake_case")]

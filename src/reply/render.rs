@@ -188,6 +188,9 @@ pub fn console_with(answer: &Answer, opts: &ConsoleOptions) -> String {
     }
     if let Some(f) = &answer.filters {
         let note = match (&answer.ignored, answer.relaxed) {
+            _ if answer.browses_one_briefing() => {
+                format!("(the exchanges of {f}: name a subject to search)")
+            }
             _ if answer.browsing => {
                 format!("(the exchanges of {f}, latest first: name a subject to search)")
             }
@@ -569,6 +572,15 @@ mod tests {
         };
         assert!(console(&a, Highlight::Plain).starts_with("(only 2024-03-07)\n"));
         a.browsing = true;
+        // One briefing's exchanges are in its order: there is no "latest first".
+        let out = console(&a, Highlight::Plain);
+        assert!(
+            out.starts_with("(the exchanges of 2024-03-07: name a subject to search)\n1. 「"),
+            "{out}"
+        );
+        let mut earlier = hit(2, "非洲是一片希望的大陆。", &[]);
+        earlier.document.id = "e".into();
+        a.hits.push(earlier);
         let out = console(&a, Highlight::Plain);
         assert!(
             out.starts_with(

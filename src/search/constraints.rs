@@ -599,7 +599,31 @@ pub struct Extracted {
     /// right before the name of an event or a document (2008年北京奥运会, 1972年中美联合公报):
     /// the year of an event the question names, which may be other than when anyone spoke of it.
     pub year_in_clause: Option<u64>,
+    /// The question asks about the first or the last briefing of its selection (耿爽第一次主持
+    /// 记者会, 2019年最后一场记者会): the words saying so are cut from `rest`.
+    pub briefing: Option<BriefingOrdinal>,
 }
+
+/// Which briefing of a selection a question asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BriefingOrdinal {
+    /// The earliest (第一次, 首场, 头一回).
+    First,
+    /// The latest (最后一次, 最后一场).
+    Last,
+}
+
+/// An ordinal right before the word for a briefing, with what may stand between them
+/// (第一次主持例行记者会, 首场记者会, 头一回登台的发布会, 最后一场外交部记者会). 最近一次 is
+/// left out: beside a subject it asks for the latest word on it, not for one briefing.
+static BRIEFING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(第一|头一|首|最早的?一|最后一)(次|场|回)\s*",
+        r"(主持|召开|举行|出席|亮相|登台|露面|开)?(的)?\s*",
+        r"(外交部)?(例行)?(新闻)?(记者会|发布会|吹风会|记者招待会)",
+    ))
+    .unwrap()
+});
 
 /// Reads the date or period and the speaker names out of a normalised question. `speakers`
 /// are the names that answer in the library; only those count (a name the library never
@@ -637,6 +661,19 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         constraints.year_alone = p.year_alone.is_some() && until.is_some() && since.is_some();
         rest.replace_range(p.range, " ");
     }
+    let found = BRIEFING_ORDINAL.captures(&rest).map(|m| {
+        let last = &m[1] == "最后一";
+        let ordinal = if last {
+            BriefingOrdinal::Last
+        } else {
+            BriefingOrdinal::First
+        };
+        (ordinal, m.get(0).map_or(0..0, |m| m.range()))
+    });
+    let briefing = found.map(|(ordinal, range)| {
+        rest.replace_range(range, " ");
+        ordinal
+    });
     let mut names: Vec<String> = Vec::new();
     for s in speakers {
         if rest.contains(s.as_str()) && !names.contains(s) {
@@ -667,6 +704,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         rest,
         names,
         year_in_clause,
+        briefing,
     }
 }
 
@@ -816,6 +854,36 @@ mod tests {
         assert_eq!(yearless_day("2018-10-8"), None);
         assert_eq!(yearless_day("13月8日"), None);
         assert_eq!(yearless_day("耿爽最近说了什么"), None);
+    }
+
+    #[test]
+    fn the_first_or_last_briefing_asked_is_read_and_cut_from_the_words() {
+        let names = ["耿爽".to_string()];
+        let e = extract("耿爽第一次主持例行记者会说了什么", &names);
+        assert_eq!(e.briefing, Some(BriefingOrdinal::First));
+        assert_eq!(e.rest, "耿爽 说了什么");
+        // Cut before the name is read: what follows it still asks for the speaker's words.
+        assert!(e.constraints.speaker_asked);
+        let e = extract("2019年最后一场记者会讲了什么", &names);
+        assert_eq!(e.briefing, Some(BriefingOrdinal::Last));
+        assert_eq!(e.constraints.period_label.as_deref(), Some("2019"));
+        for q in ["首场发布会", "头一回登台的外交部记者会", "最早的一次记者会"]
+        {
+            assert_eq!(
+                extract(q, &names).briefing,
+                Some(BriefingOrdinal::First),
+                "{q}"
+            );
+        }
+        // Firsts of anything else, and the latest word on a subject, are no briefing.
+        for q in [
+            "中国首次派出维和部队",
+            "第一次中美外交安全对话",
+            "最近一次记者会上耿爽怎么说",
+            "记者会上第一次提出",
+        ] {
+            assert_eq!(extract(q, &names).briefing, None, "{q}");
+        }
     }
 
     #[test]

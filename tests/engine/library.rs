@@ -252,6 +252,38 @@ fn a_year_in_which_nothing_answers_is_let_go_for_a_sure_answer_from_another() {
 }
 
 #[test]
+fn the_first_or_last_briefing_asked_is_that_one_briefing() {
+    // 耿爽 answers on 2016-09-29 and 2017-08-14 here: his first is the earlier, browsed in
+    // its order.
+    let a = LIBRARY.ask("耿爽第一次主持记者会说了什么", 3);
+    assert!(a.browsing && a.browses_one_briefing(), "{a:?}");
+    assert_eq!(a.hits[0].document.date.as_deref(), Some("2016-09-29"));
+    assert_eq!(a.filters.as_deref(), Some("2016-09-29, 第一场 · 耿爽"));
+    let a = LIBRARY.ask("耿爽最后一场记者会", 3);
+    assert_eq!(
+        a.hits[0].document.date.as_deref(),
+        Some("2017-08-14"),
+        "{a:?}"
+    );
+    // Within a year, and with a subject: the subject is searched in that briefing alone.
+    let a = LIBRARY.ask(
+        "2017年第一场记者会上，中方对军舰进入西沙群岛领海怎么说？",
+        3,
+    );
+    assert!(!a.browsing && !a.hits.is_empty(), "{a:?}");
+    assert!(
+        a.hits
+            .iter()
+            .all(|h| h.document.date.as_deref() == Some("2017-07-03")),
+        "{a:?}"
+    );
+    assert_eq!(a.filters.as_deref(), Some("2017-07-03, 2017 第一场"));
+    // A year the library does not hold has no first briefing: the period is not covered.
+    let a = LIBRARY.ask("2012年第一次记者会说了什么", 3);
+    assert!(a.hits.is_empty() && a.abstained.is_some(), "{a:?}");
+}
+
+#[test]
 fn an_english_question_the_library_cannot_carry_says_the_library_is_chinese() {
     use pressroom::reply::Abstention;
     let a = LIBRARY.ask("Why did China stop buying canola from Canada?", 3);

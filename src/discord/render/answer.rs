@@ -408,11 +408,15 @@ pub fn filters_note(filters: &str, relaxed: bool, ignored: Option<&str>, lang: L
 
 /// The line under a browsed selection ([`crate::reply::Answer::browsing`]): its exchanges,
 /// not an answer to a question.
-pub fn browsing_note(filters: &str, lang: Lang) -> String {
+pub fn browsing_note(filters: &str, one_briefing: bool, lang: Lang) -> String {
     let f = escape_markdown(filters);
-    match lang {
-        Lang::Zh => format!("*「{f}」的问答，由近及远；加上话题即可搜索*"),
-        Lang::En => format!("*the exchanges of {f}, latest first: name a subject to search*"),
+    match (lang, one_briefing) {
+        (Lang::Zh, false) => format!("*「{f}」的问答，由近及远；加上话题即可搜索*"),
+        (Lang::Zh, true) => format!("*「{f}」的问答；加上话题即可搜索*"),
+        (Lang::En, false) => {
+            format!("*the exchanges of {f}, latest first: name a subject to search*")
+        }
+        (Lang::En, true) => format!("*the exchanges of {f}: name a subject to search*"),
     }
 }
 
@@ -591,7 +595,7 @@ mod tests {
         assert!(filters_note("陆慷", true, None, Lang::Zh).contains("未按此筛选"));
         assert!(tentative_note(Lang::Zh).contains("未必正面回答"));
         assert_eq!(
-            browsing_note("2019-05-20", Lang::En),
+            browsing_note("2019-05-20", false, Lang::En),
             "*the exchanges of 2019\\-05\\-20, latest first: name a subject to search*"
         );
         assert!(tentative_note(Lang::En).contains("may not answer"));
