@@ -7,6 +7,9 @@
 //! query or nothing, never an error.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -142,6 +145,57 @@ impl Concept {
             && !NOT_TOPICAL.contains(&self.forms[0].as_str())
             && !names_an_aspect(&self.forms[0])
     }
+}
+
+/// A law or bill named without title marks after the act on it (美国国会通过台湾旅行法, 签署了
+/// 香港人权与民主法案以后): a name of 2 to 12 characters and 法 or 法案, before what cannot
+/// continue a name (法国, 法律 and 法院 are other words).
+static UNMARKED_LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:通过|签署|签了|出台|审议|推出|颁布|实施|制定|批准)了?(?:所谓|一项|一部|新的)?",
+        r#"[“"']?(\p{Han}{2,12}?(?:法案|法))"#,
+        r"(?:$|[^\p{Han}]|[后时以中的草生出那这])"
+    ))
+    .expect("law pattern")
+});
+/// Endings of ordinary words in 法 (办法, 看法, 立法, 依法): no law's name.
+const NOT_A_LAW: &[&str] = &[
+    "办法",
+    "做法",
+    "看法",
+    "说法",
+    "方法",
+    "想法",
+    "手法",
+    "用法",
+    "写法",
+    "立法",
+    "执法",
+    "司法",
+    "违法",
+    "合法",
+    "非法",
+    "依法",
+    "算法",
+    "语法",
+    "章法",
+    "疗法",
+    "国际法",
+];
+
+/// The laws and bills a text names without title marks ([`UNMARKED_LAW`]), each once, in order:
+/// titles like those in marks, which a library that never names them does not speak of.
+pub fn unmarked_laws_in(text: &str) -> Vec<String> {
+    let mut laws: Vec<String> = Vec::new();
+    for m in UNMARKED_LAW.captures_iter(text) {
+        let law = &m[1];
+        let ordinary =
+            NOT_A_LAW.iter().any(|w| law.ends_with(w)) || law.contains(['的', '了', '地', '得']);
+        if !ordinary && !laws.iter().any(|l| l == law) {
+            laws.push(law.to_string());
+        }
+    }
+    laws
 }
 
 /// The names a text puts in title marks (《…》), of 2 to 40 characters, each once, in order.
@@ -604,7 +658,15 @@ impl QueryPlan {
             highlight,
             concepts,
             kinds: AnswerType::of_question(&normalized),
-            titles: titles_in(&normalized),
+            titles: {
+                let mut titles = titles_in(&normalized);
+                for law in unmarked_laws_in(&normalized) {
+                    if !titles.contains(&law) {
+                        titles.push(law);
+                    }
+                }
+                titles
+            },
             normalized,
         }
     }
@@ -1227,6 +1289,33 @@ mod tests {
         assert!(!holds_title(text, "外国补贴条例"));
         assert!(!holds_title(text, "核武器不扩散条约"));
         assert!(!holds_title("不扩散核武器条约", "不扩散核条约"));
+    }
+
+    #[test]
+    fn laws_named_without_marks_after_the_act_on_them_are_titles() {
+        assert_eq!(
+            unmarked_laws_in("美国国会通过台湾旅行法中方什么反应"),
+            ["台湾旅行法"]
+        );
+        assert_eq!(
+            unmarked_laws_in("美国签了香港人权与民主法案以后，华春莹怎么说"),
+            ["香港人权与民主法案"]
+        );
+        assert_eq!(
+            unmarked_laws_in("全国人大通过网络安全法那天"),
+            ["网络安全法"]
+        );
+        // Other words in 法, and 法 starting another word, are no law.
+        for q in [
+            "出台更严格的办法",
+            "签署中法联合声明",
+            "通过外交途径解决",
+            "实施新的做法",
+            "批准法国的申请",
+            "通过和平方法",
+        ] {
+            assert!(unmarked_laws_in(q).is_empty(), "{q}");
+        }
     }
 
     #[test]
