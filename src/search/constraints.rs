@@ -274,6 +274,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 /// Words right after a date that turn it into an open period.
+/// Words after a date that ask about the days around it (6月20日前后, 国庆左右).
+static AROUND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(前后|左右)").unwrap());
+/// How far each way "around a day" reaches.
+const AROUND_DAYS: u64 = 7;
 static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(以来|以后|之后|后|起|至今|开始|迄今|到现在|到目前|到今天)").unwrap()
 });
@@ -399,14 +403,21 @@ fn find_period(q: &str) -> Option<Period> {
     if let Some(c) = YEAR.captures(q) {
         let y = num(&c[1]);
         if (1900..=2100).contains(&y) {
-            let (from, to) = year_part(c.get(2).map(|p| p.as_str()));
+            let part = c.get(2).map(|p| p.as_str());
+            let (from, to) = year_part(part);
             let whole = c.get(0).expect("group 0");
+            // The part named is said with the year: the whole year is not what was applied.
+            let label = match part {
+                None => format!("{y:04}"),
+                Some(p @ ("初" | "底" | "末")) => format!("{y:04} 年{p}"),
+                Some(p) => format!("{y:04} {p}"),
+            };
             return Some(Period {
                 range: whole.range(),
                 since: y * 10000 + from,
                 until: add_days(y * 10000 + to, ANSWER_LAG_DAYS),
                 named_until: y * 10000 + to,
-                label: format!("{y:04}"),
+                label,
                 year_alone: Some(y),
             });
         }
@@ -635,7 +646,16 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
     if let Some(p) = find_period(&rest) {
         year_in_clause = year_in_clause_at(&rest, &p);
         let after = &rest[p.range.end..];
-        let (since, until, label) = if OPEN_AFTER.is_match(after) {
+        let around_len = AROUND.find(after).map(|m| m.end());
+        let around = around_len.is_some();
+        let (since, until, label) = if around {
+            // 6月20日前后: the days around it, not the days before it.
+            (
+                Some(sub_days(p.since, AROUND_DAYS)),
+                Some(add_days(p.until, AROUND_DAYS)),
+                format!("{} 前后", p.label),
+            )
+        } else if OPEN_AFTER.is_match(after) {
             (Some(p.since), None, format!("≥ {}", p.label))
         } else if OPEN_BEFORE.is_match(after) {
             // 年底前, 月底前: by the end named (a deadline), up to the briefings just after it;
@@ -653,13 +673,19 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
             (Some(p.since), Some(p.until), p.label)
         };
         if until.is_some() {
-            constraints.named_until = Some(p.named_until);
+            constraints.named_until = Some(if around {
+                add_days(p.named_until, AROUND_DAYS)
+            } else {
+                p.named_until
+            });
         }
         constraints.since = since;
         constraints.until = until;
         constraints.period_label = Some(label);
-        constraints.year_alone = p.year_alone.is_some() && until.is_some() && since.is_some();
-        rest.replace_range(p.range, " ");
+        constraints.year_alone =
+            p.year_alone.is_some() && until.is_some() && since.is_some() && !around;
+        // 前后 goes with the date: it is no word of the subject.
+        rest.replace_range(p.range.start..p.range.end + around_len.unwrap_or(0), " ");
     }
     let found = BRIEFING_ORDINAL.captures(&rest).map(|m| {
         let last = &m[1] == "最后一";
@@ -1036,6 +1062,20 @@ mod tests {
             !rest.contains("2018") && rest.contains("南海仲裁"),
             "{rest}"
         );
+    }
+
+    #[test]
+    fn around_a_day_is_the_days_either_side_and_a_years_part_is_said() {
+        let e = ex("2019年6月20日前后中方对伊朗的表态");
+        assert_eq!(e.constraints.since, Some(20190613));
+        assert_eq!(e.constraints.named_until, Some(20190627));
+        assert_eq!(e.constraints.describe(), "2019-06-20 前后");
+        assert!(!e.rest.contains('前'), "{}", e.rest);
+        let label = |q: &str| ex(q).constraints.describe();
+        assert_eq!(label("2019年下半年香港局势"), "2019 下半年");
+        assert_eq!(label("2017年底朝鲜半岛"), "2017 年底");
+        assert_eq!(label("2015年第四季度南海"), "2015 第四季度");
+        assert_eq!(label("2018年中美关系"), "2018");
     }
 
     #[test]

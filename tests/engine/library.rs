@@ -574,7 +574,10 @@ fn a_title_the_library_never_names_is_no_subject_of_it() {
         assert!(a.hits[0].text.contains("领海及毗连区法"), "{a:?}");
     }
     // A law named without marks after what was done to it is a title all the same.
-    let a = LIBRARY.ask("美国国会通过西沙群岛航行法以后，中方对美国军舰进入领海怎么说", 3);
+    let a = LIBRARY.ask(
+        "美国国会通过西沙群岛航行法以后，中方对美国军舰进入领海怎么说",
+        3,
+    );
     assert_abstains(
         &a,
         pressroom::reply::Abstention::TitleNotNamed {
