@@ -673,24 +673,6 @@ impl Engine {
         {
             c = self.one_briefing(c, ordinal);
         }
-        // The plan reads the question as typed (acronyms keep their capitals) without the
-        // period or the briefing's ordinal, which are filters and no words of any passage.
-        let cut = c.period_label.is_some() || extracted.briefing.is_some();
-        let mut text = if cut && extracted.rest != normalized {
-            crate::text::with_typed_capitals(&extracted.rest, &question)
-        } else {
-            question.clone()
-        };
-        // A speaker set aside is no word of the answer.
-        for name in &c.except_speakers {
-            text = text.replace(name.as_str(), " ");
-        }
-        // A speaker's name stands apart, and the title beside it (外交部发言人华春莹, 王毅外长)
-        // names the speaker, not the subject.
-        for name in &extracted.names {
-            text = crate::search::without_titles_of(&text, name);
-        }
-        let text = crate::search::without_the_office(&text);
         let vocabulary = |t: &str| self.index.doc_freq(t);
         let phrase_passages = |terms: &[(usize, &str)]| self.index.phrase_freq(terms);
         let reader = Reader {
@@ -701,7 +683,35 @@ impl Engine {
             vocabulary: &vocabulary,
             phrase_passages: &phrase_passages,
         };
-        let plan = QueryPlan::new(&text, &reader, &extracted.names);
+        // The plan reads the question as typed (acronyms keep their capitals) without the
+        // period, which is a filter and no word of any passage, and without what `rest` cuts.
+        let plan_of = |rest: &str| {
+            let cut = c.period_label.is_some() || extracted.briefing.is_some();
+            let mut text = if cut && rest != normalized {
+                crate::text::with_typed_capitals(rest, &question)
+            } else {
+                question.clone()
+            };
+            // A speaker set aside is no word of the answer.
+            for name in &c.except_speakers {
+                text = text.replace(name.as_str(), " ");
+            }
+            // A speaker's name stands apart, and the title beside it (外交部发言人华春莹, 王毅外长)
+            // names the speaker, not the subject.
+            for name in &extracted.names {
+                text = crate::search::without_titles_of(&text, name);
+            }
+            let text = crate::search::without_the_office(&text);
+            QueryPlan::new(&text, &reader, &extracted.names)
+        };
+        let mut plan = plan_of(&extracted.rest);
+        // Beside a subject, the words of the briefing asked (主持首场记者会) are searched too: the
+        // reporter's question of that briefing may say them (祝贺你主持首场外交部例行记者会).
+        if let Some(rest) = &extracted.rest_with_briefing
+            && super::browse::names_a_subject(&plan, &c)
+        {
+            plan = plan_of(rest);
+        }
         // A day without its year (3月8日的记者会说了什么), with nothing else asked, names that
         // day's briefings in every year the library holds one. Not beside a subject: there it
         // is as often the day of the event (3月11日地震后), which later briefings speak of.

@@ -613,6 +613,8 @@ pub struct Extracted {
     /// The question asks about the first or the last briefing of its selection (耿爽第一次主持
     /// 记者会, 2019年最后一场记者会): the words saying so are cut from `rest`.
     pub briefing: Option<BriefingOrdinal>,
+    /// With a briefing's ordinal, `rest` with the words saying it left in.
+    pub rest_with_briefing: Option<String>,
 }
 
 /// Which briefing of a selection a question asks about.
@@ -696,6 +698,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         };
         (ordinal, m.get(0).map_or(0..0, |m| m.range()))
     });
+    let mut rest_with_briefing = found.as_ref().map(|_| rest.clone());
     let briefing = found.map(|(ordinal, range)| {
         rest.replace_range(range, " ");
         ordinal
@@ -718,6 +721,9 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         names.into_iter().partition(|n| set_aside(&rest, n));
     for n in &except {
         rest = rest.replace(n.as_str(), " ");
+        if let Some(uncut) = &mut rest_with_briefing {
+            *uncut = uncut.replace(n.as_str(), " ");
+        }
     }
     constraints.except_speakers = except;
     constraints.speaker_asked = names.iter().any(|n| {
@@ -731,6 +737,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         names,
         year_in_clause,
         briefing,
+        rest_with_briefing,
     }
 }
 
@@ -888,6 +895,11 @@ mod tests {
         let e = extract("耿爽第一次主持例行记者会说了什么", &names);
         assert_eq!(e.briefing, Some(BriefingOrdinal::First));
         assert_eq!(e.rest, "耿爽 说了什么");
+        // Kept for a question that also names a subject: the briefing's words may be searched.
+        assert_eq!(
+            e.rest_with_briefing.as_deref(),
+            Some("耿爽第一次主持例行记者会说了什么")
+        );
         // Cut before the name is read: what follows it still asks for the speaker's words.
         assert!(e.constraints.speaker_asked);
         let e = extract("2019年最后一场记者会讲了什么", &names);
