@@ -90,7 +90,7 @@ impl Engine {
             BriefingOrdinal::First => "第一场",
             BriefingOrdinal::Last => "最后一场",
         };
-        let label = match &c.period_label {
+        let label = match &c.describe_period() {
             Some(period) => format!("{}, {period} {which}", iso(self.days[d])),
             None => format!("{}, {which}", iso(self.days[d])),
         };

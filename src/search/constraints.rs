@@ -94,16 +94,20 @@ impl Constraints {
             && (self.documents.is_empty() || self.documents.iter().any(|d| d == document))
     }
 
+    /// The period for the reader, as written or from its days: `2019-05`, `≥ 2018-01-01`.
+    pub fn describe_period(&self) -> Option<String> {
+        match (&self.period_label, self.since, self.until) {
+            (Some(label), _, _) => Some(label.clone()),
+            (None, Some(s), Some(u)) => Some(format!("{} … {}", iso(s), iso(u))),
+            (None, Some(s), None) => Some(format!("≥ {}", iso(s))),
+            (None, None, Some(u)) => Some(format!("≤ {}", iso(u))),
+            (None, None, None) => None,
+        }
+    }
+
     /// A short description for the reader: `2019-05 · 陆慷`.
     pub fn describe(&self) -> String {
-        let mut parts = Vec::new();
-        match (&self.period_label, self.since, self.until) {
-            (Some(label), _, _) => parts.push(label.clone()),
-            (None, Some(s), Some(u)) => parts.push(format!("{} … {}", iso(s), iso(u))),
-            (None, Some(s), None) => parts.push(format!("≥ {}", iso(s))),
-            (None, None, Some(u)) => parts.push(format!("≤ {}", iso(u))),
-            (None, None, None) => {}
-        }
+        let mut parts: Vec<String> = self.describe_period().into_iter().collect();
         if !self.speakers.is_empty() {
             parts.push(self.speakers.join("/"));
         }
