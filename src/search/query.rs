@@ -846,7 +846,22 @@ fn apart_from_glued_words(
                 .next_back()
                 .is_some_and(|c| GLUED_AFTER.contains(c))
     };
-    if !terms.iter().any(|t| starts_glued(t) || ends_glued(t)) {
+    // A question word the HMM glued to the verb after it (在哪开, 去哪谈, 峰会在哪办): a word
+    // no dictionary holds, which no passage holds either. Not to a measure word: 哪支 (队伍)
+    // asks which one, and the measure word belongs with it.
+    const MEASURES: &str =
+        "个座艘只支次天年月号位名件些阵种回场批条家架辆所项份边轮届周趟遍部首款枚台张篇句段节国方";
+    let asks_glued = |t: &crate::text::Term| {
+        let mut chars = t.text.chars();
+        t.chars == 2
+            && matches!(chars.next(), Some('哪' | '啥'))
+            && chars.next().is_some_and(|c| !MEASURES.contains(c))
+            && !jieba.has_word(&t.text)
+    };
+    if !terms
+        .iter()
+        .any(|t| starts_glued(t) || ends_glued(t) || asks_glued(t))
+    {
         return None;
     }
     // A word of jieba's dictionary counts where it stands at all: a one-transcript library
@@ -889,6 +904,9 @@ fn apart_from_glued_words(
         if reaching_back {
             breaks.push(byte_at(glue));
         }
+    }
+    for t in words.iter().filter(|t| asks_glued(t)) {
+        breaks.push(byte_at(t.position + 1));
     }
     breaks.sort_unstable();
     breaks.dedup();
@@ -1720,6 +1738,24 @@ mod tests {
             "{:?}",
             p.concepts
         );
+    }
+
+    #[test]
+    fn a_question_word_is_not_glued_to_the_verb_after_it() {
+        // The HMM reads 在哪开 as 在 / 哪开 and 去哪谈 as 去 / 哪谈: words nothing holds, which
+        // would count as the question's subject.
+        let library = ["中非合作论坛", "峰会"];
+        for q in ["中非合作论坛今年在哪开", "峰会去哪谈", "峰会在哪办"] {
+            let p = plan_in(q, &holding(&library));
+            assert!(
+                !p.concepts.iter().any(|c| c.forms[0].starts_with('哪')),
+                "{q}: {:?}",
+                p.concepts
+            );
+        }
+        // A word of the dictionary stays whole: 哪怕 is no question.
+        let p = plan_in("哪怕峰会推迟", &holding(&library));
+        assert!(p.terms.iter().any(|(t, _)| t == "哪怕"), "{:?}", p.terms);
     }
 
     #[test]
