@@ -693,15 +693,20 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         // 前后 goes with the date: it is no word of the subject.
         rest.replace_range(p.range.start..p.range.end + around_len.unwrap_or(0), " ");
     }
-    let found = BRIEFING_ORDINAL.captures(&rest).map(|m| {
-        let last = &m[1] == "最后一";
-        let ordinal = if last {
-            BriefingOrdinal::Last
-        } else {
-            BriefingOrdinal::First
-        };
-        (ordinal, m.get(0).map_or(0..0, |m| m.range()))
-    });
+    // Every briefing word ends in 会; most questions hold none, and the captures cost more.
+    let asks_a_briefing = rest.contains('会');
+    let found = asks_a_briefing
+        .then(|| BRIEFING_ORDINAL.captures(&rest))
+        .flatten()
+        .map(|m| {
+            let last = &m[1] == "最后一";
+            let ordinal = if last {
+                BriefingOrdinal::Last
+            } else {
+                BriefingOrdinal::First
+            };
+            (ordinal, m.get(0).map_or(0..0, |m| m.range()))
+        });
     let mut rest_with_briefing = found.as_ref().map(|_| rest.clone());
     let briefing = found.map(|(ordinal, range)| {
         rest.replace_range(range, " ");

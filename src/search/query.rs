@@ -187,6 +187,10 @@ const NOT_A_LAW: &[&str] = &[
 /// titles like those in marks, which a library that never names them does not speak of.
 pub fn unmarked_laws_in(text: &str) -> Vec<String> {
     let mut laws: Vec<String> = Vec::new();
+    // Most questions name no law: the pattern's captures are not worth looking for then.
+    if !text.contains('法') {
+        return laws;
+    }
     for m in UNMARKED_LAW.captures_iter(text) {
         let law = &m[1];
         let ordinary =
