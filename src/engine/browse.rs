@@ -57,9 +57,7 @@ impl Engine {
         }
         hits
     }
-}
 
-impl Engine {
     /// `c` narrowed to the first or last dated briefing it selects, labelled with its day
     /// (`2016-09-05, 第一场`); `c` itself when it selects none. The first in the library,
     /// which may not be a speaker's first ever.
