@@ -635,6 +635,8 @@ pub enum BriefingOrdinal {
 /// left out: beside a subject it asks for the latest word on it, not for one briefing.
 static BRIEFING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
+        // The post taken or left, said with it (上任后第一次, 离任前最后一场), goes with it.
+        r"(?:(?:上任|就任|履新|离任|卸任|调任)(?:前|后|以来)?的?\s*)?",
         r"(第一|头一|首|最早的?一|最后一)(次|场|回)\s*",
         r"(主持|召开|举行|出席|亮相|登台|露面|开)?(的)?\s*",
         r"(外交部)?(例行)?(新闻)?(记者会|发布会|吹风会|记者招待会)",
@@ -914,6 +916,9 @@ mod tests {
         let e = extract("2019年最后一场记者会讲了什么", &names);
         assert_eq!(e.briefing, Some(BriefingOrdinal::Last));
         assert_eq!(e.constraints.period_label.as_deref(), Some("2019"));
+        let e = extract("耿爽离任前最后一次记者会说了什么", &names);
+        assert_eq!(e.briefing, Some(BriefingOrdinal::Last));
+        assert_eq!(e.rest, "耿爽 说了什么");
         for q in ["首场发布会", "头一回登台的外交部记者会", "最早的一次记者会"]
         {
             assert_eq!(
