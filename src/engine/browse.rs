@@ -23,9 +23,7 @@ impl Engine {
     /// each as its answer's first paragraph; at most `top`. A day named means that day's
     /// briefing: not the later ones a question about an event that day may reach.
     pub(super) fn browse(&self, c: &Constraints, top: usize) -> Vec<Hit> {
-        let period = c
-            .period()
-            .map(|(since, until)| since..=c.named_until.unwrap_or(until));
+        let period = c.named_days();
         let mut docs: Vec<usize> = (0..self.documents.len())
             .filter(|&d| {
                 // An undated transcript is in no period.
@@ -45,8 +43,7 @@ impl Engine {
                 if hits.len() == top {
                     return hits;
                 }
-                let speaker_ok = (c.speakers.is_empty() || c.speakers.contains(&ex.answerer))
-                    && !c.except_speakers.contains(&ex.answerer);
+                let speaker_ok = c.admits_speaker(&ex.answerer);
                 let first = doc.answer_paragraphs(ex).first().copied();
                 if let (true, Some(i)) = (speaker_ok, first)
                     && let Some(hit) = self.hit(d, i, 0.0, hits.len() + 1, &no_highlight)
@@ -62,19 +59,15 @@ impl Engine {
     /// (`2016-09-05, 第一场`); `c` itself when it selects none. The first in the library,
     /// which may not be a speaker's first ever.
     pub(super) fn one_briefing(&self, c: Constraints, ordinal: BriefingOrdinal) -> Constraints {
-        // The days named (2019年), not the weeks after them that a question about an event
-        // may reach.
-        let period = c
-            .period()
-            .map(|(since, until)| (since, c.named_until.unwrap_or(until)));
+        let period = c.named_days();
         let selected = (0..self.documents.len()).filter(|&d| {
             let day = self.days[d];
             day != 0
-                && period.is_none_or(|(since, until)| (since..=until).contains(&day))
-                && self.documents[d].exchanges.iter().any(|ex| {
-                    (c.speakers.is_empty() || c.speakers.contains(&ex.answerer))
-                        && !c.except_speakers.contains(&ex.answerer)
-                })
+                && period.as_ref().is_none_or(|days| days.contains(&day))
+                && self.documents[d]
+                    .exchanges
+                    .iter()
+                    .any(|ex| c.admits_speaker(&ex.answerer))
         });
         // Ties (two transcripts of one day) go to the one listed first.
         let chosen = match ordinal {

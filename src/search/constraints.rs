@@ -89,9 +89,21 @@ impl Constraints {
         };
         dated(self.since, |d, b| d >= b)
             && dated(self.until, |d, b| d <= b)
-            && (self.speakers.is_empty() || self.speakers.iter().any(|s| s == speaker))
-            && !self.except_speakers.iter().any(|s| s == speaker)
+            && self.admits_speaker(speaker)
             && (self.documents.is_empty() || self.documents.iter().any(|d| d == document))
+    }
+
+    /// Does it admit the words of `speaker` (one named, or any, and not one set aside)?
+    pub fn admits_speaker(&self, speaker: &str) -> bool {
+        (self.speakers.is_empty() || self.speakers.iter().any(|s| s == speaker))
+            && !self.except_speakers.iter().any(|s| s == speaker)
+    }
+
+    /// The days the period's words name (2019年: that year), not the days after them that a
+    /// question about an event may reach: what a selection is browsed by.
+    pub fn named_days(&self) -> Option<std::ops::RangeInclusive<DayNumber>> {
+        self.period()
+            .map(|(since, until)| since..=self.named_until.unwrap_or(until))
     }
 
     /// The period for the reader, as written or from its days: `2019-05`, `≥ 2018-01-01`.
@@ -277,11 +289,11 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     )
         .unwrap()
 });
-/// Words right after a date that turn it into an open period.
 /// Words after a date that ask about the days around it (6月20日前后, 国庆左右).
 static AROUND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(前后|左右)").unwrap());
 /// How far each way "around a day" reaches.
 const AROUND_DAYS: u64 = 7;
+/// Words right after a date that turn it into an open period.
 static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(以来|以后|之后|后|起|至今|开始|迄今|到现在|到目前|到今天)").unwrap()
 });

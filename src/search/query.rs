@@ -852,14 +852,15 @@ fn apart_from_glued_words(
     };
     // A question word the HMM glued to the verb after it (在哪开, 去哪谈, 峰会在哪办): a word
     // no dictionary holds, which no passage holds either. Not to a measure word: 哪支 (队伍)
-    // asks which one, and the measure word belongs with it.
-    const MEASURES: &str =
-        "个座艘只支次天年月号位名件些阵种回场批条家架辆所项份边轮届周趟遍部首款枚台张篇句段节国方";
+    // asks which one, and the measure word belongs with it (the question forms' measure words,
+    // and those of things asked which one of: 哪支, 哪部, 哪国).
+    const MORE_MEASURES: &str = "支部首款枚台张篇句段节国方";
+    let measure = |c: char| crate::text::MEASURE_WORDS.contains(c) || MORE_MEASURES.contains(c);
     let asks_glued = |t: &crate::text::Term| {
         let mut chars = t.text.chars();
         t.chars == 2
             && matches!(chars.next(), Some('哪' | '啥'))
-            && chars.next().is_some_and(|c| !MEASURES.contains(c))
+            && chars.next().is_some_and(|c| !measure(c))
             && !jieba.has_word(&t.text)
     };
     if !terms

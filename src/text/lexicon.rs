@@ -237,11 +237,14 @@ impl Lexicon {
     }
 }
 
+/// Measure words a demonstrative or question word takes (那艘, 哪天, 几只, 第几次).
+pub(crate) const MEASURE_WORDS: &str =
+    "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边轮届周趟遍";
+
 /// Words that only shape a question, whatever the dictionary says: a demonstrative or question
 /// word with a measure word (那艘, 这次, 哪天, 几只, 那阵子, 哪几个, 第几次), and the A-not-A form
 /// (认不认, 支不支持).
 fn is_question_form(term: &str) -> bool {
-    const MEASURE: &str = "个座艘只次天年月号位名件些阵种回场批条家架辆所项份边轮届周趟遍";
     // Question forms are two to four characters; longer terms are not looked at.
     let mut chars = ['\0'; 4];
     let mut len = 0;
@@ -253,11 +256,11 @@ fn is_question_form(term: &str) -> bool {
         len += 1;
     }
     match &chars[..len] {
-        [d, m, rest @ ..] if "这那哪几每某".contains(*d) && MEASURE.contains(*m) => {
+        [d, m, rest @ ..] if "这那哪几每某".contains(*d) && MEASURE_WORDS.contains(*m) => {
             rest.len() <= 1
         }
-        [d, '一', m] if "这那哪".contains(*d) && MEASURE.contains(*m) => true,
-        ['哪' | '第', '几', m] if MEASURE.contains(*m) => true,
+        [d, '一', m] if "这那哪".contains(*d) && MEASURE_WORDS.contains(*m) => true,
+        ['哪' | '第', '几', m] if MEASURE_WORDS.contains(*m) => true,
         [a, n, b, ..] if starts_a_not_a(*a, *n, *b) => true,
         _ => false,
     }
