@@ -186,6 +186,12 @@ static PERSON_Q: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("person pattern")
 });
+/// The spokesperson asked for (哪位发言人说过, 发言人是谁): every passage says who said it, so
+/// no name need stand in its text.
+static SPEAKER_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"哪(一|个)?位?(外交部)?(新闻)?发言人|(外交部)?(新闻)?发言人是谁")
+        .expect("speaker pattern")
+});
 /// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联, 哪项民调.
 static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -375,7 +381,7 @@ struct Aspect {
 
 /// The aspects of its subject a question may ask for (several at once); the bits of
 /// [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [Aspect; 13] = [
+const ASPECT_PATTERNS: [Aspect; 14] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     Aspect {
         asked: r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
@@ -448,6 +454,13 @@ const ASPECT_PATTERNS: [Aspect; 13] = [
         asked: r"接下来|下一步|今后|打算",
         answered: r"下一步|今后|接下来|将继续|未来|近期将|将于",
         names: &[],
+    },
+    // A warning to those who would do something (对搞小院高墙的国家有啥警告, 告诫了什么):
+    // answered by what they would bring on themselves, seldom by the word 警告.
+    Aspect {
+        asked: r"警告|告诫|(什么|啥|哪些)(后果|下场)|后果是什么",
+        answered: r"将会|必将|势必|只会|就会|必然|后果|代价|承担|自食其果|玩火|奉劝|警告|告诫|搬起石头",
+        names: &["警告", "告诫", "后果", "下场"],
     },
     // The form something takes (以什么形式召开, 什么方式).
     Aspect {
@@ -554,6 +567,12 @@ static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}")
         .expect("list answer pattern")
 });
+/// A paragraph that ends on a colon (今年我们将重点抓好三件大事：) opens a list its next
+/// paragraphs give: quoted, it is shown with them.
+fn opens_a_list(passage: &str) -> bool {
+    passage.trim_end().ends_with([':', '：'])
+}
+
 /// Things listed in parallel clauses that open alike (大力开展…，大力支持…，大力开展…; 要坚持…，
 /// 要推进…，要加强…): three clauses in a row of one sentence whose first two characters are the same.
 fn parallel_clauses(passage: &str) -> bool {
@@ -712,7 +731,7 @@ impl AnswerType {
             date: DATE_Q.is_match(question),
             day: DAY_Q.is_match(question),
             year: YEAR_Q.is_match(question),
-            person: PERSON_Q.is_match(question) || person_name,
+            person: PERSON_Q.is_match(&SPEAKER_Q.replace_all(question, "_")) || person_name,
             role: ROLE_Q.captures(question).map(|c| {
                 let mut role = c[1].chars();
                 [role.next().unwrap_or('_'), role.next().unwrap_or('_')]
@@ -973,7 +992,7 @@ impl AnswerType {
         let kinds: [(bool, &dyn Fn() -> bool); 3] = [
             (self.reason, &|| REASON_A.is_match(passage)),
             (self.list, &|| {
-                LIST_A.is_match(passage) || parallel_clauses(passage)
+                LIST_A.is_match(passage) || parallel_clauses(passage) || opens_a_list(passage)
             }),
             (self.name, &|| NAME_A.is_match(passage)),
         ];
@@ -1005,7 +1024,7 @@ mod tests {
 
     #[test]
     fn an_aspects_name_is_no_subject() {
-        for word in ["角色", "比方", "底线", "信心", "形式"] {
+        for word in ["角色", "比方", "底线", "信心", "形式", "警告"] {
             assert!(names_an_aspect(word), "{word}");
         }
         for word in ["南海", "原则", "提醒"] {
@@ -1602,6 +1621,9 @@ mod tests {
             t.match_in("大力开展对话。大力支持交往。大力开展交流。"),
             Some(0.0)
         );
+        // A paragraph that opens a list its next paragraphs give.
+        assert_eq!(t.match_in("今年我们将重点抓好三件大事："), Some(1.0));
+        assert_eq!(t.match_in("今年我们将重点抓好三件大事:"), Some(1.0));
     }
 
     #[test]
@@ -1817,6 +1839,10 @@ mod tests {
         assert!(!AnswerType::of_question("大金砖峰会由谁主办？").person);
         // Who someone is: any account of them answers.
         assert!(!AnswerType::of_question("韩飞龙是谁？").person);
+        // The spokesperson asked for is the passage's speaker, said beside every quote.
+        assert!(!AnswerType::of_question("哪位发言人说过美国是黑客帝国").person);
+        assert!(!AnswerType::of_question("那天的外交部发言人是谁？").person);
+        assert!(AnswerType::of_question("哪位发言人说过哪位领导人将出席").person);
     }
 
     #[test]

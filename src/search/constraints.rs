@@ -813,7 +813,11 @@ pub fn without_titles_of(text: &str, name: &str) -> String {
 /// (外交部发言人办公室); a bare title (外长, 发言人) only right before what it is asked to do
 /// (外长对…, 发言人怎么…, 外长讲了): 中国外长每年首访非洲 is about the minister.
 static THE_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:中国)?(?:(?P<full>外交部(?:新闻)?发言人(?:们)?)|外交部长|外长|发言人)").unwrap()
+    // 哪位 goes with it: which spokesperson said it is who said it, said beside every quote.
+    Regex::new(
+        r"(?:哪(?:一|个)?位?)?(?:中国)?(?:(?P<full>外交部(?:新闻)?发言人(?:们)?)|外交部长|外长|发言人)",
+    )
+    .unwrap()
 });
 static ADDRESSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:对|在|就|怎么|如何|怎样|是怎么|是如何|讲|说|谈|表示|回应|评价|认为|觉得|有没有|提)")
@@ -1374,6 +1378,11 @@ mod tests {
         assert_eq!(
             without_the_office("中国外交部新闻发言人对此怎么看").trim(),
             "对此怎么看"
+        );
+        // Which spokesperson said it is who said it.
+        assert_eq!(
+            without_the_office("哪位发言人说过美国是黑客帝国").trim(),
+            "说过美国是黑客帝国"
         );
         // Where the office is the subject it stays.
         assert_eq!(

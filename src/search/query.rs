@@ -311,6 +311,15 @@ impl QueryPlan {
             }
             None => std::borrow::Cow::Borrowed(normalized.as_str()),
         };
+        // Filler of several words (这件事情, 啥样, 发生了什么) taken out where it stands as
+        // whole words: its pieces (事情, 样) are not the question's subject.
+        let segmented = match without_filler_phrases(&segmented, &terms, lexicon) {
+            Some(blanked) => {
+                terms = search.terms_of_normalized(&blanked);
+                std::borrow::Cow::Owned(blanked)
+            }
+            None => segmented,
+        };
         let terms = join_a_not_a(terms, &segmented);
         let whole_query_chars = terms.iter().map(|t| t.chars).max().unwrap_or(0);
         for t in &terms {
@@ -863,9 +872,31 @@ fn apart_from_glued_words(
             && chars.next().is_some_and(|c| !measure(c))
             && !jieba.has_word(&t.text)
     };
-    if !terms
-        .iter()
-        .any(|t| starts_glued(t) || ends_glued(t) || asks_glued(t))
+    // A measure word the HMM took from the question word before it (哪 + 天开 of 哪天开, 几 +
+    // 年来): it goes back (哪天 / 开), a question form, and what is left is the verb.
+    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
+    let words = outermost(terms);
+    let measure_taken: Vec<usize> = words
+        .windows(2)
+        .filter(|pair| {
+            let (asking, glued) = (&pair[0], &pair[1]);
+            asking.chars == 1
+                && matches!(asking.text.as_str(), "哪" | "几" | "啥")
+                && glued.chars >= 2
+                && asking.position + 1 == glued.position
+                && glued.text.chars().next().is_some_and(|m| {
+                    let mut form = asking.text.clone();
+                    form.push(m);
+                    crate::text::is_question_form(&form)
+                })
+        })
+        .map(|pair| byte_at(pair[1].position + 1))
+        .collect();
+    if measure_taken.is_empty()
+        && !terms
+            .iter()
+            .any(|t| starts_glued(t) || ends_glued(t) || asks_glued(t))
     {
         return None;
     }
@@ -877,10 +908,7 @@ fn apart_from_glued_words(
             passages >= GLUED_WORD_MIN_PASSAGES || (passages > 0 && jieba.has_word(w))
         }
     };
-    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
-    let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
-    let words = outermost(terms);
-    let mut breaks: Vec<usize> = Vec::new();
+    let mut breaks: Vec<usize> = measure_taken;
     for t in words.iter().filter(|t| starts_glued(t)) {
         let after = t.position + 1;
         let glued_end = t.position + t.chars;
@@ -926,6 +954,42 @@ fn apart_from_glued_words(
         from = at;
     }
     out.push_str(&normalized[from..]);
+    Some(out)
+}
+
+/// `segmented` with each filler phrase of several words ([`Lexicon::filler_phrases_in`]) that
+/// begins and ends at word boundaries put out (a space in its place); `None` when there is none.
+/// Not inside a word: 说了 of 说了算 stays.
+fn without_filler_phrases(
+    segmented: &str,
+    terms: &[crate::text::Term],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let found = lexicon.filler_phrases_in(segmented);
+    if found.is_empty() {
+        return None;
+    }
+    let words = outermost(terms);
+    let char_at = |byte: usize| segmented[..byte].chars().count();
+    let whole: Vec<std::ops::Range<usize>> = found
+        .into_iter()
+        .filter(|r| {
+            let (start, end) = (char_at(r.start), char_at(r.end));
+            words.iter().any(|w| w.position == start)
+                && words.iter().any(|w| w.position + w.chars == end)
+        })
+        .collect();
+    if whole.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(segmented.len());
+    let mut from = 0;
+    for r in whole {
+        out.push_str(&segmented[from..r.start]);
+        out.push(' ');
+        from = r.end;
+    }
+    out.push_str(&segmented[from..]);
     Some(out)
 }
 
@@ -1761,6 +1825,34 @@ mod tests {
         // A word of the dictionary stays whole: 哪怕 is no question.
         let p = plan_in("哪怕峰会推迟", &holding(&library));
         assert!(p.terms.iter().any(|(t, _)| t == "哪怕"), "{:?}", p.terms);
+        // A measure word the HMM took from the question word goes back to it: 哪 / 天开 is
+        // 哪天 / 开, and 天开 is no word of the question.
+        let p = plan_in("中非合作论坛峰会哪天开", &holding(&library));
+        let concepts = concept_words(&p);
+        assert!(!concepts.contains(&"天开"), "{concepts:?}");
+        assert!(concepts.contains(&"峰会"), "{concepts:?}");
+    }
+
+    #[test]
+    fn filler_of_several_words_is_no_subject() {
+        // jieba cuts 这件事情 into 这件 / 事情 and 啥样 into 啥 / 样: the pieces are filler
+        // only together, where they stand as whole words.
+        let library = ["南海", "中美关系"];
+        for (q, subject) in [
+            ("南海这件事情中方怎么看", "南海"),
+            ("中美关系是啥样", "中美关系"),
+            ("南海发生了什么", "南海"),
+        ] {
+            let p = plan_in(q, &holding(&library));
+            assert_eq!(concept_words(&p), [subject], "{q}");
+        }
+        // Not where the phrase lies across a word: 说了算 is a word of its own.
+        let p = plan_in("中美关系谁说了算", &holding(&library));
+        assert!(
+            concept_words(&p).contains(&"说了算"),
+            "{:?}",
+            concept_words(&p)
+        );
     }
 
     #[test]

@@ -32,6 +32,9 @@ const DEFAULT_USER_FREQ: usize = 2000;
 pub struct Lexicon {
     jieba: Arc<Jieba>,
     filler: Arc<HashSet<String>>,
+    /// Filler of several words as jieba segments it (这件事情 → 这件 / 事情, 啥样 → 啥 / 样):
+    /// the set holds the phrase, never its pieces, so a question's pieces are matched here.
+    filler_phrases: Arc<Option<aho_corasick::AhoCorasick>>,
     synonyms: Arc<Synonyms>,
     user_terms: Arc<HashSet<String>>,
     /// Parts of speech the user dictionary gives words jieba already knows: jieba keeps its own
@@ -166,9 +169,20 @@ impl Lexicon {
             jieba.add_word(&word, Some(freq), tag);
             user_terms.insert(word);
         }
-        let filler = data_lines(filler).map(|(_, w)| normalize_str(w)).collect();
+        let filler: HashSet<String> = data_lines(filler).map(|(_, w)| normalize_str(w)).collect();
+        let phrases: Vec<&String> = filler
+            .iter()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(crate::script::is_han))
+            .filter(|w| jieba.cut(w, false).len() > 1)
+            .collect();
+        // Leftmost-longest: 这件事情 over 这件事.
+        let filler_phrases = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .ok();
         Ok(Lexicon {
             jieba: Arc::new(jieba),
+            filler_phrases: Arc::new(filler_phrases),
             filler: Arc::new(filler),
             synonyms: Arc::new(Synonyms::parse(synonyms, synonyms_path)?),
             user_terms: Arc::new(user_terms),
@@ -220,6 +234,15 @@ impl Lexicon {
         self.filler.contains(term) || is_question_form(term)
     }
 
+    /// Where filler of several words stands in `normalized` (byte ranges, leftmost-longest):
+    /// the words jieba cut it into are filler there and only there.
+    pub fn filler_phrases_in(&self, normalized: &str) -> Vec<std::ops::Range<usize>> {
+        match self.filler_phrases.as_ref() {
+            Some(ac) => ac.find_iter(normalized).map(|m| m.range()).collect(),
+            None => Vec::new(),
+        }
+    }
+
     /// Is `term` (normalised) one of the domain terms of the user dictionary?
     pub fn is_domain_term(&self, term: &str) -> bool {
         self.user_terms.contains(term)
@@ -244,7 +267,7 @@ pub(crate) const MEASURE_WORDS: &str =
 /// Words that only shape a question, whatever the dictionary says: a demonstrative or question
 /// word with a measure word (那艘, 这次, 哪天, 几只, 那阵子, 哪几个, 第几次), and the A-not-A form
 /// (认不认, 支不支持).
-fn is_question_form(term: &str) -> bool {
+pub(crate) fn is_question_form(term: &str) -> bool {
     // Question forms are two to four characters; longer terms are not looked at.
     let mut chars = ['\0'; 4];
     let mut len = 0;

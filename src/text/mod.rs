@@ -8,8 +8,8 @@ mod normalize;
 mod tokenizer;
 
 pub use english::{Glossary, Reading};
-pub(crate) use lexicon::MEASURE_WORDS;
 pub use lexicon::{FILLER_FILE, Lexicon, LexiconSources, SYNONYMS_FILE, Synonyms, USER_DICT_FILE};
+pub(crate) use lexicon::{MEASURE_WORDS, is_question_form};
 pub(crate) use lexicon::{holds_a_not_a, starts_a_not_a};
 pub use normalize::{
     Normalized, compare_key, mainland_vocabulary, matching_form, normalize, normalize_str,
