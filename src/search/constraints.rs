@@ -235,9 +235,14 @@ fn sub_days(day: DayNumber, days: u64) -> DayNumber {
     y * 10000 + m * 100 + d as u64
 }
 
-/// Days after a period that still count: the ministry answers about an event at the next
-/// briefings, so "2019年2月底" must reach a briefing of 1 March.
+/// Days after a period named by its end that still count: the ministry answers about an
+/// event at the next briefings, after a holiday recess too, so "2019年2月底" must reach a
+/// briefing of 1 March.
 const ANSWER_LAG_DAYS: u64 = 10;
+
+/// The same for a whole month or year (2018年, 2016年1月), which most often dates the words
+/// asked for or an event well inside it: a quote of 10 January under "2018" reads as wrong.
+const PERIOD_LAG_DAYS: u64 = 3;
 
 /// Days after a day or days named that still count (the next briefings, over a weekend).
 const DAY_LAG_DAYS: u64 = 3;
@@ -379,10 +384,11 @@ fn find_period(q: &str) -> Option<Period> {
         let (y, m) = (num(&c[1]), num(&c[2]));
         if (1900..=2100).contains(&y) && (1..=12).contains(&m) {
             let last = days_in_month(y, m);
-            let (from, to) = match c.get(3).map(|p| {
+            let part = c.get(3).map(|p| {
                 p.as_str()
                     .trim_end_matches(|ch: char| !ch.is_alphanumeric())
-            }) {
+            });
+            let (from, to) = match part {
                 Some("上旬" | "初") => (1, 10),
                 Some("中旬" | "中") => (11, 20),
                 Some("下旬" | "底" | "末") => (21, last),
@@ -406,10 +412,15 @@ fn find_period(q: &str) -> Option<Period> {
                         .trim_end_matches(|ch: char| !ch.is_alphanumeric())
                         .len()
             });
+            let lag = if matches!(part, Some("下旬" | "底" | "末")) {
+                ANSWER_LAG_DAYS
+            } else {
+                PERIOD_LAG_DAYS
+            };
             return Some(Period {
                 range: whole.start()..end,
                 since: base + from,
-                until: add_days(base + to, ANSWER_LAG_DAYS),
+                until: add_days(base + to, lag),
                 named_until: base + to,
                 label: format!("{y:04}-{m:02}"),
                 year_alone: None,
@@ -428,10 +439,16 @@ fn find_period(q: &str) -> Option<Period> {
                 Some(p @ ("初" | "底" | "末")) => format!("{y:04} 年{p}"),
                 Some(p) => format!("{y:04} {p}"),
             };
+            // A year's end, second half or last quarter is named by its end.
+            let lag = if to == 1231 && part.is_some() {
+                ANSWER_LAG_DAYS
+            } else {
+                PERIOD_LAG_DAYS
+            };
             return Some(Period {
                 range: whole.range(),
                 since: y * 10000 + from,
-                until: add_days(y * 10000 + to, ANSWER_LAG_DAYS),
+                until: add_days(y * 10000 + to, lag),
                 named_until: y * 10000 + to,
                 label,
                 year_alone: Some(y),
@@ -450,7 +467,7 @@ fn find_period(q: &str) -> Option<Period> {
             return Some(Period {
                 range: year.range(),
                 since: y * 10000 + 101,
-                until: add_days(y * 10000 + 1231, ANSWER_LAG_DAYS),
+                until: add_days(y * 10000 + 1231, PERIOD_LAG_DAYS),
                 named_until: y * 10000 + 1231,
                 label: format!("{y:04}"),
                 year_alone: Some(y),
@@ -1177,15 +1194,17 @@ mod tests {
         assert_eq!(e.constraints.named_until, Some(20190228));
         assert_eq!(e.constraints.period_label.as_deref(), Some("2019-02"));
         assert!(!e.rest.contains("2019") && e.rest.contains("美朝河内峰会"));
+        // A period not named by its end reaches only the next few days: "2016年12月" quoting
+        // a briefing of 10 January reads as wrong.
         let e = ex("2020年4月初西沙那艘越南渔船沉了");
         assert_eq!(
             (e.constraints.since, e.constraints.until),
-            (Some(20200401), Some(20200420))
+            (Some(20200401), Some(20200413))
         );
         let e = ex("2016年12月中挪关系正常化之前，挪威方面做了什么");
         assert_eq!(
             (e.constraints.since, e.constraints.until),
-            (Some(20161201), Some(20170110))
+            (Some(20161201), Some(20170103))
         );
         assert!(e.rest.contains("中挪关系"), "{}", e.rest);
     }
@@ -1202,7 +1221,12 @@ mod tests {
         let e = ex("2018年北京中非峰会的主题是什么");
         assert_eq!(
             (e.constraints.since, e.constraints.until),
-            (Some(20180101), Some(20190110))
+            (Some(20180101), Some(20190103))
+        );
+        let e = ex("2017年底中阿巴三方外长会");
+        assert_eq!(
+            (e.constraints.since, e.constraints.until),
+            (Some(20171001), Some(20180110))
         );
         let e = ex("2018年以来中方对朝鲜半岛的立场");
         assert_eq!(
