@@ -204,13 +204,18 @@ pub fn unmarked_laws_in(text: &str) -> Vec<String> {
 
 /// The names a text puts in title marks (《…》), of 2 to 40 characters, each once, in order.
 pub fn titles_in(text: &str) -> Vec<String> {
+    marked_in(text, '《', '》')
+}
+
+/// What a text puts between `open` and `close`, of 2 to 40 characters, each once, in order.
+fn marked_in(text: &str, open: char, close: char) -> Vec<String> {
     let mut titles: Vec<String> = Vec::new();
-    for (start, _) in text.match_indices('《') {
-        let rest = &text[start + '《'.len_utf8()..];
-        let Some(end) = rest.find('》') else { break };
+    for (start, _) in text.match_indices(open) {
+        let rest = &text[start + open.len_utf8()..];
+        let Some(end) = rest.find(close) else { break };
         let title: String = rest[..end].chars().filter(|c| !c.is_whitespace()).collect();
         let chars = title.chars().count();
-        if (2..=40).contains(&chars) && !title.contains('《') && !titles.contains(&title) {
+        if (2..=40).contains(&chars) && !title.contains(open) && !titles.contains(&title) {
             titles.push(title);
         }
     }
@@ -218,18 +223,39 @@ pub fn titles_in(text: &str) -> Vec<String> {
 }
 
 /// Does `text` name `title` (both normalised)? Where it stands whole, or where a title `text`
-/// marks (《…》) holds it with at most two more characters, in order: a title typed with a
-/// character or two left out (《不扩散核武器约》, 《中英联合声》) is still the library's.
+/// marks (《…》, or “…” as the transcripts mark bills) holds it with at most two more
+/// characters, in order, and a year before it (more where both its ends are kept): a title
+/// typed with a character or two left out (《不扩散核武器约》, 《中英联合声》, 维吾尔人权法案 of
+/// “2019年维吾尔人权政策法案”) or called for short is still the library's.
 pub fn holds_title(text: &str, title: &str) -> bool {
     if text.contains(title) {
         return true;
     }
     let wanted = title.chars().count();
-    titles_in(text).iter().any(|marked| {
-        let extra = marked.chars().count().saturating_sub(wanted);
-        let mut rest = marked.chars();
-        (1..=2).contains(&extra) && title.chars().all(|c| rest.any(|m| m == c))
-    })
+    let quoted = text.contains('“').then(|| marked_in(text, '“', '”'));
+    titles_in(text)
+        .iter()
+        .chain(quoted.iter().flatten())
+        .any(|marked| {
+            let marked = match marked.split_once('年') {
+                Some((year, rest))
+                    if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    rest
+                }
+                _ => marked.as_str(),
+            };
+            let extra = marked.chars().count().saturating_sub(wanted);
+            // More left out of a longer name where it keeps the name's two ends (香港人权法案 of
+            // 香港人权与民主法案): how bills are called for short.
+            let ends_kept = || {
+                marked.chars().next() == title.chars().next()
+                    && marked.chars().next_back() == title.chars().next_back()
+            };
+            let few = (1..=2).contains(&extra) || (extra > 2 && extra <= wanted / 2 && ends_kept());
+            let mut rest = marked.chars();
+            few && title.chars().all(|c| rest.any(|m| m == c))
+        })
 }
 
 /// In how many passages words stand together, each at its character offset from the first
@@ -1376,6 +1402,12 @@ mod tests {
         assert!(!holds_title(text, "外国补贴条例"));
         assert!(!holds_title(text, "核武器不扩散条约"));
         assert!(!holds_title("不扩散核武器条约", "不扩散核条约"));
+        // A bill in quotation marks, named with its year.
+        let text = "美国会众议院通过“2019年维吾尔人权政策法案”";
+        assert!(holds_title(text, "维吾尔人权法案"));
+        assert!(!holds_title(text, "维吾尔法案"));
+        assert!(holds_title("签署“香港人权与民主法案”", "香港人权法案"));
+        assert!(!holds_title("签署“香港人权与民主法案”", "香港法案"));
     }
 
     #[test]
@@ -1387,6 +1419,10 @@ mod tests {
         assert_eq!(
             unmarked_laws_in("美国签了香港人权与民主法案以后，华春莹怎么说"),
             ["香港人权与民主法案"]
+        );
+        assert_eq!(
+            unmarked_laws_in("美国通过维吾尔强迫劳动预防法中方怎么回应"),
+            ["维吾尔强迫劳动预防法"]
         );
         assert_eq!(
             unmarked_laws_in("全国人大通过网络安全法那天"),
