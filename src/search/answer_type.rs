@@ -29,6 +29,9 @@ pub struct AnswerType {
     /// Whether China's own people were hurt, killed, missing or safe, no count asked (有没有中国人
     /// 伤亡, 有中国游客被困吗): a passage that speaks of them, not only of the disaster.
     pub fate_of_chinese: bool,
+    /// How long something has lasted (多久, 多长时间): a span said roughly (延宕多年) is half
+    /// an answer.
+    pub how_long: bool,
     /// A day, month or year (哪天, 什么时候, 哪一年).
     pub date: bool,
     /// The date asked is a day (哪天, 几月几号): a month, a year or "soon" is not it.
@@ -521,6 +524,14 @@ static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     ))
         .expect("count answer pattern")
 });
+/// How long a thing has lasted (多久, 多长时间, 多少年).
+static HOW_LONG_Q: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"多久|多长时间|多少时间|多少年").expect("how long pattern"));
+/// A span said roughly (延宕多年, 几十年来, 半个多世纪): half an answer to how long.
+static ROUGH_SPAN_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"多年|数年|数十年|几十年|上百年|近百年|半个多?世纪|长期以来")
+        .expect("rough span pattern")
+});
 /// A span of days (3月25日至28日): how many days it lasted.
 static DAY_SPAN_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\d{1,2}日(至|到|—|-|～)(\d{1,2}月)?\d{1,2}日").expect("day span pattern")
@@ -728,6 +739,7 @@ impl AnswerType {
             fate_of_chinese: count.is_none()
                 && FATE_OF_CHINESE_Q.is_match(question)
                 && YES_OR_NO_Q.is_match(question),
+            how_long: count.is_some() && HOW_LONG_Q.is_match(question),
             date: DATE_Q.is_match(question),
             day: DAY_Q.is_match(question),
             year: YEAR_Q.is_match(question),
@@ -931,6 +943,9 @@ impl AnswerType {
             if self.unit == Some('天') && DAY_SPAN_A.is_match(passage) {
                 best = 1.0;
             }
+            if self.how_long && ROUGH_SPAN_A.is_match(passage) {
+                best = best.max(0.5);
+            }
             found += best;
         }
         if self.fate_of_chinese {
@@ -1044,6 +1059,13 @@ mod tests {
         // A number of years said roughly is still one.
         let how_long = AnswerType::of_question("这条边界线两国已经共同遵守了多久？");
         assert!(how_long.match_in("这是两国共同遵守了近130年的边界线。") > Some(0.0));
+        // A span said roughly is half an answer.
+        let how_long = AnswerType::of_question("半岛问题拖多久了？");
+        assert_eq!(
+            how_long.match_in("朝鲜半岛问题延宕多年，病根是清楚的。"),
+            Some(0.5)
+        );
+        assert_eq!(how_long.match_in("朝鲜半岛问题病根是清楚的。"), Some(0.0));
     }
 
     #[test]
