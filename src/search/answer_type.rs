@@ -461,7 +461,7 @@ const ASPECT_PATTERNS: [Aspect; 14] = [
     // A warning to those who would do something (对搞小院高墙的国家有啥警告, 告诫了什么):
     // answered by what they would bring on themselves, seldom by the word 警告.
     Aspect {
-        asked: r"警告|告诫|(什么|啥|哪些)(后果|下场)|后果是什么",
+        asked: r"警告|告诫|(什么|啥|哪些)(后果|下场)|后果(是什么|会?(怎样|如何|怎么样))",
         answered: r"将会|必将|势必|只会|就会|必然|后果|代价|承担|自食其果|玩火|奉劝|警告|告诫|搬起石头",
         names: &["警告", "告诫", "后果", "下场"],
     },
