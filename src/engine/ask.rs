@@ -31,6 +31,9 @@ const FEW_DAYS: u64 = 10;
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
 
+/// At most this many paragraphs of the list a quoted passage opens are shown with it.
+const LIST_ITEMS: usize = 6;
+
 /// How many of them are looked at closely (their exchange, the kind of answer they hold),
 /// chosen by a first look weighing the index score and what the paragraph covers in context.
 const CLOSE_LOOK: usize = 30;
@@ -1366,7 +1369,7 @@ impl Engine {
                 speaker: q.speaker.clone(),
                 text: doc.turn_text(q),
             });
-        let (before, after) = match exchange {
+        let (before, after, list) = match exchange {
             Some(e) => {
                 // Around it in its own part of the answer: the answer to another part of the
                 // reporter's question is about something else.
@@ -1378,9 +1381,26 @@ impl Engine {
                 let after = at
                     .and_then(|a| answer.get(a + 1))
                     .map(|&x| doc.paragraphs[x].text.clone());
-                (before, after)
+                // Its points in order (一是…, 二是…), or the one paragraph after it.
+                let list = match at {
+                    Some(a) if p.text.trim_end().ends_with([':', '：']) => {
+                        let next = &answer[a + 1..];
+                        let points = next
+                            .iter()
+                            .take(LIST_ITEMS)
+                            .zip(1..)
+                            .take_while(|&(&x, n)| opens_point(&doc.paragraphs[x].text, n))
+                            .count();
+                        next.iter()
+                            .take(points.max(1))
+                            .map(|&x| doc.paragraphs[x].text.clone())
+                            .collect()
+                    }
+                    _ => Vec::new(),
+                };
+                (before, after, list)
             }
-            None => (None, None),
+            None => (None, None, Vec::new()),
         };
         let highlight_bytes = if highlight.is_empty() {
             Vec::new()
@@ -1404,7 +1424,11 @@ impl Engine {
             highlight_bytes,
             speaker: p.speaker.clone().unwrap_or_default(),
             question,
-            context: Context { before, after },
+            context: Context {
+                before,
+                after,
+                list,
+            },
             document: DocumentRef {
                 id: doc.id.clone(),
                 title: doc.title.clone(),

@@ -263,6 +263,10 @@ pub struct Context {
     pub before: Option<String>,
     /// The next paragraph of the same answer, if any.
     pub after: Option<String>,
+    /// The paragraphs of the list a passage that ends on a colon opens (今年我们将重点抓好三件
+    /// 大事：), in order: the answer it announces, shown with it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub list: Vec<String>,
 }
 
 /// The document a passage comes from.

@@ -257,6 +257,9 @@ fn grouped(hits: &[Hit], best: Option<&str>, style: Highlight, width: usize) -> 
 /// The longest best passage shown (characters); `topic` shows the whole answer.
 const BEST_MAX_CHARS: usize = 500;
 
+/// Each paragraph of the list a quoted passage opens is shown up to this many characters.
+pub const LIST_ITEM_MAX_CHARS: usize = 160;
+
 /// Said above a tentative answer ([`Answer::tentative`]).
 const TENTATIVE: &str = "(the closest passage; it may not answer the question itself)";
 
@@ -282,7 +285,13 @@ fn best_hit(hit: &Hit, style: Highlight, width: usize) -> String {
             wrap::fit(&format!("before: {b}"), room)
         ));
     }
-    if let Some(a) = &hit.context.after {
+    if !hit.context.list.is_empty() {
+        // The list the passage opens is what it announces: shown, not cut to a line.
+        for item in &hit.context.list {
+            let item = truncate_chars(item, LIST_ITEM_MAX_CHARS);
+            out.push_str(&wrap::wrap(&item, width, &indent, &indent));
+        }
+    } else if let Some(a) = &hit.context.after {
         out.push_str(&format!(
             "{indent}{}\n",
             wrap::fit(&format!("after:  {a}"), room)
@@ -463,6 +472,7 @@ pub(crate) mod fixtures {
             context: Context {
                 before: Some("前一段。".into()),
                 after: None,
+                list: Vec::new(),
             },
             document: DocumentRef {
                 id: "d".into(),
@@ -509,6 +519,24 @@ pub(crate) mod fixtures {
 mod tests {
     use super::fixtures::hit;
     use super::*;
+
+    #[test]
+    fn a_passage_that_opens_a_list_is_shown_with_it() {
+        let mut h = hit(1, "今年我们将重点抓好三件大事：", &["大事"]);
+        h.context.after = Some("一是全力打造海外中国平安体系。".into());
+        h.context.list = vec![
+            "一是全力打造海外中国平安体系。".into(),
+            "二是打造人员往来的快捷网络。".into(),
+            format!("三是{}", "提高领事服务水平".repeat(40)),
+        ];
+        let out = best_hit(&h, Highlight::Plain, 80);
+        assert!(out.contains("   一是全力打造海外中国平安体系。\n"), "{out}");
+        assert!(out.contains("   二是打造人员往来的快捷网络。\n"), "{out}");
+        // Each point is cut at its length, not at a line; no "after:" line repeats the first.
+        assert!(out.contains('…') && !out.contains("after:"), "{out}");
+        h.context.list.clear();
+        assert!(best_hit(&h, Highlight::Plain, 80).contains("after:  一是"));
+    }
 
     #[test]
     fn console_snapshot() {

@@ -44,6 +44,25 @@ fn the_readme_question_quotes_wang_yi_with_question_and_citation() {
 }
 
 #[test]
+fn a_passage_that_opens_a_list_is_answered_with_it() {
+    // 三件大事： ends its paragraph; the three points follow, each a paragraph of its own.
+    let a = SEED.ask("王毅提到哪几件外交为民的大事", 3);
+    assert!(a.abstained.is_none() && !a.hits.is_empty(), "{a:?}");
+    let top = &a.hits[0];
+    assert!(top.text.ends_with("三件大事："), "{}", top.text);
+    let opens: Vec<&str> = top
+        .context
+        .list
+        .iter()
+        .map(|p| p.get(..6).unwrap_or_default())
+        .collect();
+    assert_eq!(opens, ["一是", "二是", "三是"]);
+    // A passage that opens no list has none.
+    let a = SEED.ask("中方对人工智能合作持什么立场？", 1);
+    assert!(a.hits[0].context.list.is_empty());
+}
+
+#[test]
 fn a_quote_that_may_not_answer_is_marked_tentative() {
     // The passage on the code of conduct is the closest, but how far its talks have got (谈到
     // 哪一步) is not in the transcript's words.

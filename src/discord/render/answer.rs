@@ -180,6 +180,24 @@ fn passage_embed(hit: &Hit, lang: Lang, max_quote: usize) -> Embed {
         },
     };
     let mut fields = vec![question];
+    if !hit.context.list.is_empty() {
+        // The list the passage opens (it ends on a colon) is the answer it announces, each
+        // point cut to its share of a field (and a line break).
+        let each = (limits::FIELD_VALUE / hit.context.list.len())
+            .saturating_sub(1)
+            .min(crate::reply::render::LIST_ITEM_MAX_CHARS);
+        fields.push(Field {
+            name: lang.pick("所列各点", "The points it lists").into(),
+            value: hit
+                .context
+                .list
+                .iter()
+                // Cut after escaping, which lengthens the text.
+                .map(|item| truncate_chars(&escape_markdown(item), each))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        });
+    }
     if let Some(also) = crate::reply::render::also_said(hit) {
         fields.push(Field {
             name: lang.pick("同样的表态", "Said before").into(),
@@ -525,6 +543,24 @@ mod tests {
                 .as_deref()
                 .unwrap()
                 .ends_with("result 3/3")
+        );
+    }
+
+    #[test]
+    fn the_list_a_passage_opens_is_a_field_within_discords_limit() {
+        let mut hits = three();
+        hits[0].hit.context.list = (1..=6)
+            .map(|n| format!("{n}、{}", "要点*".repeat(200)))
+            .collect();
+        let v = answer(None, &hits, 0, Lang::En, 600);
+        let field = &v.embeds[0].fields[1];
+        assert_eq!(field.name, "The points it lists");
+        assert_eq!(field.value.lines().count(), 6);
+        assert!(field.value.starts_with("1、要点\\*") && field.value.contains("\n6、"));
+        assert!(
+            field.value.chars().count() <= limits::FIELD_VALUE,
+            "{}",
+            field.value
         );
     }
 
