@@ -19,7 +19,8 @@ use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{
-    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass, opens_point,
+    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass, opens_a_list,
+    opens_point,
 };
 use crate::text::{Reading, normalize, normalize_str};
 
@@ -1383,7 +1384,7 @@ impl Engine {
                     .map(|&x| doc.paragraphs[x].text.clone());
                 // Its points in order (一是…, 二是…), or the one paragraph after it.
                 let list = match at {
-                    Some(a) if p.text.trim_end().ends_with([':', '：']) => {
+                    Some(a) if opens_a_list(&p.text) => {
                         let next = &answer[a + 1..];
                         let points = next
                             .iter()

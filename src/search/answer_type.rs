@@ -578,9 +578,9 @@ static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}")
         .expect("list answer pattern")
 });
-/// A paragraph that ends on a colon (今年我们将重点抓好三件大事：) opens a list its next
-/// paragraphs give: quoted, it is shown with them.
-fn opens_a_list(passage: &str) -> bool {
+/// Does a paragraph open a list its next paragraphs give (it ends on a colon: 今年我们将重点抓好
+/// 三件大事：)? Quoted, it is shown with them.
+pub fn opens_a_list(passage: &str) -> bool {
     passage.trim_end().ends_with([':', '：'])
 }
 

@@ -863,8 +863,9 @@ const GLUED_WORD_MIN_PASSAGES: u64 = 2;
 /// ([`GLUED_BEFORE`], [`GLUED_AFTER`]) and that word, where the library holds a word that
 /// starts right after the character and reaches past the glued word (对马 + 航: 马航), or ends
 /// right before it and starts before the glued word (两 + 国有: 两国); after a character of
-/// [`GLUED_BEFORE`], any such word when jieba does not know the glued word (对菲方: 菲方).
-/// `terms` are `normalized`'s; `None` when nothing is glued.
+/// [`GLUED_BEFORE`], any such word when jieba does not know the glued word (对菲方: 菲方); and
+/// between 哪 or 啥 and a verb the HMM glued it to (哪开), or after the measure word it took
+/// from 哪 (哪 + 天开: 哪天 / 开). `terms` are `normalized`'s; `None` when nothing is glued.
 fn apart_from_glued_words(
     normalized: &str,
     terms: &[crate::text::Term],

@@ -32,8 +32,9 @@ const DEFAULT_USER_FREQ: usize = 2000;
 pub struct Lexicon {
     jieba: Arc<Jieba>,
     filler: Arc<HashSet<String>>,
-    /// Filler of several words as jieba segments it (这件事情 → 这件 / 事情, 啥样 → 啥 / 样):
-    /// the set holds the phrase, never its pieces, so a question's pieces are matched here.
+    /// Filler that jieba's dictionary cuts into several words (这件事情 → 这件 / 事情, 啥样 →
+    /// 啥 / 样): the set holds the phrase, not its pieces, so a question's pieces are matched
+    /// here.
     filler_phrases: Arc<Option<aho_corasick::AhoCorasick>>,
     synonyms: Arc<Synonyms>,
     user_terms: Arc<HashSet<String>>,
