@@ -597,6 +597,19 @@ impl Engine {
         out
     }
 
+    /// The person a question names right before a briefing's ordinal (汪文斌第一次主持记者会),
+    /// when no one of that name answers in the library.
+    fn host_not_in_library(&self, normalized: &str) -> Option<String> {
+        let before = constraints::before_briefing_ordinal(normalized)?;
+        let jieba = self.lexicon.jieba();
+        let tagged = jieba.tag(before, true);
+        let last = tagged.last()?;
+        (last.tag.starts_with("nr")
+            && last.word.chars().count() >= 2
+            && !self.speakers.iter().any(|s| s == last.word))
+        .then(|| last.word.to_string())
+    }
+
     /// The analysed form of a question (for debugging and tests).
     pub fn plan(&self, question: &str) -> QueryPlan {
         self.understand(question, &AskOptions::default())
@@ -675,6 +688,13 @@ impl Engine {
         if let Some(ordinal) = extracted.briefing
             && c.documents.is_empty()
         {
+            // Its host named, who never answers in the library (汪文斌第一次主持记者会, over a
+            // library that ends before his first): not the library's first briefing.
+            if c.speakers.is_empty()
+                && let Some(host) = self.host_not_in_library(&normalized)
+            {
+                return Err(Some(Abstention::SpeakerNotQuoted { speakers: host }));
+            }
             c = self.one_briefing(c, ordinal);
         }
         let vocabulary = |t: &str| self.index.doc_freq(t);

@@ -673,6 +673,16 @@ static BRIEFING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The words before a briefing's ordinal (汪文斌第一次主持记者会: 汪文斌), where the question may
+/// name its host; `None` when it asks for no first or last briefing.
+pub fn before_briefing_ordinal(normalized_question: &str) -> Option<&str> {
+    normalized_question
+        .contains('会')
+        .then(|| BRIEFING_ORDINAL.find(normalized_question))
+        .flatten()
+        .map(|m| &normalized_question[..m.start()])
+}
+
 /// Reads the date or period and the speaker names out of a normalised question. `speakers`
 /// are the names that answer in the library; only those count (a name the library never
 /// quotes is a subject, not a speaker).

@@ -281,6 +281,16 @@ fn the_first_or_last_briefing_asked_is_that_one_briefing() {
     // A year the library does not hold has no first briefing: the period is not covered.
     let a = LIBRARY.ask("2012年第一次记者会说了什么", 3);
     assert!(a.hits.is_empty() && a.abstained.is_some(), "{a:?}");
+    // A host named who never answers here has no first briefing in it either: not the
+    // library's first, labelled as his.
+    let a = LIBRARY.ask("汪文斌第一次主持记者会是什么时候", 3);
+    assert!(a.hits.is_empty() && a.filters.is_none(), "{a:?}");
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::SpeakerNotQuoted {
+            speakers: "汪文斌".into()
+        })
+    );
 }
 
 #[test]
