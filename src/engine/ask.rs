@@ -597,10 +597,9 @@ impl Engine {
         out
     }
 
-    /// The person a question names right before a briefing's ordinal (汪文斌第一次主持记者会),
-    /// when no one of that name answers in the library.
-    fn host_not_in_library(&self, normalized: &str) -> Option<String> {
-        let before = constraints::before_briefing_ordinal(normalized)?;
+    /// The person named last in `before`, the words before a briefing's ordinal (汪文斌 of
+    /// 汪文斌第一次主持记者会), when no one of that name answers in the library.
+    fn host_not_in_library(&self, before: &str) -> Option<String> {
         let jieba = self.lexicon.jieba();
         let tagged = jieba.tag(before, true);
         let last = tagged.last()?;
@@ -691,7 +690,10 @@ impl Engine {
             // Its host named, who never answers in the library (汪文斌第一次主持记者会, over a
             // library that ends before his first): not the library's first briefing.
             if c.speakers.is_empty()
-                && let Some(host) = self.host_not_in_library(&normalized)
+                && let Some(host) = extracted
+                    .before_briefing
+                    .as_deref()
+                    .and_then(|before| self.host_not_in_library(before))
             {
                 return Err(Some(Abstention::SpeakerNotQuoted { speakers: host }));
             }

@@ -412,7 +412,8 @@ fn find_period(q: &str) -> Option<Period> {
                         .trim_end_matches(|ch: char| !ch.is_alphanumeric())
                         .len()
             });
-            let lag = if matches!(part, Some("下旬" | "底" | "末")) {
+            // A month's end (下旬, 底) is named by its end.
+            let lag = if part.is_some() && to == last {
                 ANSWER_LAG_DAYS
             } else {
                 PERIOD_LAG_DAYS
@@ -440,7 +441,7 @@ fn find_period(q: &str) -> Option<Period> {
                 Some(p) => format!("{y:04} {p}"),
             };
             // A year's end, second half or last quarter is named by its end.
-            let lag = if to == 1231 && part.is_some() {
+            let lag = if part.is_some() && to == 1231 {
                 ANSWER_LAG_DAYS
             } else {
                 PERIOD_LAG_DAYS
@@ -648,6 +649,9 @@ pub struct Extracted {
     pub briefing: Option<BriefingOrdinal>,
     /// With a briefing's ordinal, `rest` with the words saying it left in.
     pub rest_with_briefing: Option<String>,
+    /// With a briefing's ordinal, the words before it, where the question may name its host
+    /// (汪文斌第一次主持记者会: 汪文斌).
+    pub before_briefing: Option<String>,
 }
 
 /// Which briefing of a selection a question asks about.
@@ -672,16 +676,6 @@ static BRIEFING_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-
-/// The words before a briefing's ordinal (汪文斌第一次主持记者会: 汪文斌), where the question may
-/// name its host; `None` when it asks for no first or last briefing.
-pub fn before_briefing_ordinal(normalized_question: &str) -> Option<&str> {
-    normalized_question
-        .contains('会')
-        .then(|| BRIEFING_ORDINAL.find(normalized_question))
-        .flatten()
-        .map(|m| &normalized_question[..m.start()])
-}
 
 /// Reads the date or period and the speaker names out of a normalised question. `speakers`
 /// are the names that answer in the library; only those count (a name the library never
@@ -749,6 +743,9 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
             (ordinal, m.get(0).map_or(0..0, |m| m.range()))
         });
     let mut rest_with_briefing = found.as_ref().map(|_| rest.clone());
+    let before_briefing = found
+        .as_ref()
+        .map(|(_, range)| rest[..range.start].to_string());
     let briefing = found.map(|(ordinal, range)| {
         rest.replace_range(range, " ");
         ordinal
@@ -788,6 +785,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         year_in_clause,
         briefing,
         rest_with_briefing,
+        before_briefing,
     }
 }
 
@@ -954,6 +952,8 @@ mod tests {
             e.rest_with_briefing.as_deref(),
             Some("耿爽第一次主持例行记者会说了什么")
         );
+        // The words before it, where a host may be named.
+        assert_eq!(e.before_briefing.as_deref(), Some("耿爽"));
         // Cut before the name is read: what follows it still asks for the speaker's words.
         assert!(e.constraints.speaker_asked);
         let e = extract("2019年最后一场记者会讲了什么", &names);

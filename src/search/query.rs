@@ -899,31 +899,12 @@ fn apart_from_glued_words(
             && chars.next().is_some_and(|c| !measure(c))
             && !jieba.has_word(&t.text)
     };
-    // A measure word the HMM took from the question word before it (哪 + 天开 of 哪天开, 几 +
-    // 年来): it goes back (哪天 / 开), a question form, and what is left is the verb.
-    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
-    let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
-    let words = outermost(terms);
-    let measure_taken: Vec<usize> = words
-        .windows(2)
-        .filter(|pair| {
-            let (asking, glued) = (&pair[0], &pair[1]);
-            asking.chars == 1
-                && matches!(asking.text.as_str(), "哪" | "几" | "啥")
-                && glued.chars >= 2
-                && asking.position + 1 == glued.position
-                && glued.text.chars().next().is_some_and(|m| {
-                    let mut form = asking.text.clone();
-                    form.push(m);
-                    crate::text::is_question_form(&form)
-                })
-        })
-        .map(|pair| byte_at(pair[1].position + 1))
-        .collect();
-    if measure_taken.is_empty()
-        && !terms
-            .iter()
-            .any(|t| starts_glued(t) || ends_glued(t) || asks_glued(t))
+    // A question word alone (哪, 几, 啥): the HMM may have taken its measure word (哪 + 天开).
+    let asks_alone =
+        |t: &crate::text::Term| t.chars == 1 && matches!(t.text.as_str(), "哪" | "几" | "啥");
+    if !terms
+        .iter()
+        .any(|t| starts_glued(t) || ends_glued(t) || asks_glued(t) || asks_alone(t))
     {
         return None;
     }
@@ -935,7 +916,26 @@ fn apart_from_glued_words(
             passages >= GLUED_WORD_MIN_PASSAGES || (passages > 0 && jieba.has_word(w))
         }
     };
-    let mut breaks: Vec<usize> = measure_taken;
+    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
+    let byte_at = |c: usize| chars.get(c).map_or(normalized.len(), |(b, _)| *b);
+    let words = outermost(terms);
+    // A measure word the HMM took from the question word before it (哪 + 天开 of 哪天开, 几 +
+    // 年来): it goes back (哪天 / 开), a question form, and what is left is the verb.
+    let mut breaks: Vec<usize> = words
+        .windows(2)
+        .filter(|pair| {
+            let (asking, glued) = (&pair[0], &pair[1]);
+            asks_alone(asking)
+                && glued.chars >= 2
+                && asking.position + 1 == glued.position
+                && glued.text.chars().next().is_some_and(|m| {
+                    let mut form = asking.text.clone();
+                    form.push(m);
+                    crate::text::is_question_form(&form)
+                })
+        })
+        .map(|pair| byte_at(pair[1].position + 1))
+        .collect();
     for t in words.iter().filter(|t| starts_glued(t)) {
         let after = t.position + 1;
         let glued_end = t.position + t.chars;
