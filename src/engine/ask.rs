@@ -1251,7 +1251,19 @@ impl Engine {
         plan.titles
             .iter()
             .map(String::as_str)
-            .find(|title| !self.names_title(title))
+            .find(|title| !self.names_title(title) && !self.names_title_otherwise(title))
+    }
+
+    /// Does any paragraph hold another name the synonym table gives `title` (the whole title):
+    /// 台湾旅行法 is the library's “与台湾交往法案”.
+    fn names_title_otherwise(&self, title: &str) -> bool {
+        self.lexicon
+            .synonyms()
+            .matches(title)
+            .into_iter()
+            .filter(|(found, _)| found == title)
+            .flat_map(|(_, others)| others)
+            .any(|other| self.names_title(&other))
     }
 
     /// Does any paragraph hold `title` (normalised)? The index's words answer for most titles.

@@ -183,6 +183,23 @@ const NOT_A_LAW: &[&str] = &[
     "国际法",
 ];
 
+/// Words that say what a bill is about or which one, not its name (涉台法案, 有关法案, 该法案):
+/// a question asking of such a bill names no title.
+const BILL_DESCRIPTIONS: &[&str] = &[
+    "有关", "相关", "该", "此", "这项", "这部", "这个", "这一", "那项", "那个", "新", "反华",
+    "涉华",
+];
+
+/// Is `law` (a name ending in 法 or 法案) a description of a bill rather than its name: 涉 and one
+/// more character (涉台, 涉港, 涉疆), or one of [`BILL_DESCRIPTIONS`]?
+fn describes_a_bill(law: &str) -> bool {
+    let before = law
+        .strip_suffix("法案")
+        .or_else(|| law.strip_suffix('法'))
+        .unwrap_or(law);
+    (before.starts_with('涉') && before.chars().count() == 2) || BILL_DESCRIPTIONS.contains(&before)
+}
+
 /// The laws and bills a text names without title marks ([`UNMARKED_LAW`]), each once, in order:
 /// titles like those in marks, which a library that never names them does not speak of.
 pub fn unmarked_laws_in(text: &str) -> Vec<String> {
@@ -193,8 +210,9 @@ pub fn unmarked_laws_in(text: &str) -> Vec<String> {
     }
     for m in UNMARKED_LAW.captures_iter(text) {
         let law = &m[1];
-        let ordinary =
-            NOT_A_LAW.iter().any(|w| law.ends_with(w)) || law.contains(['的', '了', '地', '得']);
+        let ordinary = NOT_A_LAW.iter().any(|w| law.ends_with(w))
+            || law.contains(['的', '了', '地', '得'])
+            || describes_a_bill(law);
         if !ordinary && !laws.iter().any(|l| l == law) {
             laws.push(law.to_string());
         }
@@ -1437,6 +1455,9 @@ mod tests {
             "实施新的做法",
             "批准法国的申请",
             "通过和平方法",
+            "美国国会通过涉台法案中方表态",
+            "审议有关法案的进展",
+            "美方签署该法案后",
         ] {
             assert!(unmarked_laws_in(q).is_empty(), "{q}");
         }

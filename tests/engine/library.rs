@@ -597,6 +597,34 @@ fn a_title_the_library_never_names_is_no_subject_of_it() {
     );
 }
 
+#[test]
+fn a_title_the_library_names_otherwise_is_its_subject() {
+    // The library calls the Taiwan Travel Act “与台湾交往法案”; questions call it 台湾旅行法.
+    let dir = tempfile::tempdir().unwrap();
+    let transcripts = dir.path().join("transcripts");
+    std::fs::create_dir_all(&transcripts).unwrap();
+    std::fs::write(
+        transcripts.join("2018-03-19-act.txt"),
+        "外交部发言人答记者问\n\
+         问：美国总统特朗普签署了“与台湾交往法案”。中方有何评论？\n\
+         答：我们对美方签署“与台湾交往法案”表示坚决反对，并已向美方提出严正交涉。\n\
+         问：中方如何看待西沙群岛的航行？\n\
+         答：西沙群岛是中国固有领土。\n",
+    )
+    .unwrap();
+    let mut settings = Settings::for_tests();
+    settings.data.dir = dir.path().to_path_buf();
+    settings.index.dir = dir.path().join("index");
+    let engine = Engine::load(&settings).expect("the library loads");
+    let a = engine.ask("美国签署台湾旅行法以后中方怎么回应", 3);
+    assert_eq!(a.abstained, None, "{a:?}");
+    assert!(a.hits[0].text.contains("与台湾交往法案"), "{a:?}");
+    // A bill described, not named (涉台法案, 该法案), is no title the library must hold.
+    let a = engine.ask("美国签署涉台法案以后中方怎么回应", 3);
+    assert_eq!(a.abstained, None, "{a:?}");
+    assert!(a.hits[0].text.contains("与台湾交往法案"), "{a:?}");
+}
+
 static FOLLOW_UPS: LazyLock<Engine> = LazyLock::new(|| engine_over("follow-ups"));
 
 #[test]
