@@ -31,6 +31,8 @@ const FEW_DAYS: u64 = 10;
 
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
+/// How many of the best passages by the reporters' questions alone join the candidates.
+const ASKED_CANDIDATES: usize = 10;
 
 /// At most this many paragraphs of the list a quoted passage opens are shown with it.
 const LIST_ITEMS: usize = 6;
@@ -851,6 +853,33 @@ impl Engine {
                 }
             }
         };
+        // Answers whose reporter asked in the question's words but that say none of them
+        // (我没有看到相关报道。联合国是…) score little on the passage: the best few whose
+        // reporter asked about half the subject or more join the candidates, at the share of a
+        // match in the question field.
+        let mut raw = raw;
+        if let Some(asked) = plan.to_question_query(f.question) {
+            let filter = match relaxed {
+                Relaxed::No => self.index.filter(c),
+                Relaxed::Speakers => self.index.filter(&c.without_speakers()),
+                Relaxed::All => self.index.filter(&c.only_exceptions()),
+            };
+            let hits = match &filter {
+                Some(filter) => search(&filtered(filter.as_ref(), asked)),
+                None => search(asked.as_ref()),
+            };
+            for h in hits.into_iter().take(ASKED_CANDIDATES) {
+                if !raw
+                    .iter()
+                    .any(|r| r.doc == h.doc && r.paragraph == h.paragraph)
+                {
+                    raw.push(RawHit {
+                        score: h.score * self.weights.question_field,
+                        ..h
+                    });
+                }
+            }
+        }
         let best_score = raw
             .iter()
             .map(|r| r.score)

@@ -803,6 +803,49 @@ impl QueryPlan {
         }
         Box::new(BooleanQuery::new(clauses))
     }
+
+    /// The question's subject over the exchange's question field alone: the answers whose
+    /// reporter asked about at least half of what the question names (each topical concept by
+    /// any of its forms, at its words' weights), whatever the answer itself says. `None` when
+    /// the question names nothing topical.
+    pub fn to_question_query(&self, question: Field) -> Option<Box<dyn Query>> {
+        let weight_of = |form: &str| self.terms.iter().find(|(t, _)| t == form).map(|(_, w)| *w);
+        let clauses: Vec<(Occur, Box<dyn Query>)> = self
+            .concepts
+            .iter()
+            .filter(|c| c.is_topical())
+            .filter_map(|c| {
+                let forms: Vec<(Occur, Box<dyn Query>)> = c
+                    .forms
+                    .iter()
+                    .filter_map(|f| weight_of(f).map(|w| (f, w)))
+                    .map(|(f, w)| {
+                        let q = TermQuery::new(
+                            Term::from_field_text(question, f),
+                            IndexRecordOption::WithFreqs,
+                        );
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(q), w)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
+                (!forms.is_empty()).then(|| {
+                    (
+                        Occur::Should,
+                        Box::new(BooleanQuery::new(forms)) as Box<dyn Query>,
+                    )
+                })
+            })
+            .collect();
+        if clauses.is_empty() {
+            return None;
+        }
+        let half = clauses.len().div_ceil(2);
+        Some(Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses, half,
+        )))
+    }
 }
 
 /// `美朝` → `朝美`: a word of two countries' first characters (as the ministry abbreviates
@@ -2129,6 +2172,59 @@ mod tests {
         }
         assert!(plan("？？？").is_empty());
         assert!(plan("什么？吗").is_empty());
+    }
+
+    #[test]
+    fn the_question_field_alone_finds_the_answers_whose_reporter_asked_half_of_it() {
+        use tantivy::collector::TopDocs;
+        use tantivy::schema::{STORED, Value};
+        let plan = plan_in(
+            "特朗普访华时保镖动手了吗",
+            &holding(&["特朗普", "访华", "保镖", "动手"]),
+        );
+        let mut schema = tantivy::schema::Schema::builder();
+        let question = schema.add_text_field("question", tantivy::schema::TEXT | STORED);
+        let index = tantivy::Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+        // The reporters' questions, in words as the index's segmentation gives them.
+        for asked in [
+            "有 美国 网站 报道 特朗普 访华 期间 保镖 发生 冲突",
+            "特朗普 今天 发推 谈到 中国",
+            "访华 保镖 动手 的 视频",
+        ] {
+            writer
+                .add_document(tantivy::doc!(question => asked))
+                .unwrap();
+        }
+        writer.commit().unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        let query = plan
+            .to_question_query(question)
+            .expect("a subject to ask about");
+        let found: Vec<String> = searcher
+            .search(&query, &TopDocs::with_limit(10).order_by_score())
+            .unwrap()
+            .into_iter()
+            .map(|(_, at)| {
+                let doc: tantivy::TantivyDocument = searcher.doc(at).unwrap();
+                doc.get_first(question)
+                    .and_then(|v| v.as_str())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        // One word of the subject (特朗普) is not what was asked; half of it or more is.
+        assert_eq!(found.len(), 2, "{found:?} for {:?}", concept_words(&plan));
+        assert!(
+            found.iter().all(|q| !q.starts_with("特朗普 今天")),
+            "{found:?}"
+        );
+        // Nothing topical: no query.
+        assert!(
+            plan_in("他们怎么说", &|_: &str| 0)
+                .to_question_query(question)
+                .is_none()
+        );
     }
 
     #[test]
