@@ -33,6 +33,9 @@ const FEW_DAYS: u64 = 10;
 const CANDIDATES: usize = 60;
 /// How many of the best passages by the reporters' questions alone join the candidates.
 const ASKED_CANDIDATES: usize = 10;
+/// A candidate whose exchange covers this share of the question: the question is answered
+/// somewhere among the candidates, and the reporters' questions are not searched alone.
+const WHOLE_QUESTION: f32 = 0.999;
 
 /// At most this many paragraphs of the list a quoted passage opens are shown with it.
 const LIST_ITEMS: usize = 6;
@@ -853,12 +856,19 @@ impl Engine {
                 }
             }
         };
+        let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
+        // What every candidate covers (the first look below needs it for the best scores).
+        let mut raw: Vec<(RawHit, Shares)> = raw
+            .into_iter()
+            .map(|r| (r, coverage.shares(idf, &entities, r)))
+            .collect();
         // Answers whose reporter asked in the question's words but that say none of them
-        // (我没有看到相关报道。联合国是…) score little on the passage: the best few whose
-        // reporter asked about half the subject or more join the candidates, at the share of a
+        // (我没有看到相关报道。…) score little on the passage and can fall below the index's
+        // candidates. Where no candidate's exchange covers the whole question, the best few
+        // whose reporter asked about half the subject or more join them, at the share of a
         // match in the question field.
-        let mut raw = raw;
-        if let Some(asked) = plan.to_question_query(f.question) {
+        let whole = raw.iter().any(|(_, s)| s.exchange >= WHOLE_QUESTION);
+        if !whole && let Some(asked) = plan.to_question_query(f.question) {
             let filter = match relaxed {
                 Relaxed::No => self.index.filter(c),
                 Relaxed::Speakers => self.index.filter(&c.without_speakers()),
@@ -868,33 +878,39 @@ impl Engine {
                 Some(filter) => search(&filtered(filter.as_ref(), asked)),
                 None => search(asked.as_ref()),
             };
+            // Only answers the index missed: a paragraph more of an exchange among the
+            // candidates would change how its paragraphs compare with each other.
+            let exchange = |r: &RawHit| {
+                self.documents[r.doc].paragraphs[r.paragraph]
+                    .exchange
+                    .map(|e| (r.doc, e))
+            };
+            let found: HashSet<(usize, usize)> =
+                raw.iter().filter_map(|(r, _)| exchange(r)).collect();
             for h in hits.into_iter().take(ASKED_CANDIDATES) {
-                if !raw
-                    .iter()
-                    .any(|r| r.doc == h.doc && r.paragraph == h.paragraph)
-                {
-                    raw.push(RawHit {
+                if exchange(&h).is_some_and(|e| !found.contains(&e)) {
+                    let h = RawHit {
                         score: h.score * self.weights.question_field,
                         ..h
-                    });
+                    };
+                    raw.push((h, coverage.shares(idf, &entities, h)));
                 }
             }
         }
         let best_score = raw
             .iter()
-            .map(|r| r.score)
+            .map(|(r, _)| r.score)
             .fold(f32::MIN_POSITIVE, f32::max);
         // The best index score of each exchange among the candidates: a paragraph shares in
         // its answer's strength, so the one that says the outcome can beat the one that only
         // names the subject.
         let mut exchange_best: HashMap<(usize, usize), f32> = HashMap::new();
-        for r in &raw {
+        for (r, _) in &raw {
             if let Some(e) = self.documents[r.doc].paragraphs[r.paragraph].exchange {
                 let best = exchange_best.entry((r.doc, e)).or_insert(0.0);
                 *best = best.max(r.score);
             }
         }
-        let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         let flag = |b: bool| if b { 1.0 } else { 0.0 };
         let answer_type = &plan.kinds;
         // A number the question only gives roughly is no answer missing.
@@ -949,8 +965,7 @@ impl Engine {
         // the best of them only.
         let mut first_look: Vec<(f32, RawHit, Shares)> = raw
             .into_iter()
-            .map(|r| {
-                let shares = coverage.shares(idf, &entities, r);
+            .map(|(r, shares)| {
                 let cheap = FIRST_LOOK_BM25 * ln_share(r.score)
                     + ln_share(exchange_score(&r))
                     + FIRST_LOOK_CONTEXT * shares.context;
