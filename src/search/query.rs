@@ -187,7 +187,6 @@ const NOT_A_LAW: &[&str] = &[
 /// a question asking of such a bill names no title.
 const BILL_DESCRIPTIONS: &[&str] = &[
     "有关", "相关", "该", "此", "这项", "这部", "这个", "这一", "那项", "那个", "新", "反华",
-    "涉华",
 ];
 
 /// Is `law` (a name ending in 法 or 法案) a description of a bill rather than its name: 涉 and one
