@@ -856,6 +856,12 @@ impl Engine {
                 }
             }
         };
+        // The exchange a candidate belongs to, if any.
+        let exchange = |r: &RawHit| {
+            self.documents[r.doc].paragraphs[r.paragraph]
+                .exchange
+                .map(|e| (r.doc, e))
+        };
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         // What every candidate covers (the first look below needs it for the best scores).
         let mut raw: Vec<(RawHit, Shares)> = raw
@@ -880,11 +886,6 @@ impl Engine {
             };
             // Only answers the index missed: a paragraph more of an exchange among the
             // candidates would change how its paragraphs compare with each other.
-            let exchange = |r: &RawHit| {
-                self.documents[r.doc].paragraphs[r.paragraph]
-                    .exchange
-                    .map(|e| (r.doc, e))
-            };
             let found: HashSet<(usize, usize)> =
                 raw.iter().filter_map(|(r, _)| exchange(r)).collect();
             for h in hits.into_iter().take(ASKED_CANDIDATES) {
@@ -906,8 +907,8 @@ impl Engine {
         // names the subject.
         let mut exchange_best: HashMap<(usize, usize), f32> = HashMap::new();
         for (r, _) in &raw {
-            if let Some(e) = self.documents[r.doc].paragraphs[r.paragraph].exchange {
-                let best = exchange_best.entry((r.doc, e)).or_insert(0.0);
+            if let Some(e) = exchange(r) {
+                let best = exchange_best.entry(e).or_insert(0.0);
                 *best = best.max(r.score);
             }
         }
@@ -953,9 +954,8 @@ impl Engine {
             .collect();
         let ln_share = |x: f32| (x.max(1e-6) / best_score).ln().max(-10.0);
         let exchange_score = |raw: &RawHit| {
-            self.documents[raw.doc].paragraphs[raw.paragraph]
-                .exchange
-                .and_then(|e| exchange_best.get(&(raw.doc, e)))
+            exchange(raw)
+                .and_then(|e| exchange_best.get(&e))
                 .copied()
                 .unwrap_or(raw.score)
         };

@@ -762,13 +762,7 @@ impl QueryPlan {
             fields
                 .iter()
                 .filter(|(_, boost)| *boost > 0.0)
-                .map(|&(field, boost)| {
-                    let q = TermQuery::new(
-                        Term::from_field_text(field, term),
-                        IndexRecordOption::WithFreqs,
-                    );
-                    Box::new(BoostQuery::new(Box::new(q), weight * boost)) as Box<dyn Query>
-                })
+                .map(|&(field, boost)| boosted_term(field, term, weight * boost))
                 .collect()
         };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -817,16 +811,8 @@ impl QueryPlan {
                 let forms: Vec<(Occur, Box<dyn Query>)> = c
                     .forms
                     .iter()
-                    .filter_map(|f| weight_of(f).map(|w| (f, w)))
-                    .map(|(f, w)| {
-                        let q = TermQuery::new(
-                            Term::from_field_text(question, f),
-                            IndexRecordOption::WithFreqs,
-                        );
-                        (
-                            Occur::Should,
-                            Box::new(BoostQuery::new(Box::new(q), w)) as Box<dyn Query>,
-                        )
+                    .filter_map(|f| {
+                        weight_of(f).map(|w| (Occur::Should, boosted_term(question, f, w)))
                     })
                     .collect();
                 (!forms.is_empty()).then(|| {
@@ -845,6 +831,15 @@ impl QueryPlan {
             clauses, half,
         )))
     }
+}
+
+/// `term` in `field`, its score times `boost`.
+fn boosted_term(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
+    let q = TermQuery::new(
+        Term::from_field_text(field, term),
+        IndexRecordOption::WithFreqs,
+    );
+    Box::new(BoostQuery::new(Box::new(q), boost))
 }
 
 /// `美朝` → `朝美`: a word of two countries' first characters (as the ministry abbreviates
