@@ -815,7 +815,9 @@ impl Engine {
             ])
         };
         let mut relaxed = Relaxed::No;
-        let raw = match self.index.filter(c) {
+        // The filter the candidates were found under (the question search below keeps to it).
+        let mut used = self.index.filter(c);
+        let raw = match &used {
             None => search(content.as_ref()),
             Some(filter) => {
                 let in_filter = |filter: &dyn Query| {
@@ -840,6 +842,7 @@ impl Engine {
                     hits = in_filter(filter.as_ref());
                     if !hits.is_empty() {
                         relaxed = Relaxed::Speakers;
+                        used = Some(filter);
                     }
                 }
                 if hits.is_empty() && c.speaker_asked {
@@ -847,7 +850,8 @@ impl Engine {
                 } else if hits.is_empty() {
                     relaxed = Relaxed::All;
                     // A speaker set aside (除了华春莹) stays aside: their words answer nothing.
-                    match self.index.filter(&c.only_exceptions()) {
+                    used = self.index.filter(&c.only_exceptions());
+                    match &used {
                         Some(filter) => in_filter(filter.as_ref()),
                         None => search(content.as_ref()),
                     }
@@ -875,12 +879,7 @@ impl Engine {
         // match in the question field.
         let whole = raw.iter().any(|(_, s)| s.exchange >= WHOLE_QUESTION);
         if !whole && let Some(asked) = plan.to_question_query(f.question) {
-            let filter = match relaxed {
-                Relaxed::No => self.index.filter(c),
-                Relaxed::Speakers => self.index.filter(&c.without_speakers()),
-                Relaxed::All => self.index.filter(&c.only_exceptions()),
-            };
-            let hits = match &filter {
+            let hits = match &used {
                 Some(filter) => search(&filtered(filter.as_ref(), asked)),
                 None => search(asked.as_ref()),
             };
@@ -1048,11 +1047,7 @@ impl Engine {
             .collect();
         // How each paragraph compares with the others of its exchange among the candidates.
         let mut exchange_top: HashMap<(usize, usize), [f32; 5]> = HashMap::new();
-        let exchange_of = |s: &Scored| {
-            self.documents[s.raw.doc].paragraphs[s.raw.paragraph]
-                .exchange
-                .map(|e| (s.raw.doc, e))
-        };
+        let exchange_of = |s: &Scored| exchange(&s.raw);
         for s in &scored {
             if let Some(key) = exchange_of(s) {
                 let top = exchange_top.entry(key).or_insert([0.0, 0.0, 1.0, 0.0, 0.0]);
