@@ -480,6 +480,13 @@ impl Engine {
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
+        if let Some(term) = self.unnamed_term(plan) {
+            answer.abstained = Some(Abstention::TermNotNamed {
+                term: term.to_string(),
+            });
+            answer.suggestions = self.nearest_topics(&scored, 3);
+            return answer;
+        }
         let preferred = options
             .prefer
             .is_some_and(|p| self.in_exchange(best.raw, p));
@@ -1283,6 +1290,14 @@ impl Engine {
                 .collect();
             rank::pairs_share(&rank::char_pairs(&asked), self.normalized_text(d, i))
         })
+    }
+
+    /// The first term the question quotes (“动态清零”) that no paragraph of the library holds.
+    fn unnamed_term<'p>(&self, plan: &'p QueryPlan) -> Option<&'p str> {
+        plan.quoted
+            .iter()
+            .map(String::as_str)
+            .find(|term| !self.names_title(term) && !self.names_title_otherwise(term))
     }
 
     /// The first title the question names in title marks that no paragraph of the library holds.

@@ -92,6 +92,11 @@ pub enum Abstention {
         /// The title, without its marks.
         title: String,
     },
+    /// The question quotes a term (“…”) no passage says.
+    TermNotNamed {
+        /// The term, without its marks.
+        term: String,
+    },
     /// The question asks for one detail (a number, a date…) and the passage that speaks of
     /// its subject best gives none: the library speaks of it without saying that.
     DetailNotGiven {
@@ -153,6 +158,12 @@ impl Abstention {
             }
             (Abstention::TitleNotNamed { title }, Lang::Zh) => {
                 format!("资料库中没有提到《{title}》")
+            }
+            (Abstention::TermNotNamed { term }, Lang::En) => {
+                format!("the library never says “{term}”")
+            }
+            (Abstention::TermNotNamed { term }, Lang::Zh) => {
+                format!("资料库中没有提到“{term}”")
             }
             (Abstention::DetailNotGiven { detail }, lang) => {
                 let (en, zh) = match detail {

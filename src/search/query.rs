@@ -73,6 +73,9 @@ pub struct QueryPlan {
     /// What it names in title marks (《外国补贴条例》, normalised, without the marks): a law, a
     /// document or a work, named exactly.
     pub titles: Vec<String>,
+    /// What it puts in quotation marks as a term (“动态清零”, 「獵狐行動」, normalised, without
+    /// the marks): a name the asker quotes from somewhere.
+    pub quoted: Vec<String>,
 }
 
 /// One content word of a question and the other names it goes by.
@@ -222,6 +225,38 @@ pub fn unmarked_laws_in(text: &str) -> Vec<String> {
 /// The names a text puts in title marks (《…》), of 2 to 40 characters, each once, in order.
 pub fn titles_in(text: &str) -> Vec<String> {
     marked_in(text, '《', '》')
+}
+
+/// The terms a text puts in quotation marks (“…”, 「…」, 『…』, "…"): 2 to 6 characters, Chinese,
+/// none of them punctuation, each once, in order. A short term names something (“星链”,
+/// “动态清零”); a longer quote is as often the asker's paraphrase of a claim (“中国经济危机论”
+/// for 所谓中国经济陷入危机, “全球南方挑战西方秩序”), a clause or a pattern (“以……为”). A Latin
+/// term may be a translation the library writes in Chinese.
+pub fn quoted_in(text: &str) -> Vec<String> {
+    const QUOTED_TERM_MAX: usize = 6;
+    let marked = [('“', '”'), ('「', '」'), ('『', '』')]
+        .into_iter()
+        .filter(|&(open, _)| text.contains(open))
+        .flat_map(|(open, close)| marked_in(text, open, close));
+    // Typed without a Chinese keyboard: the text between the first " and the second, the
+    // third and the fourth…
+    let pieces: Vec<&str> = text.split('"').collect();
+    let between = pieces
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .take((pieces.len() - 1) / 2)
+        .map(|t| t.chars().filter(|c| !c.is_whitespace()).collect::<String>());
+    let mut quoted: Vec<String> = Vec::new();
+    for term in marked.chain(between) {
+        let a_term = (2..=QUOTED_TERM_MAX).contains(&term.chars().count())
+            && term.chars().all(crate::script::is_word_char)
+            && term.chars().any(crate::script::is_han);
+        if a_term && !quoted.contains(&term) {
+            quoted.push(term);
+        }
+    }
+    quoted
 }
 
 /// What a text puts between `open` and `close`, of 2 to 40 characters, each once, in order.
@@ -723,6 +758,7 @@ impl QueryPlan {
                 }
                 titles
             },
+            quoted: quoted_in(&normalized),
             normalized,
         }
     }
@@ -1498,6 +1534,21 @@ mod tests {
         ] {
             assert!(unmarked_laws_in(q).is_empty(), "{q}");
         }
+    }
+
+    #[test]
+    fn quoted_terms_are_short_chinese_names_in_any_quotation_marks() {
+        assert_eq!(
+            quoted_in("“动态清零”和「星链」，还有\"双减\"和“星链”"),
+            ["动态清零", "星链", "双减"]
+        );
+        // A claim, a clause or a pattern is paraphrased, not named; Latin may be translated;
+        // an unclosed mark quotes nothing.
+        assert!(quoted_in("“全球南方挑战西方秩序”的说法").is_empty());
+        assert!(quoted_in("提出了哪些“以……为”的原则").is_empty());
+        assert!(quoted_in("\"Huawei\" 和 “5G”").is_empty());
+        assert!(quoted_in("他说\"双减").is_empty());
+        assert!(quoted_in("“X”").is_empty());
     }
 
     #[test]

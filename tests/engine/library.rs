@@ -598,6 +598,33 @@ fn a_title_the_library_never_names_is_no_subject_of_it() {
 }
 
 #[test]
+fn a_term_quoted_that_the_library_never_says_is_no_subject_of_it() {
+    // 西沙群岛 and 军舰 stand in the library's answers; “航母巡航” does not.
+    for q in [
+        "美国军舰在西沙群岛搞“航母巡航”，中方怎么说",
+        "美國軍艦在西沙群島搞「航母巡航」，中方怎麼說",
+        "美国军舰在西沙群岛搞\"航母巡航\"，中方怎么说",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert_abstains(
+            &a,
+            pressroom::reply::Abstention::TermNotNamed {
+                term: "航母巡航".into(),
+            },
+            "never says “航母巡航”",
+        );
+    }
+    // A term it says is answered; a long quote is the asker's paraphrase, not a term.
+    for q in [
+        "美国军舰进入“西沙群岛”领海，中方怎么说",
+        "美国军舰进入西沙群岛领海，中方说这是“严重的政治和军事挑衅”吗",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert_eq!(a.abstained, None, "{q}: {a:?}");
+    }
+}
+
+#[test]
 fn a_title_the_library_names_otherwise_is_its_subject() {
     // The library calls the Taiwan Travel Act “与台湾交往法案”; questions call it 台湾旅行法.
     let dir = tempfile::tempdir().unwrap();
