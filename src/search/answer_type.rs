@@ -620,7 +620,7 @@ static PLACE_A: LazyLock<Regex> = LazyLock::new(|| {
     .expect("place answer pattern")
 });
 static REASON_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了|应[^，。；]{1,8}(请求|要求|邀请)|事实上|众所周知|前提")
+    Regex::new(r"因为|由于|原因|为了|旨在|目的|因此|所以|涉嫌|出于|鉴于|考虑到|基于|体现了|应[^，。；]{1,8}(请求|要求|邀请)|事实上|众所周知|前提|根源|病根|症结|根子|归根到底|归根结底")
         .expect("reason answer pattern")
 });
 
@@ -1402,6 +1402,8 @@ mod tests {
             "不引入敏感问题是APEC机制存在和发展的重要前提。",
             "事实上，登盛先生是中国人民的老朋友。",
             "众所周知，所谓联合国军是冷战时期的产物。",
+            // The root of a problem is why it lasts.
+            "半岛问题延宕多年，病根是清楚的，就是冷战残余犹存。",
         ] {
             assert!(t.match_in(given) > told, "{given}");
         }
