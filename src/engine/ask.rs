@@ -1337,10 +1337,23 @@ impl Engine {
             _ => self.index.phrase_freq(&words) > 0,
         };
         // Normalised for the look only: the cache keeps the forms of passages asked about.
+        // Transcripts join parties with any dash (中国-中东欧, 中国—东盟): one stands for all.
+        const DASHES: [char; 4] = ['—', '－', '–', '―'];
+        let dashed = title.contains(DASHES);
+        let title = if dashed {
+            title.replace(DASHES, "-")
+        } else {
+            title.to_string()
+        };
         indexed
             || self.documents.iter().any(|doc| {
                 doc.paragraphs.iter().any(|p| {
-                    crate::search::holds_title(&crate::text::matching_form(&p.text), title)
+                    let text = crate::text::matching_form(&p.text);
+                    if dashed {
+                        crate::search::holds_title(&text.replace(DASHES, "-"), &title)
+                    } else {
+                        crate::search::holds_title(&text, &title)
+                    }
                 })
             })
     }

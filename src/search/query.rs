@@ -74,7 +74,8 @@ pub struct QueryPlan {
     /// document or a work, named exactly.
     pub titles: Vec<String>,
     /// What it puts in quotation marks as a term (“动态清零”, 「獵狐行動」, normalised, without
-    /// the marks): a name the asker quotes from somewhere.
+    /// the marks), and the meetings it names by their parties (中国—中亚峰会): names the library
+    /// says exactly if it speaks of them.
     pub quoted: Vec<String>,
 }
 
@@ -225,6 +226,28 @@ pub fn unmarked_laws_in(text: &str) -> Vec<String> {
 /// The names a text puts in title marks (《…》), of 2 to 40 characters, each once, in order.
 pub fn titles_in(text: &str) -> Vec<String> {
     marked_in(text, '《', '》')
+}
+
+/// A meeting named by the parties it joins (中国—中亚峰会, 中国－太平洋岛国外长会, 中国—东盟博览会):
+/// China, a dash and a name of 1 to 14 characters ending in the kind of meeting.
+static JOINT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"中国?[—－\-–―](\p{Han}{1,14}?(?:峰会|外长会|部长级会议|论坛|博览会|合作年))")
+        .expect("joint meeting pattern")
+});
+
+/// The meetings a text names by the parties they join ([`JOINT_MEETING`]), each once, in order:
+/// a library that never names one did not speak of it (中国—阿拉伯国家峰会 of 2022), however much
+/// it says of the parties.
+pub fn joint_meetings_in(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for m in JOINT_MEETING.captures_iter(text) {
+        let name = format!("中国—{}", &m[1]);
+        // Read with one dash: the library's are matched whatever they are.
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// The terms a text puts in quotation marks (“…”, 「…」, 『…』, "…"): 2 to 6 characters, Chinese,
@@ -758,7 +781,11 @@ impl QueryPlan {
                 }
                 titles
             },
-            quoted: quoted_in(&normalized),
+            quoted: {
+                let mut quoted = quoted_in(&normalized);
+                quoted.extend(joint_meetings_in(&normalized));
+                quoted
+            },
             normalized,
         }
     }
@@ -1534,6 +1561,17 @@ mod tests {
         ] {
             assert!(unmarked_laws_in(q).is_empty(), "{q}");
         }
+    }
+
+    #[test]
+    fn meetings_are_named_by_their_parties_with_any_dash() {
+        assert_eq!(
+            joint_meetings_in("首届中国-阿拉伯国家峰会和中国－中亚峰会，还有中国–中亚峰会"),
+            ["中国—阿拉伯国家峰会", "中国—中亚峰会"]
+        );
+        // Parties without a meeting, or a meeting without its parties joined, name none.
+        assert!(joint_meetings_in("中国—东盟关系发展良好").is_empty());
+        assert!(joint_meetings_in("中阿合作论坛部长级会议").is_empty());
     }
 
     #[test]

@@ -625,6 +625,45 @@ fn a_term_quoted_that_the_library_never_says_is_no_subject_of_it() {
 }
 
 #[test]
+fn a_meeting_named_by_its_parties_is_the_librarys_only_as_it_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let transcripts = dir.path().join("transcripts");
+    std::fs::create_dir_all(&transcripts).unwrap();
+    std::fs::write(
+        transcripts.join("2018-12-20-year.txt"),
+        "外交部发言人答记者问\n\
+         问：中国-中东欧国家地方合作年即将闭幕，中方有何总结？\n\
+         答：这一年成果丰硕，中国和中东欧国家的地方交流更加密切。\n\
+         问：阿拉伯国家联盟秘书长访华有何成果？\n\
+         答：中方同阿拉伯国家的峰会外交和合作论坛机制运转良好，双方合作不断深化。\n",
+    )
+    .unwrap();
+    let mut settings = Settings::for_tests();
+    settings.data.dir = dir.path().to_path_buf();
+    settings.index.dir = dir.path().join("index");
+    let engine = Engine::load(&settings).expect("the library loads");
+    // Named with another dash than the library's (in the reporter's question only, which the
+    // index holds no phrase of): the same meeting.
+    for q in [
+        "中国—中东欧国家地方合作年有什么成果",
+        "中国－中东欧国家地方合作年有什么成果",
+    ] {
+        let a = engine.ask(q, 3);
+        assert_eq!(a.abstained, None, "{q}: {a:?}");
+        assert!(a.hits[0].text.contains("成果丰硕"), "{a:?}");
+    }
+    // Its parties, its kind of meeting and its words all stand in the library; it does not.
+    let a = engine.ask("首届中国—阿拉伯国家峰会取得了哪些成果", 3);
+    assert_eq!(
+        a.abstained,
+        Some(pressroom::reply::Abstention::TermNotNamed {
+            term: "中国—阿拉伯国家峰会".into()
+        }),
+        "{a:?}"
+    );
+}
+
+#[test]
 fn a_title_the_library_names_otherwise_is_its_subject() {
     // The library calls the Taiwan Travel Act “与台湾交往法案”; questions call it 台湾旅行法.
     let dir = tempfile::tempdir().unwrap();
