@@ -74,8 +74,8 @@ pub struct QueryPlan {
     /// document or a work, named exactly.
     pub titles: Vec<String>,
     /// What it puts in quotation marks as a term (“动态清零”, 「獵狐行動」, normalised, without
-    /// the marks), and the meetings it names by their parties (中国—中亚峰会): names the library
-    /// says exactly if it speaks of them.
+    /// the marks), the meetings it names by their parties (中国—中亚峰会) and what it names by
+    /// a number (嫦娥五号, 二十大): names the library says exactly if it speaks of them.
     pub quoted: Vec<String>,
 }
 
@@ -244,6 +244,35 @@ pub fn joint_meetings_in(text: &str) -> Vec<String> {
         let name = format!("中国—{}", &m[1]);
         // Read with one dash: the library's are matched whatever they are.
         if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// A craft, a mission or a congress named by its number (嫦娥五号, 神舟十三号, 中共二十大): two
+/// characters and a number before 号 (not 二号人物, 一号线, 一号文件), or a party congress.
+static NUMBERED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(\p{Han}{2}[一二三四五六七八九十]{1,3}号)(?:[^人位线文楼院令]|$)",
+        r"|(?:中共|党的)([十二][一二三四五六七八九十]?大)(?:[^使会国学陆]|$)",
+    ))
+    .expect("numbered name pattern")
+});
+
+/// The crafts, missions and congresses a text names by their number ([`NUMBERED_NAME`]), each
+/// once, in order: the library says the very one it speaks of (嫦娥四号 is no answer about
+/// 嫦娥五号, nor 十九大 about 二十大).
+pub fn numbered_names_in(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for m in NUMBERED_NAME.captures_iter(text) {
+        let name = m
+            .get(1)
+            .or_else(|| m.get(2))
+            .map(|g| g.as_str().to_string());
+        if let Some(name) = name
+            && !names.contains(&name)
+        {
             names.push(name);
         }
     }
@@ -784,6 +813,7 @@ impl QueryPlan {
             quoted: {
                 let mut quoted = quoted_in(&normalized);
                 quoted.extend(joint_meetings_in(&normalized));
+                quoted.extend(numbered_names_in(&normalized));
                 quoted
             },
             normalized,
@@ -1572,6 +1602,23 @@ mod tests {
         // Parties without a meeting, or a meeting without its parties joined, name none.
         assert!(joint_meetings_in("中国—东盟关系发展良好").is_empty());
         assert!(joint_meetings_in("中阿合作论坛部长级会议").is_empty());
+    }
+
+    #[test]
+    fn crafts_and_congresses_are_named_by_their_number() {
+        assert_eq!(
+            numbered_names_in("2021年6月神舟十二号进驻天和核心舱，嫦娥五号和中共二十大呢"),
+            ["神舟十二号", "嫦娥五号", "二十大"]
+        );
+        // A rank, a line, a document or a size is no name.
+        for text in [
+            "日本执政党二号人物访华",
+            "地铁十号线",
+            "中央一号文件",
+            "第三大武器出口国",
+        ] {
+            assert!(numbered_names_in(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
