@@ -108,8 +108,9 @@ impl Concept {
     /// which asks for the words said (杨洁篪说了什么) and stands in nearly every answer, nor a
     /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评), nor
     /// the name of an aspect asked (扮演什么角色, 有什么意义), or of the kind of thing asked (迎来
-    /// 什么节点, 说明了什么大趋势, 到什么程度, 处于什么位置), which the answer gives in its own
-    /// words (坚定一员, 里程碑, 论坛十年, 群体性崛起).
+    /// 什么节点, 说明了什么大趋势, 到什么程度, 处于什么位置, 给自己什么定位, 有什么期许, 建成什么
+    /// 样子, 去哪个大洲), which the answer gives in its own words (坚定一员, 里程碑, 论坛十年,
+    /// 群体性崛起). Not 结果: 投票结果 is a subject as often as 带来了什么结果 is a kind.
     pub fn is_topical(&self) -> bool {
         const NOT_TOPICAL: &[&str] = &[
             "说",
@@ -144,6 +145,13 @@ impl Concept {
             "后果",
             "对待",
             "达到",
+            "定位",
+            "成效",
+            "期许",
+            "样子",
+            "改变",
+            "改进",
+            "大洲",
         ];
         self.class != WordClass::Function
             && !NOT_TOPICAL.contains(&self.forms[0].as_str())
