@@ -473,17 +473,20 @@ impl Engine {
         };
         // A document named by its title (《外国补贴条例》) that the library never names is not
         // spoken of, however well the question's other words are covered.
-        if let Some(title) = self.unnamed_title(plan) {
-            answer.abstained = Some(Abstention::TitleNotNamed {
+        // So is a term it quotes, a meeting it names by its parties or a craft by its number.
+        let unnamed = self
+            .first_unnamed(&plan.titles)
+            .map(|title| Abstention::TitleNotNamed {
                 title: title.to_string(),
+            })
+            .or_else(|| {
+                self.first_unnamed(&plan.quoted)
+                    .map(|term| Abstention::TermNotNamed {
+                        term: term.to_string(),
+                    })
             });
-            answer.suggestions = self.nearest_topics(&scored, 3);
-            return answer;
-        }
-        if let Some(term) = self.unnamed_term(plan) {
-            answer.abstained = Some(Abstention::TermNotNamed {
-                term: term.to_string(),
-            });
+        if unnamed.is_some() {
+            answer.abstained = unnamed;
             answer.suggestions = self.nearest_topics(&scored, 3);
             return answer;
         }
@@ -1292,20 +1295,13 @@ impl Engine {
         })
     }
 
-    /// The first term the question quotes (“动态清零”) that no paragraph of the library holds.
-    fn unnamed_term<'p>(&self, plan: &'p QueryPlan) -> Option<&'p str> {
-        plan.quoted
+    /// The first of `names` (a question's titles, or the terms it quotes) that no paragraph of
+    /// the library holds, by that name or another the synonyms give it.
+    fn first_unnamed<'p>(&self, names: &'p [String]) -> Option<&'p str> {
+        names
             .iter()
             .map(String::as_str)
-            .find(|term| !self.names_title(term) && !self.names_title_otherwise(term))
-    }
-
-    /// The first title the question names in title marks that no paragraph of the library holds.
-    fn unnamed_title<'p>(&self, plan: &'p QueryPlan) -> Option<&'p str> {
-        plan.titles
-            .iter()
-            .map(String::as_str)
-            .find(|title| !self.names_title(title) && !self.names_title_otherwise(title))
+            .find(|name| !self.names_title(name) && !self.names_title_otherwise(name))
     }
 
     /// Does any paragraph hold another name the synonym table gives `title` (the whole title):
@@ -1340,20 +1336,19 @@ impl Engine {
         // Transcripts join parties with any dash (中国-中东欧, 中国—东盟): one stands for all.
         const DASHES: [char; 4] = ['—', '－', '–', '―'];
         let dashed = title.contains(DASHES);
-        let title = if dashed {
-            title.replace(DASHES, "-")
-        } else {
-            title.to_string()
-        };
+        fn one_dash(text: Cow<'_, str>, dashed: bool) -> Cow<'_, str> {
+            if dashed {
+                Cow::Owned(text.replace(DASHES, "-"))
+            } else {
+                text
+            }
+        }
+        let title = one_dash(Cow::Borrowed(title), dashed);
         indexed
             || self.documents.iter().any(|doc| {
                 doc.paragraphs.iter().any(|p| {
-                    let text = crate::text::matching_form(&p.text);
-                    if dashed {
-                        crate::search::holds_title(&text.replace(DASHES, "-"), &title)
-                    } else {
-                        crate::search::holds_title(&text, &title)
-                    }
+                    let text = one_dash(crate::text::matching_form(&p.text), dashed);
+                    crate::search::holds_title(&text, &title)
                 })
             })
     }

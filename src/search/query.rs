@@ -247,15 +247,12 @@ static JOINT_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 /// a library that never names one did not speak of it (中国—阿拉伯国家峰会 of 2022), however much
 /// it says of the parties.
 pub fn joint_meetings_in(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for m in JOINT_MEETING.captures_iter(text) {
-        let name = format!("中国—{}", &m[1]);
-        // Read with one dash: the library's are matched whatever they are.
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
+    // Read with one dash: the library's are matched whatever they are.
+    once_each(
+        JOINT_MEETING
+            .captures_iter(text)
+            .map(|m| format!("中国—{}", &m[1])),
+    )
 }
 
 /// A craft, a mission or a congress named by its number (嫦娥五号, 神舟十三号, 中共二十大): two
@@ -272,19 +269,12 @@ static NUMBERED_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// once, in order: the library says the very one it speaks of (嫦娥四号 is no answer about
 /// 嫦娥五号, nor 十九大 about 二十大).
 pub fn numbered_names_in(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for m in NUMBERED_NAME.captures_iter(text) {
-        let name = m
-            .get(1)
-            .or_else(|| m.get(2))
-            .map(|g| g.as_str().to_string());
-        if let Some(name) = name
-            && !names.contains(&name)
-        {
-            names.push(name);
-        }
-    }
-    names
+    once_each(
+        NUMBERED_NAME
+            .captures_iter(text)
+            .filter_map(|m| m.get(1).or_else(|| m.get(2)))
+            .map(|g| g.as_str().to_string()),
+    )
 }
 
 /// The terms a text puts in quotation marks (“…”, 「…」, 『…』, "…"): 2 to 6 characters, Chinese,
@@ -307,16 +297,22 @@ pub fn quoted_in(text: &str) -> Vec<String> {
         .step_by(2)
         .take((pieces.len() - 1) / 2)
         .map(|t| t.chars().filter(|c| !c.is_whitespace()).collect::<String>());
-    let mut quoted: Vec<String> = Vec::new();
-    for term in marked.chain(between) {
-        let a_term = (2..=QUOTED_TERM_MAX).contains(&term.chars().count())
+    once_each(marked.chain(between).filter(|term| {
+        (2..=QUOTED_TERM_MAX).contains(&term.chars().count())
             && term.chars().all(crate::script::is_word_char)
-            && term.chars().any(crate::script::is_han);
-        if a_term && !quoted.contains(&term) {
-            quoted.push(term);
+            && term.chars().any(crate::script::is_han)
+    }))
+}
+
+/// `names` each once, in the order first given.
+fn once_each(names: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        if !out.contains(&name) {
+            out.push(name);
         }
     }
-    quoted
+    out
 }
 
 /// What a text puts between `open` and `close`, of 2 to 40 characters, each once, in order.
@@ -809,21 +805,18 @@ impl QueryPlan {
             highlight,
             concepts,
             kinds: AnswerType::of_question(&normalized),
-            titles: {
-                let mut titles = titles_in(&normalized);
-                for law in unmarked_laws_in(&normalized) {
-                    if !titles.contains(&law) {
-                        titles.push(law);
-                    }
-                }
-                titles
-            },
-            quoted: {
-                let mut quoted = quoted_in(&normalized);
-                quoted.extend(joint_meetings_in(&normalized));
-                quoted.extend(numbered_names_in(&normalized));
-                quoted
-            },
+            titles: once_each(
+                titles_in(&normalized)
+                    .into_iter()
+                    .chain(unmarked_laws_in(&normalized)),
+            ),
+            // Each once: a number quoted (“嫦娥五号”) is looked for in the library once.
+            quoted: once_each(
+                quoted_in(&normalized)
+                    .into_iter()
+                    .chain(joint_meetings_in(&normalized))
+                    .chain(numbered_names_in(&normalized)),
+            ),
             normalized,
         }
     }
