@@ -112,6 +112,25 @@ static COUNTED_Q: LazyLock<Regex> =
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
     "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块";
+/// A share asked (多大比例, 占多少, 百分之几, 比重有多大): answered by a percentage or a fraction,
+/// not by a count of things. 比例尺 is a map's scale.
+static SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(多大|多少|几成)的?(比例|比重|份额|占比)|(比例|比重|占比)(是|为|有|达到?|提高到)?(多少|多大|几)",
+        r"|百分之几|百分比|多少个?百分点",
+        // 占全球多大比例, 占多少; not 占领了多少, 侵占了多少 (how much was taken).
+        r"|(^|[^侵霸抢])占([^领据用有，,。？?][^，,。？?]{0,9})?(多少|多大|几成|百分之几)"
+    ))
+    .expect("share pattern")
+});
+/// A percentage or a fraction (60%, 百分之七十, 三分之二, 1.4个百分点, 七成).
+static SHARE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\d+(\.\d+)?([%％]|个百分点)|百分之[零一二三四五六七八九十百点]+",
+        r"|[一二三四五六七八九十\d]+分之[一二三四五六七八九十\d]+|[一二三四五六七八九]成"
+    ))
+    .expect("share answer pattern")
+});
 /// A sum of money: 多少钱, 花了多少, 多少资金 (counted in 元 or 美元).
 static MONEY_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"多少钱|几个钱|多少资金|多少经费|多少款|花了多少|值多少|多少美元|多少人民币")
@@ -713,21 +732,23 @@ impl AnswerType {
             })
         });
         // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
+        let share = SHARE_Q.is_match(&counted);
         let of_countries = count
             .as_ref()
             .and_then(|c| c.get(3))
             .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
         AnswerType {
-            count: count.is_some() || age || rough,
+            count: count.is_some() || age || rough || share,
             rough_count: (rough && count.is_none() && !age) || count_before_other_ask,
-            unit: count
+            // A share is in hundredths, whatever else the question counts (多少个百分点).
+            unit: share.then_some('%').or(count
                 .as_ref()
                 .and_then(|c| c.get(3))
                 .and_then(|m| m.as_str().chars().next())
                 // 几个 says nothing of what is counted: 4名 answers 几个中国人.
                 .filter(|&u| u != '个' && !of_countries)
                 .or(age.then_some('岁'))
-                .or(MONEY_Q.is_match(question).then_some('元')),
+                .or(MONEY_Q.is_match(question).then_some('元'))),
             counted: count
                 .as_ref()
                 .and(COUNTED_Q.captures(&counted))
@@ -905,6 +926,12 @@ impl AnswerType {
             for sentence in sentences(passage) {
                 let of_it = !self.of_chinese || CHINESE_A.is_match(sentence);
                 let weight = if of_it { 1.0 } else { 0.5 };
+                if self.unit == Some('%') {
+                    if SHARE_A.is_match(sentence) {
+                        best = best.max(weight);
+                    }
+                    continue;
+                }
                 for c in COUNT_A.captures_iter(sentence) {
                     let unit = c
                         .name("unit")
@@ -1066,6 +1093,35 @@ mod tests {
             Some(0.5)
         );
         assert_eq!(how_long.match_in("朝鲜半岛问题病根是清楚的。"), Some(0.0));
+    }
+
+    #[test]
+    fn a_share_is_answered_by_a_percentage_or_a_fraction() {
+        for q in [
+            "中国对美货物贸易顺差中有多大比例是美资企业在华生产造成的？",
+            "他给出的比例是多少？",
+            "中国大陆在里面赚到的加工费占多少？",
+            "中国交的会费占总额的百分之几？",
+            "全球南方占全世界经济的比重有多大？",
+        ] {
+            let t = AnswerType::of_question(q);
+            assert!(t.count && t.unit == Some('%'), "{q}");
+        }
+        let t = AnswerType::of_question("中国大陆在里面赚到的加工费占多少？");
+        assert_eq!(t.match_in("属于中国的加工成本仅占不到1％。"), Some(1.0));
+        assert_eq!(
+            t.match_in("高科技产品出口的三分之二都是在华外资企业实现的"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("对全球减贫的贡献率超过百分之七十"), Some(1.0));
+        // A sum of money or a count of things is no share.
+        assert_eq!(t.match_in("一台手机售价最低为649美元"), Some(0.0));
+        // Taking ground is no share, and a map's scale asks none.
+        assert_ne!(
+            AnswerType::of_question("越南侵占了多少岛礁？").unit,
+            Some('%')
+        );
+        assert!(!AnswerType::of_question("把南海用同一比例尺画进全图是为了什么？").count);
     }
 
     #[test]
