@@ -19,8 +19,8 @@ use crate::corpus::{Document, Role};
 use crate::reply::{Abstention, AlsoSaid, Answer, Context, Detail, DocumentRef, Hit, QuestionRef};
 use crate::search::constraints::{self, Constraints, iso};
 use crate::search::{
-    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass, opens_a_list,
-    opens_point,
+    AnswerEnd, AnswerType, Concept, NewNames, QueryPlan, RawHit, Reader, WordClass, holds_point,
+    opens_a_list, opens_point,
 };
 use crate::text::{Reading, normalize, normalize_str};
 
@@ -1149,7 +1149,7 @@ impl Engine {
             AnswerEnd::Closing => same.iter().max_by_key(paragraph),
             AnswerEnd::Point(n) => same.iter().find(|&&i| {
                 let s = &scored[i].raw;
-                opens_point(self.normalized_text(s.doc, s.paragraph), n)
+                holds_point(self.normalized_text(s.doc, s.paragraph), n)
             }),
         }
         .copied();

@@ -348,6 +348,14 @@ pub fn opens_point(text: &str, n: u8) -> bool {
         || (n == 1 && text.starts_with("首先"))
         || (n == 2 && text.starts_with("其次"))
 }
+/// Does a paragraph (normalised) hold point `n` of a list, at its opening ([`opens_point`]) or
+/// after a colon or a stop within it (取得了三项成果：一是…；二是…)?
+pub fn holds_point(text: &str, n: u8) -> bool {
+    opens_point(text, n)
+        || text
+            .match_indices([':', '：', ';', '；', '。'])
+            .any(|(at, mark)| opens_point(&text[at + mark.len()..], n))
+}
 static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
         .expect("opening pattern")
@@ -1429,6 +1437,11 @@ mod tests {
         assert!(!opens_point("第一个同新中国建交的南美国家是智利。", 1));
         assert!(!opens_point("第二,我们希望。", 1));
         assert!(!opens_point("一带一路合作成果丰硕。", 1));
+        // A list within a paragraph holds its points after a colon or a stop.
+        let inline = "会议取得了三项主要成果:一是确定了路线图;二是发达国家承诺出资。";
+        assert!(holds_point(inline, 1) && holds_point(inline, 2) && !holds_point(inline, 3));
+        assert!(!opens_point(inline, 1));
+        assert!(!holds_point("统一是大势所趋。", 1));
     }
 
     #[test]
