@@ -217,7 +217,7 @@ static SPEAKER_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联, 哪项民调.
 static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"哪(项|份|篇)(民调|调查|报告|研究|协议|条约|决议|文件)|哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
+        r"哪(项|份|篇)(民调|调查|报告|研究|协议|条约|决议|文件)|哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱|纪念日)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
     )
     .expect("which pattern")
 });
@@ -259,6 +259,8 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         ("医院", "医院"),
         ("酒店|宾馆", "酒店|宾馆|饭店"),
         ("监狱", "监狱|看守所"),
+        ("组织|机构|团体", "组织|机构|协会|学会|商会|红十字会|基金会|委员会|联合会|团体"),
+        ("纪念日|周年", "周年|纪念日"),
     ]
     .iter()
     .map(|(head, mark)| {
@@ -1926,6 +1928,20 @@ mod tests {
         let province = t.match_near_with("出席在安徽举行的全国地方外办主任会议", &[], &names);
         let city = t.match_near_with("出席在巴黎举行的会议", &[], &names);
         assert_eq!((province, city), (Some(1.0), Some(0.5)));
+        // Which organisation is answered by a society's name, half by a leader's.
+        let t = AnswerType::of_question("中国哪个组织已经送去了人道援助？");
+        let names = |text: &str| NewNames {
+            any: text.contains("红十字会") || text.contains("卡尔扎伊"),
+            person: false,
+            tagged: false,
+        };
+        let society = t.match_near_with(
+            "中国红十字会已向阿红新月会提供紧急人道主义援助",
+            &[],
+            &names,
+        );
+        let leader = t.match_near_with("习近平主席已向卡尔扎伊总统致电慰问", &[], &names);
+        assert_eq!((society, leader), (Some(1.0), Some(0.5)));
     }
 
     #[test]
