@@ -298,6 +298,14 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static AROUND: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(前后|左右)").unwrap());
 /// How far each way "around a day" reaches.
 const AROUND_DAYS: u64 = 7;
+/// Words before a date that make it the day a tally runs to (截至2020年3月22日, 截止到2015年).
+static AS_OF_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(截至|截止到?|直到)\s*$").unwrap());
+/// Words after a date that do the same (到2016年为止).
+static AS_OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*为止").unwrap());
+/// How long after the day it runs to a tally is told: the next day's briefing (截至3月22日 on
+/// 3月23日), or early in the next year for a year's (到2016年为止 in February 2017).
+const AS_OF_DAYS: u64 = 60;
 /// Words right after a date that turn it into an open period.
 static OPEN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(以来|以后|之后|后|起|至今|开始|迄今|到现在|到目前|到今天)").unwrap()
@@ -689,12 +697,20 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         let after = &rest[p.range.end..];
         let around_len = AROUND.find(after).map(|m| m.end());
         let around = around_len.is_some();
+        let as_of_len = AS_OF_AFTER.find(after).map(|m| m.end());
+        let as_of = as_of_len.is_some() || AS_OF_BEFORE.is_match(&rest[..p.range.start]);
         let (since, until, label) = if around {
             // 6月20日前后: the days around it, not the days before it.
             (
                 Some(sub_days(p.since, AROUND_DAYS)),
                 Some(add_days(p.until, AROUND_DAYS)),
                 format!("{} 前后", p.label),
+            )
+        } else if as_of {
+            (
+                Some(p.since),
+                Some(add_days(p.until, AS_OF_DAYS)),
+                format!("截至 {}", p.label),
             )
         } else if OPEN_AFTER.is_match(after) {
             (Some(p.since), None, format!("≥ {}", p.label))
@@ -725,8 +741,9 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         constraints.period_label = Some(label);
         constraints.year_alone =
             p.year_alone.is_some() && until.is_some() && since.is_some() && !around;
-        // 前后 goes with the date: it is no word of the subject.
-        rest.replace_range(p.range.start..p.range.end + around_len.unwrap_or(0), " ");
+        // 前后 and 为止 go with the date: they are no words of the subject.
+        let words_after = around_len.or(as_of_len).unwrap_or(0);
+        rest.replace_range(p.range.start..p.range.end + words_after, " ");
     }
     // Every briefing word ends in 会; most questions hold none, and the captures cost more.
     let asks_a_briefing = rest.contains('会');
@@ -1032,6 +1049,21 @@ mod tests {
         let c = extract("2019年5月之前中美贸易", &[]).constraints;
         assert_eq!((c.since, c.until), (None, Some(20190500)));
         assert_eq!(c.describe(), "< 2019-05");
+    }
+
+    #[test]
+    fn a_tally_as_of_a_date_is_told_then_or_in_the_weeks_after() {
+        let e = extract("到2016年为止，韩国一共归还了多少位志愿军烈士的遗骸？", &[]);
+        let c = &e.constraints;
+        assert_eq!((c.since, c.named_until), (Some(20160101), Some(20161231)));
+        assert!(c.admits(Some(20170216), "", "") && !c.admits(Some(20170601), "", ""));
+        assert_eq!(c.describe(), "截至 2016");
+        assert!(!e.rest.contains("为止"), "{}", e.rest);
+        let c = extract("截至2020年3月22日，中国累计报告了多少例境外输入病例？", &[]).constraints;
+        assert!(c.admits(Some(20200323), "", "") && !c.admits(Some(20200321), "", ""));
+        // A day alone is the briefing's own, not a week later.
+        let c = extract("2020年3月22日中国累计报告了多少例境外输入病例？", &[]).constraints;
+        assert!(!c.admits(Some(20200329), "", ""));
     }
 
     #[test]
