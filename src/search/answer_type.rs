@@ -314,7 +314,7 @@ pub enum AnswerEnd {
 /// The points of an answer asked by their place: 第二点, 第3条, 第一个方面; 前两件 (from the
 /// first). Not 第一句 (the opening) nor 第一次 (a first time).
 static POINT_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思)|前([两二三四五2-5])(?:件|点|条|个方面|方面)")
+    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思|件事?|项)|前([两二三四五2-5])(?:件|点|条|个方面|方面|项)")
         .expect("point pattern")
 });
 const POINT_NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -1435,6 +1435,8 @@ mod tests {
         assert_eq!(t.answer_end, Some(AnswerEnd::Point(3)));
         let t = AnswerType::of_question("三件大事里前两件分别是什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        let t = AnswerType::of_question("今年领保工作要重点抓的第二件事是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(2)));
         // The opening words, and a first time, are no point of a list.
         let t = AnswerType::of_question("发言人第一句说了什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
