@@ -32,7 +32,7 @@ const FEW_DAYS: u64 = 10;
 /// How many candidates the index gives for re-ranking and grouping.
 const CANDIDATES: usize = 60;
 /// How many of the best passages by the reporters' questions alone join the candidates.
-const ASKED_CANDIDATES: usize = 10;
+const ASKED_CANDIDATES: usize = 20;
 /// A candidate whose exchange covers this share of the question: the question is answered
 /// somewhere among the candidates, and the reporters' questions are not searched alone.
 const WHOLE_QUESTION: f32 = 0.999;
