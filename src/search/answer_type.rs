@@ -123,6 +123,12 @@ static SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("share pattern")
 });
+/// A distance or a length asked (有多远, 离使馆多近, 全长多长, 多少公里): answered in 米, 公里 or
+/// 海里. 多长时间 asks how long it lasted.
+static DISTANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"多远|多近|多长([^时]|$)|多高|多深|多宽|多少(公里|千米|米|海里)")
+        .expect("distance pattern")
+});
 /// A percentage or a fraction (60%, 百分之七十, 三分之二, 1.4个百分点, 七成).
 static SHARE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -549,7 +555,7 @@ fn is_no_count(sentence: &str, count: regex::Match, unit: Option<char>) -> bool 
 /// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|小时|分钟)|首(?P<first>[轮届批])"
+        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|小时|分钟|公里|千米|海里|米)|首(?P<first>[轮届批])"
     ))
         .expect("count answer pattern")
 });
@@ -697,7 +703,10 @@ fn same_unit(asked: char, found: char) -> bool {
     // Money is counted in 元 or 美元 (whose unit reads 美).
     let money = |c: char| matches!(c, '元' | '美');
     // 建交多少年 is answered by 30周年 (whose unit reads 周); 几周年 not by 2004年, a year.
+    // A distance is in 米, 公里, 千米 or 海里 (whose units read 米, 公, 千, 海).
+    let distance = |c: char| matches!(c, '米' | '公' | '千' | '海');
     asked == found
+        || (asked == '米' && distance(found))
         || (people(asked) && people(found))
         || (money(asked) && money(found))
         || (asked == '年' && found == '周')
@@ -743,15 +752,16 @@ impl AnswerType {
         });
         // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
         let share = SHARE_Q.is_match(&counted);
+        let distance = DISTANCE_Q.is_match(&counted);
         let of_countries = count
             .as_ref()
             .and_then(|c| c.get(3))
             .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
         AnswerType {
-            count: count.is_some() || age || rough || share,
+            count: count.is_some() || age || rough || share || distance,
             rough_count: (rough && count.is_none() && !age) || count_before_other_ask,
             // A share is in hundredths, whatever else the question counts (多少个百分点).
-            unit: share.then_some('%').or(count
+            unit: share.then_some('%').or(distance.then_some('米')).or(count
                 .as_ref()
                 .and_then(|c| c.get(3))
                 .and_then(|m| m.as_str().chars().next())
@@ -1103,6 +1113,27 @@ mod tests {
             Some(0.5)
         );
         assert_eq!(how_long.match_in("朝鲜半岛问题病根是清楚的。"), Some(0.0));
+    }
+
+    #[test]
+    fn a_distance_is_answered_in_metres_kilometres_or_nautical_miles() {
+        for q in [
+            "爆炸地点离中国大使馆有多近？",
+            "苏木段全长多长？",
+            "修了多少公里铁路？",
+        ] {
+            let t = AnswerType::of_question(q);
+            assert!(t.count && t.unit == Some('米'), "{q}");
+        }
+        let t = AnswerType::of_question("那条新铁路第一段有多长？");
+        assert_eq!(t.match_in("苏库尔至木尔坦段全长392公里。"), Some(1.0));
+        assert_eq!(t.match_in("爆炸地点距使馆仅约600米。"), Some(1.0));
+        assert_eq!(t.match_in("双方签署了3项协议。"), Some(0.0));
+        // How long it lasted is no distance.
+        assert_ne!(
+            AnswerType::of_question("谈判持续了多长时间？").unit,
+            Some('米')
+        );
     }
 
     #[test]
