@@ -111,7 +111,7 @@ static COUNTED_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
 /// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str =
-    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块";
+    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块倍";
 /// A share asked (多大比例, 占多少, 百分之几, 比重有多大): answered by a percentage or a fraction,
 /// not by a count of things. 比例尺 is a map's scale.
 static SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -1176,6 +1176,11 @@ mod tests {
         let t = AnswerType::of_question("去年撤出了多少名中国公民？");
         assert_eq!(t.match_in("紧急撤离数千名中国公民"), Some(0.5));
         assert_eq!(t.match_in("撤离了1300多名中国公民"), Some(1.0));
+        // Times over are counted in 倍.
+        let t = AnswerType::of_question("中国经济增长相当于发达经济体的几倍？");
+        assert!(t.count && t.unit == Some('倍'));
+        assert_eq!(t.match_in("仍是发达经济体的3倍以上"), Some(1.0));
+        assert_eq!(t.match_in("中国经济增长7%左右"), Some(0.0));
         // Sites are counted in 处.
         let t = AnswerType::of_question("日本一共申报了多少处工业遗址？");
         assert_eq!(t.match_in("日方申报的23处工业遗址中"), Some(1.0));
