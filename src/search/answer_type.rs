@@ -129,6 +129,16 @@ static DISTANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"多远|多近|多长([^时]|$)|多高|多深|多宽|多少(公里|千米|米|海里)")
         .expect("distance pattern")
 });
+/// A rank asked (排第几, 排在第几位, 第几大会费国): answered by a place in order (第二大, 第14位,
+/// 首位), not by a count.
+static RANK_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(排|排名|排在|位列|位居|居)第?几|第几(大|位|名)").expect("rank pattern")
+});
+/// A place in order: 第二大, 第14位, 首位, 头号, 之首.
+static RANK_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第[一二三四五六七八九十百\d]+|首位|头号|之首|居首|最大的")
+        .expect("rank answer pattern")
+});
 /// A percentage or a fraction (60%, 百分之七十, 三分之二, 1.4个百分点, 七成).
 static SHARE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -750,25 +760,31 @@ impl AnswerType {
                         .any(|m| !matches!(m.as_str(), "多少" | "几"))
             })
         });
-        // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
         let share = SHARE_Q.is_match(&counted);
         let distance = DISTANCE_Q.is_match(&counted);
+        let rank = RANK_Q.is_match(question);
+        // 多少国家 counts countries as 多少个国家 does: 33个国家 answers it as well as 151国.
         let of_countries = count
             .as_ref()
             .and_then(|c| c.get(3))
             .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
         AnswerType {
-            count: count.is_some() || age || rough || share || distance,
+            count: count.is_some() || age || rough || share || distance || rank,
             rough_count: (rough && count.is_none() && !age) || count_before_other_ask,
-            // A share is in hundredths, whatever else the question counts (多少个百分点).
-            unit: share.then_some('%').or(distance.then_some('米')).or(count
-                .as_ref()
-                .and_then(|c| c.get(3))
-                .and_then(|m| m.as_str().chars().next())
-                // 几个 says nothing of what is counted: 4名 answers 几个中国人.
-                .filter(|&u| u != '个' && !of_countries)
-                .or(age.then_some('岁'))
-                .or(MONEY_Q.is_match(question).then_some('元'))),
+            // A rank, a share (in hundredths, 多少个百分点) or a distance, whatever else the
+            // question counts.
+            unit: rank
+                .then_some('第')
+                .or(share.then_some('%'))
+                .or(distance.then_some('米'))
+                .or(count
+                    .as_ref()
+                    .and_then(|c| c.get(3))
+                    .and_then(|m| m.as_str().chars().next())
+                    // 几个 says nothing of what is counted: 4名 answers 几个中国人.
+                    .filter(|&u| u != '个' && !of_countries)
+                    .or(age.then_some('岁'))
+                    .or(MONEY_Q.is_match(question).then_some('元'))),
             counted: count
                 .as_ref()
                 .and(COUNTED_Q.captures(&counted))
@@ -946,8 +962,13 @@ impl AnswerType {
             for sentence in sentences(passage) {
                 let of_it = !self.of_chinese || CHINESE_A.is_match(sentence);
                 let weight = if of_it { 1.0 } else { 0.5 };
-                if self.unit == Some('%') {
-                    if SHARE_A.is_match(sentence) {
+                let in_hundredths_or_order = match self.unit {
+                    Some('%') => Some(&*SHARE_A),
+                    Some('第') => Some(&*RANK_A),
+                    _ => None,
+                };
+                if let Some(answer) = in_hundredths_or_order {
+                    if answer.is_match(sentence) {
                         best = best.max(weight);
                     }
                     continue;
@@ -1113,6 +1134,29 @@ mod tests {
             Some(0.5)
         );
         assert_eq!(how_long.match_in("朝鲜半岛问题病根是清楚的。"), Some(0.0));
+    }
+
+    #[test]
+    fn a_rank_is_answered_by_a_place_in_order() {
+        for q in [
+            "中国在联合国会费方面排在第几位？",
+            "中国是联合国第几大会费国？",
+            "中国排名第几？",
+        ] {
+            let t = AnswerType::of_question(q);
+            assert!(t.count && t.unit == Some('第'), "{q}");
+        }
+        let t = AnswerType::of_question("中国交的联合国会费排第几？");
+        assert_eq!(
+            t.match_in("中国是联合国第二大会费国和维和出资国。"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("中国派出维和人员5万余人次。"), Some(0.0));
+        // Which time it was counts the times: 第几次 is answered by 第11次.
+        assert_eq!(
+            AnswerType::of_question("这是她第几次访华？").unit,
+            Some('次')
+        );
     }
 
     #[test]
