@@ -132,7 +132,9 @@ static DISTANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// A rank asked (排第几, 排在第几位, 第几大会费国): answered by a place in order (第二大, 第14位,
 /// 首位), not by a count.
 static RANK_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(排|排名|排在|位列|位居|居)第?几|第几(大|位|名)").expect("rank pattern")
+    // Not 安排几场 (how many were arranged).
+    Regex::new(r"(^|[^安])(排名?|排在)第?几|(位列|位居|居)第?几|第几(大|位|名)")
+        .expect("rank pattern")
 });
 /// A place in order: 第二大, 第14位, 首位, 头号, 之首.
 static RANK_A: LazyLock<Regex> = LazyLock::new(|| {
@@ -1152,6 +1154,10 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_in("中国派出维和人员5万余人次。"), Some(0.0));
+        assert_ne!(
+            AnswerType::of_question("这次安排几场会谈？").unit,
+            Some('第')
+        );
         // Which time it was counts the times: 第几次 is answered by 第11次.
         assert_eq!(
             AnswerType::of_question("这是她第几次访华？").unit,
