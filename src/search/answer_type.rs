@@ -431,7 +431,7 @@ struct Aspect {
 
 /// The aspects of its subject a question may ask for (several at once); the bits of
 /// [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [Aspect; 14] = [
+const ASPECT_PATTERNS: [Aspect; 15] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     Aspect {
         asked: r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
@@ -458,8 +458,8 @@ const ASPECT_PATTERNS: [Aspect; 14] = [
     },
     // The nature of a case or an agreement (属于什么性质).
     Aspect {
-        asked: r"(什么|何种|啥)性质|性质是什么|定性",
-        answered: r"性质|定性|是一起|属于|纯属|案件|事件|罪行|行径",
+        asked: r"(什么|何种|啥)性质|性质是什么|定性|界定",
+        answered: r"性质|定性|是一起|属于|纯属|案件|事件|罪行|行径|不是[^，,。；;]{1,12}[，,]?而是",
         names: &["性质", "定性"],
     },
     // Who a person is (资历, 什么背景, 真实身份; not the setting of 在…大背景下).
@@ -492,6 +492,13 @@ const ASPECT_PATTERNS: [Aspect; 14] = [
         asked: r"目的([^地]|$)|意图|用意|图谋|企图|居心",
         answered: r"目的|旨在|为了|企图|图谋|借口|意在|用意|用心|目标",
         names: &["目的", "意图", "用意"],
+    },
+    // Who is to blame (该怪谁, 由谁负责): answered by where the speaker puts the blame or the
+    // root (责任不在中方, 根源在美方), seldom in the question's words.
+    Aspect {
+        asked: r"怪谁|该怪|(由|该)谁(来)?负责|谁来负责|责任在谁|谁的责任|归咎于?谁|谁之过|罪魁",
+        answered: r"责任|根源|罪魁祸首|始作俑者|归咎|咎由自取|不在中方|不在中国|甩锅",
+        names: &["负责", "责任"],
     },
     // A line drawn (划出了什么底线, 红线).
     Aspect {
@@ -1405,6 +1412,16 @@ mod tests {
                 "外交部怎样给这起事件定性？",
                 "这是日本军国主义在侵华战争中犯下的残暴罪行。",
                 "我们在此对遇难同胞表示深切哀悼。",
+            ),
+            (
+                "中方认为美国的芬太尼滥用问题该怪谁？",
+                "美国芬太尼问题的根源不在中国。",
+                "中方对芬太尼类物质实行整类列管。",
+            ),
+            (
+                "耿爽如何界定这些边民入境的性质？",
+                "有2万余缅甸边民进入中国境内，不过不是避难，而是避战。",
+                "这2万余名缅甸边民是因为最近缅北冲突进入中方境内的。",
             ),
             (
                 "外交部对日本的核材料提出了哪些疑问？",
