@@ -22,7 +22,8 @@ pub struct AnswerType {
     /// What is counted, when the question says it after 个 (几个国家 → 国, 多少个派别 → 派) or
     /// counts countries (多少国家 → 国).
     pub counted: Option<char>,
-    /// The measure word the count is in, when the question gives it (几只 → 只).
+    /// The measure word the count is in, when the question gives it (几只 → 只); `%` for a
+    /// share, `米` for a distance (in any of its units), `第` for a rank.
     pub unit: Option<char>,
     /// The count is of China's own people (几个中国人, 中国公民伤亡多少).
     pub of_chinese: bool,
@@ -721,9 +722,9 @@ fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
     // Money is counted in 元 or 美元 (whose unit reads 美).
     let money = |c: char| matches!(c, '元' | '美');
-    // 建交多少年 is answered by 30周年 (whose unit reads 周); 几周年 not by 2004年, a year.
     // A distance is in 米, 公里, 千米 or 海里 (whose units read 米, 公, 千, 海).
     let distance = |c: char| matches!(c, '米' | '公' | '千' | '海');
+    // 建交多少年 is answered by 30周年 (whose unit reads 周); 几周年 not by 2004年, a year.
     asked == found
         || (asked == '米' && distance(found))
         || (people(asked) && people(found))
@@ -968,14 +969,15 @@ impl AnswerType {
         if self.count {
             asked += 1.0;
             let mut best: f32 = 0.0;
+            // A share or a rank is answered in its own words, not by a number and its unit.
+            let in_hundredths_or_order = match self.unit {
+                Some('%') => Some(&*SHARE_A),
+                Some('第') => Some(&*RANK_A),
+                _ => None,
+            };
             for sentence in sentences(passage) {
                 let of_it = !self.of_chinese || CHINESE_A.is_match(sentence);
                 let weight = if of_it { 1.0 } else { 0.5 };
-                let in_hundredths_or_order = match self.unit {
-                    Some('%') => Some(&*SHARE_A),
-                    Some('第') => Some(&*RANK_A),
-                    _ => None,
-                };
                 if let Some(answer) = in_hundredths_or_order {
                     if answer.is_match(sentence) {
                         best = best.max(weight);
