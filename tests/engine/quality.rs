@@ -145,6 +145,10 @@ fn paraphrased_questions() {
         ("12308热线受理了多少求助来电", "53万多通"),
         ("中国外长首访非洲的传统坚持了多少年", "已经坚持34年"),
         ("全球南方占世界经济的比重", "40%以上"),
+        // Words that frame what is asked (判断, 所处, 界定), which one transcript never uses,
+        // must not make the question look like one on something else.
+        ("王毅如何判断人工智能所处的阶段", "爆发式发展的关键阶段"),
+        ("王毅怎样界定全球南方", "集合体"),
         // A verb of saying the transcript never uses (谈到) must not weigh as its subject.
         ("南海行为准则现在谈到哪一步了？", "启动了案文三读程序"),
     ];
