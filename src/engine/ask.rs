@@ -175,8 +175,9 @@ pub struct CandidateFeatures {
     /// The passage's text.
     pub text: String,
     /// Per concept of the question (see [`Explanation::concepts`]), the credit this passage
-    /// gives it: by itself, with its context, anywhere in its exchange.
-    pub credits: Vec<[f32; 3]>,
+    /// gives it: by itself, with its context, anywhere in its exchange, in its exchange's
+    /// question.
+    pub credits: Vec<[f32; 4]>,
     /// The figures it is ranked by.
     pub features: NamedFeatures,
 }
@@ -484,6 +485,12 @@ impl Engine {
                     .map(|term| Abstention::TermNotNamed {
                         term: term.to_string(),
                     })
+            })
+            .or_else(|| {
+                self.unheard_speaker(plan, constraints)
+                    .map(|name| Abstention::SpeakerNotNamed {
+                        name: name.to_string(),
+                    })
             });
         if unnamed.is_some() {
             answer.abstained = unnamed;
@@ -590,7 +597,7 @@ impl Engine {
                 let credits = coverage
                     .credits(s.raw)
                     .iter()
-                    .map(|c| [c.own, c.with_context(), c.exchange])
+                    .map(|c| [c.own, c.with_context(), c.exchange, c.question])
                     .collect();
                 let doc = &self.documents[s.raw.doc];
                 let p = &doc.paragraphs[s.raw.paragraph];
@@ -1293,6 +1300,37 @@ impl Engine {
                 .collect();
             rank::pairs_share(&rank::char_pairs(&asked), self.normalized_text(d, i))
         })
+    }
+
+    /// A person the question asks for the words of (汪文斌怎么回应, 毛宁是如何评价) whom the
+    /// library never names, in an answer or a reporter's question: none of its words are theirs.
+    /// Not when a speaker of the library is asked as well (厄廷格说了…，华春莹认为…): the words
+    /// asked for are the speaker's, the other is the subject.
+    fn unheard_speaker<'p>(
+        &self,
+        plan: &'p QueryPlan,
+        constraints: &Constraints,
+    ) -> Option<&'p str> {
+        if constraints.speaker_asked {
+            return None;
+        }
+        let jieba = self.lexicon.jieba();
+        plan.concepts
+            .iter()
+            .filter(|c| c.class == WordClass::Name && c.chars >= 2)
+            // By none of its names either (川普 is the library's 特朗普).
+            .filter(|c| {
+                self.concept_df(c) == 0
+                    && c.forms.iter().all(|f| self.index.question_doc_freq(f) == 0)
+            })
+            .map(|c| c.forms[0].as_str())
+            .find(|name| {
+                let person = matches!(
+                    jieba.tag(name, true).as_slice(),
+                    [t] if t.tag.starts_with("nr")
+                );
+                person && crate::search::asks_for_words_of(&plan.normalized, name)
+            })
     }
 
     /// The first of `names` (a question's titles, or the terms it quotes) that no paragraph of

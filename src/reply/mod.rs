@@ -92,6 +92,12 @@ pub enum Abstention {
         /// The title, without its marks.
         title: String,
     },
+    /// The question asks for the words of a person the library never names (汪文斌怎么回应):
+    /// nothing it holds is theirs.
+    SpeakerNotNamed {
+        /// The name as the question has it.
+        name: String,
+    },
     /// The question quotes a term (“…”) no passage says.
     TermNotNamed {
         /// The term, without its marks.
@@ -158,6 +164,12 @@ impl Abstention {
             }
             (Abstention::TitleNotNamed { title }, Lang::Zh) => {
                 format!("资料库中没有提到《{title}》")
+            }
+            (Abstention::SpeakerNotNamed { name }, Lang::En) => {
+                format!("the library never names {name}, so holds no words of theirs")
+            }
+            (Abstention::SpeakerNotNamed { name }, Lang::Zh) => {
+                format!("资料库中没有提到{name}，也就没有其发言")
             }
             (Abstention::TermNotNamed { term }, Lang::En) => {
                 format!("the library never says “{term}”")

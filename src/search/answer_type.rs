@@ -280,6 +280,9 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         ("监狱", "监狱|看守所"),
         ("组织|机构|团体", "组织|机构|协会|学会|商会|红十字会|基金会|委员会|联合会|团体"),
         ("纪念日|周年", "周年|纪念日"),
+        // A document is named by its title (哪份文件: 《灾害管理合作谅解备忘录》), which no
+        // tagger takes for a name.
+        (DOCUMENT_KINDS, "《[^》]{2,30}》"),
     ]
     .iter()
     .map(|(head, mark)| {
@@ -290,6 +293,10 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
     })
     .collect()
 });
+/// Where documents stand in [`WHICH_MARKS`].
+const DOCUMENT_MARK: usize = 15;
+/// Kinds of document a which-question may ask for (哪份文件, 哪项协议, 哪篇报告).
+const DOCUMENT_KINDS: &str = "文件|协议|协定|条约|公约|决议|报告|声明|文书|备忘录";
 /// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named), 哪份文件 (a document is
 /// named by its title). Not 叫什么 alone, which also asks what a thing is called in words
 /// (接下来的十年叫什么: 第二个金色十年).
@@ -1100,7 +1107,9 @@ impl AnswerType {
         }
         if self.which {
             asked += 1.0;
-            if names(passage).any {
+            let titled = self.which_mark == Some(DOCUMENT_MARK)
+                && WHICH_MARKS[DOCUMENT_MARK].1.is_match(passage);
+            if titled || names(passage).any {
                 // A name of another kind than the one asked for is half an answer.
                 let marked = self
                     .which_mark
@@ -2049,6 +2058,17 @@ mod tests {
         );
         let leader = t.match_near_with("习近平主席已向卡尔扎伊总统致电慰问", &[], &names);
         assert_eq!((society, leader), (Some(1.0), Some(0.5)));
+        // Which document is answered by a title, which no tagger names, half by a place.
+        let t = AnswerType::of_question("中国和东盟在防灾方面正在谈哪份文件？");
+        assert_eq!(WHICH_MARKS[DOCUMENT_MARK].0.as_str(), DOCUMENT_KINDS);
+        let names = |text: &str| NewNames {
+            any: text.contains("东亚"),
+            person: false,
+            tagged: true,
+        };
+        let title = t.match_near_with("正在商谈签署《灾害管理合作谅解备忘录》", &[], &names);
+        let place = t.match_near_with("愿以东亚合作为平台开展灾害管理合作", &[], &names);
+        assert!(title > place && place > Some(0.0), "{title:?} {place:?}");
     }
 
     #[test]

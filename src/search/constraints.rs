@@ -318,6 +318,14 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
+/// Does `question` (normalised) ask for the words of `name` (汪文斌怎么回应, 毛宁是如何评价):
+/// the name followed by a verb of saying, as a speaker of the library is read.
+pub fn asks_for_words_of(question: &str, name: &str) -> bool {
+    question
+        .match_indices(name)
+        .any(|(at, _)| SPEAKS.is_match(&question[at + name.len()..]))
+}
+
 /// A day of the month a question has already named: `2018年7月…截至7月10号`.
 static DAY_OF_MONTH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]").unwrap());
@@ -790,10 +798,7 @@ pub fn extract(normalized_question: &str, speakers: &[String]) -> Extracted {
         }
     }
     constraints.except_speakers = except;
-    constraints.speaker_asked = names.iter().any(|n| {
-        rest.match_indices(n.as_str())
-            .any(|(at, _)| SPEAKS.is_match(&rest[at + n.len()..]))
-    });
+    constraints.speaker_asked = names.iter().any(|n| asks_for_words_of(&rest, n));
     constraints.speakers = names.clone();
     Extracted {
         constraints,

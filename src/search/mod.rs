@@ -7,7 +7,9 @@ mod index;
 mod query;
 
 pub use answer_type::{AnswerEnd, AnswerType, NewNames, holds_point, opens_a_list, opens_point};
-pub use constraints::{Constraints, Extracted, without_the_office, without_titles_of};
+pub use constraints::{
+    Constraints, Extracted, asks_for_words_of, without_the_office, without_titles_of,
+};
 pub(crate) use index::day_number;
 pub use index::{IndexOrigin, Persist, RawHit, SearchIndex, fingerprint};
 pub(crate) use query::GLUED_BEFORE;

@@ -625,6 +625,45 @@ fn a_term_quoted_that_the_library_never_says_is_no_subject_of_it() {
 }
 
 #[test]
+fn a_person_the_library_never_names_said_nothing_in_it() {
+    // 汪文斌 spoke for the ministry after this library ends; 佩雷斯 and 中以关系 stand in it.
+    for q in [
+        "汪文斌怎么评价佩雷斯对中以关系的贡献？",
+        "汪文斌是如何回应佩雷斯逝世的",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert_abstains(
+            &a,
+            pressroom::reply::Abstention::SpeakerNotNamed {
+                name: "汪文斌".into(),
+            },
+            "never names 汪文斌",
+        );
+    }
+    // A speaker of the library asked for their words about what the other said: the other is
+    // the subject. And a speaker it has is answered.
+    for q in [
+        "汪文斌说佩雷斯贡献很大，耿爽怎么评价佩雷斯？",
+        "耿爽怎么评价佩雷斯对中以关系的贡献？",
+    ] {
+        let a = LIBRARY.ask(q, 3);
+        assert!(
+            !matches!(
+                a.abstained,
+                Some(pressroom::reply::Abstention::SpeakerNotNamed { .. })
+            ),
+            "{q}: {a:?}"
+        );
+    }
+    assert!(
+        !LIBRARY
+            .ask("耿爽怎么评价佩雷斯对中以关系的贡献？", 3)
+            .hits
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_meeting_named_by_its_parties_is_the_librarys_only_as_it_names_it() {
     let dir = tempfile::tempdir().unwrap();
     let transcripts = dir.path().join("transcripts");
@@ -711,7 +750,8 @@ fn a_follow_up_asks_about_what_the_question_before_it_asked() {
             .unwrap_or_else(|| panic!("{form} in {:?}", e.concepts))
     };
     for form in ["暂停", "居民", "个人"] {
-        // [own, with its question and the paragraphs before, anywhere in its exchange]
+        // [own, with its question and the paragraphs before, anywhere in its exchange, in its
+        // question]
         let credit = follow_up.credits[concept(form)];
         assert_eq!(credit[0], 0.0, "{form}: not in the answer itself");
         assert!(credit[1] >= 0.8, "{form}: {credit:?}");
