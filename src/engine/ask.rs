@@ -991,6 +991,21 @@ impl Engine {
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
         first_look.truncate(CLOSE_LOOK);
         let focus = plan.focus();
+        // The weights of the words the question asks with (its last clause), 0 for the rest.
+        let asked = asking_clause(&plan.normalized);
+        let asked_weights: Vec<f32> = plan
+            .concepts
+            .iter()
+            .zip(idf)
+            .map(|(c, &w)| {
+                if asked.contains(c.forms[0].as_str()) {
+                    w
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let asked_total: f32 = asked_weights.iter().sum();
         let mut scored: Vec<Scored> = first_look
             .into_iter()
             .map(|(_, raw, shares)| {
@@ -1020,7 +1035,18 @@ impl Engine {
                     phrases.iter().filter(|p| text.contains(p.as_str())).count() as f32
                         / phrases.len() as f32
                 };
-                let focus_credit = focus.map_or(0.0, |k| coverage.credits(raw)[k].own);
+                let credits = coverage.credits(raw);
+                let focus_credit = focus.map_or(0.0, |k| credits[k].own);
+                let asked_share = if asked_total > 0.0 {
+                    credits
+                        .iter()
+                        .zip(&asked_weights)
+                        .map(|(c, w)| c.own * w)
+                        .sum::<f32>()
+                        / asked_total
+                } else {
+                    0.0
+                };
                 let features: Features = [
                     ln_share(raw.score),
                     ln_share(exchange_score),
@@ -1048,6 +1074,7 @@ impl Engine {
                     0.0,
                     0.0,
                     0.0,
+                    asked_share,
                 ];
                 // Of several speakers named, the first named is most likely the one who spoke.
                 let first_named = relaxed == Relaxed::No
@@ -1063,29 +1090,35 @@ impl Engine {
             })
             .collect();
         // How each paragraph compares with the others of its exchange among the candidates.
-        let mut exchange_top: HashMap<(usize, usize), [f32; 5]> = HashMap::new();
+        // (The asking clause's share is kept in its own slot until then.)
+        let mut exchange_top: HashMap<(usize, usize), [f32; 6]> = HashMap::new();
         let exchange_of = |s: &Scored| exchange(&s.raw);
         for s in &scored {
             if let Some(key) = exchange_of(s) {
-                let top = exchange_top.entry(key).or_insert([0.0, 0.0, 1.0, 0.0, 0.0]);
+                let top = exchange_top
+                    .entry(key)
+                    .or_insert([0.0, 0.0, 1.0, 0.0, 0.0, 0.0]);
                 top[0] = top[0].max(s.features[rank::OWN]);
                 top[1] = top[1].max(s.features[rank::ANSWER_TYPE]);
                 top[2] = top[2].min(s.features[rank::RESTATES]);
                 top[3] = top[3].max(s.features[rank::RESPONSE]);
                 top[4] = top[4].max(s.features[rank::FOCUS]);
+                top[5] = top[5].max(s.features[rank::ASKED_IN_EXCHANGE]);
             }
         }
         for s in &mut scored {
             let key = exchange_of(s);
             let f = &mut s.features;
-            let [own, answer_type, restates, response, focus] =
+            let [own, answer_type, restates, response, focus, asked] =
                 key.and_then(|k| exchange_top.get(&k).copied()).unwrap_or([
                     f[rank::OWN],
                     f[rank::ANSWER_TYPE],
                     f[rank::RESTATES],
                     f[rank::RESPONSE],
                     f[rank::FOCUS],
+                    f[rank::ASKED_IN_EXCHANGE],
                 ]);
+            f[rank::ASKED_IN_EXCHANGE] -= asked;
             f[rank::FOCUS_IN_EXCHANGE] = f[rank::FOCUS] - focus;
             f[rank::OWN_IN_EXCHANGE] = f[rank::OWN] - own;
             f[rank::ANSWER_TYPE_IN_EXCHANGE] = f[rank::ANSWER_TYPE] - answer_type;
@@ -1653,9 +1686,53 @@ fn detail_asked(kinds: &AnswerType) -> Detail {
     }
 }
 
+/// The clause a question asks with: what follows its last comma (…，华春莹怎样看待中英经贸往来中
+/// 出现的这类问题？), the whole question when it has none. What comes before sets the scene,
+/// which the paragraph restating the event covers as well as the one answering.
+fn asking_clause(normalized: &str) -> &str {
+    normalized
+        .trim_end_matches(['?', '？', '!', '！', '。', ',', '，', ' '])
+        .rfind([',', '，'])
+        .map_or(normalized, |at| &normalized[at..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_asking_clause_follows_the_last_comma() {
+        assert_eq!(
+            asking_clause("有人指责中国倾销钢铁,华春莹怎样看待这类问题?"),
+            ",华春莹怎样看待这类问题?"
+        );
+        assert_eq!(asking_clause("中国派了哪些救援队?"), "中国派了哪些救援队?");
+        // A comma closing the question is no clause of its own.
+        assert_eq!(asking_clause("中方怎么看,"), "中方怎么看,");
+    }
+
+    #[test]
+    fn the_paragraph_answering_the_asking_clause_beats_the_one_restating_the_event() {
+        // The exchange as the ministry published it (2015-10-21): the first paragraph restates
+        // the visit the question opens with, the second answers what it asks.
+        let text = "2015年10月21日外交部发言人华春莹主持例行记者会\n\n\
+            问：习主席在对英国进行国事访问。有一些人批评中国向英倾销钢铁。中方对此有何评论?\n\n\
+            答：习近平主席正在英国进行国事访问，有关重要活动已陆续发布消息。英国王室、政府和各界\
+            都高度重视习近平主席此次国事访问。伊丽莎白二世女王表示，今年是英中关系中非常特殊的\
+            一年，是两国合作和友谊前所未有的年份。习近平主席对英国的访问是一个重要里程碑，将两国\
+            友好关系推向新高度。英中是真正的全球伙伴关系。\n\n\
+            至于你提到的倾销问题，中国和英国经贸关系日益紧密，难免会出现一些分歧或者摩擦，这并\
+            不奇怪。重要的是双方都能本着平等互利的精神进行友好协商，妥善处理，共同努力不断推进\
+            中英互利共赢的经贸合作关系，这是最重要的。\n";
+        let engine = engine_over(text);
+        let q = "习近平对英国进行国事访问期间，有人指责中国向英国倾销钢铁，华春莹怎样看待中英经贸往来中出现的这类问题？";
+        let a = engine.ask(q, 3);
+        assert!(
+            a.hits.first().is_some_and(|h| h.text.contains("倾销问题")),
+            "{:?}",
+            a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn char_ranges_are_character_offsets() {
