@@ -1089,8 +1089,8 @@ impl Engine {
                 }
             })
             .collect();
-        // How each paragraph compares with the others of its exchange among the candidates.
-        // (The asking clause's share is kept in its own slot until then.)
+        // How each paragraph compares with the others of its exchange among the candidates
+        // (the asking clause's share waits in its figure's slot until it is compared here).
         let mut exchange_top: HashMap<(usize, usize), [f32; 6]> = HashMap::new();
         let exchange_of = |s: &Scored| exchange(&s.raw);
         for s in &scored {
