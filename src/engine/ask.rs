@@ -1290,14 +1290,16 @@ impl Engine {
             .concepts
             .iter()
             .zip(weights)
-            .filter(|(c, _)| {
-                c.is_topical()
-                    && self.concept_df(c) == 0
-                    && c.forms.iter().all(|f| self.index.question_doc_freq(f) == 0)
-            })
+            .filter(|(c, _)| c.is_topical() && self.never_says(c))
             .map(|(_, w)| w)
             .sum();
         unheard / total
+    }
+
+    /// Does the library never use a concept, by any of its forms, in an answer or a reporter's
+    /// question?
+    fn never_says(&self, c: &Concept) -> bool {
+        self.concept_df(c) == 0 && c.forms.iter().all(|f| self.index.question_doc_freq(f) == 0)
     }
 
     /// In how many passages a concept (any of its forms) stands.
@@ -1350,12 +1352,8 @@ impl Engine {
         let jieba = self.lexicon.jieba();
         plan.concepts
             .iter()
-            .filter(|c| c.class == WordClass::Name && c.chars >= 2)
             // By none of its names either (川普 is the library's 特朗普).
-            .filter(|c| {
-                self.concept_df(c) == 0
-                    && c.forms.iter().all(|f| self.index.question_doc_freq(f) == 0)
-            })
+            .filter(|c| c.class == WordClass::Name && c.chars >= 2 && self.never_says(c))
             .map(|c| c.forms[0].as_str())
             .find(|name| {
                 let person = matches!(

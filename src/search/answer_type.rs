@@ -1107,14 +1107,15 @@ impl AnswerType {
         }
         if self.which {
             asked += 1.0;
-            let titled = self.which_mark == Some(DOCUMENT_MARK)
-                && WHICH_MARKS[DOCUMENT_MARK].1.is_match(passage);
+            let marked = || {
+                self.which_mark
+                    .is_none_or(|k| WHICH_MARKS[k].1.is_match(passage))
+            };
+            // A document's mark is its title, which no tagger takes for a name.
+            let titled = self.which_mark == Some(DOCUMENT_MARK) && marked();
             if titled || names(passage).any {
                 // A name of another kind than the one asked for is half an answer.
-                let marked = self
-                    .which_mark
-                    .is_none_or(|k| WHICH_MARKS[k].1.is_match(passage));
-                found += if marked { 1.0 } else { 0.5 };
+                found += if titled || marked() { 1.0 } else { 0.5 };
             }
         }
         Some(found / asked)
