@@ -236,7 +236,7 @@ static SPEAKER_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// Which one of a kind of named thing: 哪个港口, 哪家媒体, 哪个省, 哪里人, 在哪儿失联, 哪项民调.
 static WHICH_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"哪(项|份|篇)(民调|调查|报告|研究|协议|条约|决议|文件)|哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱|纪念日)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
+        r"哪(项|份|篇)(民调|调查|报告|研究|协议|条约|决议|文件)|哪(个|家|所|座)?(国家|城市|港口|省份?|公司|企业|机构|组织|大学|学校|媒体|银行|机场|地区|领馆|部门|实验室|村|县|岛|陵园|医院|酒店|宾馆|监狱|纪念日)|哪(家|所|座)\p{Han}{1,2}(公司|企业|大学|学校|银行|机场|陵园|医院|酒店|监狱)|哪里人|哪国人?|什么(国家|公司|企业|机构|组织|媒体|城市)的?|(什么|哪些)(样的)?(文件|协议|协定|条约|公约|文书|备忘录)|是在哪(里|儿)|在哪(里|儿)?(掉|坠|出事|失联|被|发生|遇)",
     )
     .expect("which pattern")
 });
@@ -280,9 +280,9 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         ("监狱", "监狱|看守所"),
         ("组织|机构|团体", "组织|机构|协会|学会|商会|红十字会|基金会|委员会|联合会|团体"),
         ("纪念日|周年", "周年|纪念日"),
-        // A document is named by its title (哪份文件: 《灾害管理合作谅解备忘录》), which no
-        // tagger takes for a name.
-        (DOCUMENT_KINDS, "《[^》]{2,30}》"),
+        // A document is named by its title (哪份文件: 《灾害管理合作谅解备忘录》, or one still to
+        // be written: “未来契约”), which no tagger takes for a name.
+        (DOCUMENT_KINDS, "《[^》]{2,30}》|“[^”]{2,20}”"),
     ]
     .iter()
     .map(|(head, mark)| {
@@ -295,7 +295,7 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
 });
 /// Where documents stand in [`WHICH_MARKS`].
 const DOCUMENT_MARK: usize = 15;
-/// Kinds of document a which-question may ask for (哪份文件, 哪项协议, 哪篇报告).
+/// Kinds of document a which-question may ask for (哪份文件, 哪项协议, 哪篇报告, 达成了什么文件).
 const DOCUMENT_KINDS: &str = "文件|协议|协定|条约|公约|决议|报告|声明|文书|备忘录";
 /// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named), 哪份文件 (a document is
 /// named by its title). Not 叫什么 alone, which also asks what a thing is called in words
@@ -388,9 +388,13 @@ static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
         .expect("opening pattern")
 });
+// 最后 with a verb of saying, a few characters on at most (最后是怎么讽刺他的, 最后送上了什么祝愿),
+// or after the answer it ends (回应的最后); 最后怎么样了, 最后签了什么 ask how a thing turned out.
 static CLOSING_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"最后(还|又)?(说|讲|表示|强调|奉劝|呼吁|表态|指出|提到|补充|总结|谈到|一句|落到)|结尾|末尾|收尾")
-        .expect("closing pattern")
+    Regex::new(
+        r"最后(还|又)?是?(怎么|如何|怎样)?[^，,？?。！!]{0,4}?(说|讲|表示|强调|劝|呼吁|表态|指出|提|补充|总结|谈到|一句|落到|讽刺|嘲讽|调侃|回敬|忠告|警告|告诫|敦促|送|反问)|(回应|答复|讲话|发言|表态|回答|驳斥)的?最后|结尾|末尾|收尾",
+    )
+    .expect("closing pattern")
 });
 static RECENT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)最近|最新|近期|近来|上一次|最后一次|latest|most recent|recently")
@@ -1536,8 +1540,24 @@ mod tests {
         let t = AnswerType::of_question("华春莹最后奉劝有关方面什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Closing));
         assert!(!t.outcome);
+        for asked in [
+            "耿爽最后是怎么讽刺他的？",
+            "外交部在回应的最后给了美方什么忠告？",
+            "外交部提醒出国游客注意安全，最后送上了什么祝愿？",
+            "最后顺带提了哪个节气？",
+        ] {
+            assert_eq!(
+                AnswerType::of_question(asked).answer_end,
+                Some(AnswerEnd::Closing),
+                "{asked}"
+            );
+        }
         let t = AnswerType::of_question("那个逃兵最后怎么样了？");
         assert!(t.outcome && t.answer_end.is_none());
+        for turned_out in ["最后签了些什么？", "船员最后救出来没有？", "最后是哪天被放回来的？"] {
+            let t = AnswerType::of_question(turned_out);
+            assert!(t.answer_end.is_none(), "{turned_out}");
+        }
         let t = AnswerType::of_question("发言人一开口先说了句什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
     }
@@ -1949,6 +1969,15 @@ mod tests {
             Some(1.0)
         );
         assert!(AnswerType::of_question("双方签了哪几项协议？").name);
+        // … and so is one asked for by what it is (达成了什么文件), or still to be written.
+        let t = AnswerType::of_question("对话达成了什么文件和机制？");
+        assert!(t.which);
+        assert_eq!(
+            t.match_in("双方达成了《打击网络犯罪及相关事项指导原则》"),
+            Some(1.0)
+        );
+        let t = AnswerType::of_question("中方希望峰会最后达成个什么文件？");
+        assert_eq!(t.match_in("达成各方都受益的“未来契约”"), Some(1.0));
     }
 
     #[test]
