@@ -109,8 +109,9 @@ impl Concept {
     /// verb of receiving, which only frames what is asked (得到了各方什么评价, 受到什么批评), nor
     /// the name of an aspect asked (扮演什么角色, 有什么意义), or of the kind of thing asked (迎来
     /// 什么节点, 说明了什么大趋势, 到什么程度, 处于什么位置, 给自己什么定位, 有什么期许, 建成什么
-    /// 样子, 去哪个大洲), which the answer gives in its own words (坚定一员, 里程碑, 论坛十年,
-    /// 群体性崛起). Not 结果: 投票结果 is a subject as often as 带来了什么结果 is a kind.
+    /// 样子, 去哪个大洲, 采取了什么行动), which the answer gives in its own words (坚定一员, 里程碑,
+    /// 论坛十年, 群体性崛起, 积极推进全球发展倡议). Not 结果: 投票结果 is a subject as often as
+    /// 带来了什么结果 is a kind.
     pub fn is_topical(&self) -> bool {
         const NOT_TOPICAL: &[&str] = &[
             "说",
@@ -152,6 +153,9 @@ impl Concept {
             "改变",
             "改进",
             "大洲",
+            "行动",
+            "措施",
+            "举措",
         ];
         self.class != WordClass::Function
             && !NOT_TOPICAL.contains(&self.forms[0].as_str())
@@ -2239,6 +2243,11 @@ mod tests {
         let p = plan_in("中国在全球南方里是什么角色？", &library);
         let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
         assert_eq!(focus, Some("全球南方"), "{:?}", concept_words(&p));
+        // So is the kind of response asked for (采取了什么行动): the answer names the action.
+        let library = holding(&["发展", "赤字", "联合国", "采取", "行动"]);
+        let p = plan_in("面对发展赤字，中国在联合国采取了什么行动？", &library);
+        let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
+        assert_ne!(focus, Some("行动"), "{:?}", concept_words(&p));
     }
 
     #[test]
