@@ -1554,7 +1554,11 @@ mod tests {
         }
         let t = AnswerType::of_question("那个逃兵最后怎么样了？");
         assert!(t.outcome && t.answer_end.is_none());
-        for turned_out in ["最后签了些什么？", "船员最后救出来没有？", "最后是哪天被放回来的？"] {
+        for turned_out in [
+            "最后签了些什么？",
+            "船员最后救出来没有？",
+            "最后是哪天被放回来的？",
+        ] {
             let t = AnswerType::of_question(turned_out);
             assert!(t.answer_end.is_none(), "{turned_out}");
         }
