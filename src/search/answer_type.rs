@@ -728,7 +728,7 @@ fn without_reported_question(question: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Measure words that count the same things: people (人, 名, 位, 个 of 个人).
+/// Measure words that count the same things: people (人, 名, 位, 个 of 个人), times (次, 轮, 场).
 fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
     // Money is counted in 元 or 美元 (whose unit reads 美).
@@ -736,10 +736,13 @@ fn same_unit(asked: char, found: char) -> bool {
     // A distance is in 米, 公里, 千米 or 海里 (whose units read 米, 公, 千, 海).
     let distance = |c: char| matches!(c, '米' | '公' | '千' | '海');
     // 建交多少年 is answered by 30周年 (whose unit reads 周); 几周年 not by 2004年, a year.
+    // Times something took place: 谈了多少轮 is answered by 已举行17次会晤.
+    let times = |c: char| matches!(c, '次' | '轮' | '场');
     asked == found
         || (asked == '米' && distance(found))
         || (people(asked) && people(found))
         || (money(asked) && money(found))
+        || (times(asked) && times(found))
         || (asked == '年' && found == '周')
 }
 
@@ -1309,6 +1312,9 @@ mod tests {
         assert!(t.count && t.unit == Some('轮'));
         assert_eq!(t.match_in("屈冬玉在首轮投票中高票当选"), Some(1.0));
         assert_eq!(t.match_in("经过两轮投票"), Some(1.0));
+        // Rounds of talks are times they met.
+        let t = AnswerType::of_question("特代会晤机制成立以来已经谈了多少轮？");
+        assert_eq!(t.match_in("双方特代已举行17次会晤"), Some(1.0));
         // The first time is no count.
         assert_eq!(
             AnswerType::of_question("几个国家？").match_in("中国政府首次为撤离外国公民采取行动"),
