@@ -322,8 +322,10 @@ static STANCE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"态度|回应|回敬|回击|反击|还击|怎么看|如何看|评价|评论|怎么说|说了什么|说什么|反驳|驳斥|认不认|满意|怎么回|表态|立场|看法|咋看|咋说|咋回|说了啥|说啥|怎么想|咋想|反应|怎么解释|如何解释|怎么表示|如何表示|主张什么|认为[^，,。？?]{0,20}(?:应该|应当)")
         .expect("stance pattern")
 });
+/// How a thing turned out (后来, 结果, 了没有), or what came of it (访问的成果; not a 成果文件,
+/// a document's name): told by a later statement.
 static OUTCOME_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"后来|最后|结果|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
+    Regex::new(r"后来|最后|结果|成果([^文]|$)|了吗|了没有|没有[？?]?$|怎么样了|有没有事|还.{0,6}吗")
         .expect("outcome pattern")
 });
 /// Where in an answer the words asked stand.
@@ -1560,6 +1562,9 @@ mod tests {
         }
         let t = AnswerType::of_question("那个逃兵最后怎么样了？");
         assert!(t.outcome && t.answer_end.is_none());
+        // What came of a visit is told after it; a 成果文件 is a document's name.
+        assert!(AnswerType::of_question("双方对这次访问的成果作何评价？").outcome);
+        assert!(!AnswerType::of_question("成果文件是怎样产生的？").outcome);
         for turned_out in [
             "最后签了些什么？",
             "船员最后救出来没有？",
