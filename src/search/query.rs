@@ -154,8 +154,6 @@ impl Concept {
             "改进",
             "大洲",
             "行动",
-            "措施",
-            "举措",
         ];
         self.class != WordClass::Function
             && !NOT_TOPICAL.contains(&self.forms[0].as_str())
