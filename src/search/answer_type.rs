@@ -390,8 +390,9 @@ static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
         .expect("opening pattern")
 });
-// 最后 with a verb of saying, a few characters on at most (最后是怎么讽刺他的, 最后送上了什么祝愿),
-// or after the answer it ends (回应的最后); 最后怎么样了, 最后签了什么 ask how a thing turned out.
+/// The close of an answer asked: 最后 with a verb of saying a few characters on at most (最后奉劝,
+/// 最后是怎么讽刺他的, 最后送上了什么祝愿), or after the answer it ends (回应的最后); 结尾. Not
+/// 最后怎么样了 or 最后签了什么, which ask how a thing turned out ([`OUTCOME_Q`]).
 static CLOSING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"最后(还|又)?是?(怎么|如何|怎样)?[^，,？?。！!]{0,4}?(说|讲|表示|强调|劝|呼吁|表态|指出|提|补充|总结|谈到|一句|落到|讽刺|嘲讽|调侃|回敬|忠告|警告|告诫|敦促|送|反问)|(回应|答复|讲话|发言|表态|回答|驳斥)的?最后|结尾|末尾|收尾",
