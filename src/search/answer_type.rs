@@ -593,6 +593,11 @@ static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     ))
         .expect("count answer pattern")
 });
+/// A share of people said in words, and what became of them: 全部获释, 多数…已于当天获释.
+static SHARE_OF_PEOPLE_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(全部|均已|都已|悉数|大多数|绝大多数|多数|大部分|绝大部分)[^，,。；;]{0,24}(获释|获救|释放|撤离|撤出|回国|脱险|救出)")
+        .expect("share of people pattern")
+});
 /// How long a thing has lasted (多久, 多长时间, 多少年).
 static HOW_LONG_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"多久|多长时间|多少时间|多少年").expect("how long pattern"));
@@ -1042,6 +1047,11 @@ impl AnswerType {
             if self.how_long && ROUGH_SPAN_A.is_match(passage) {
                 best = best.max(0.5);
             }
+            // How many were freed, saved or brought out, said by share (全部获释, 多数…已获释):
+            // half an answer.
+            if SHARE_OF_PEOPLE_A.is_match(passage) {
+                best = best.max(0.5);
+            }
             found += best;
         }
         if self.fate_of_chinese {
@@ -1307,6 +1317,16 @@ mod tests {
         // Any words may say it: it is no detail to refuse an answer for.
         let q = "有没有中国游客受伤？";
         assert!(!AnswerType::of_question(q).asks_only_a_detail(q));
+    }
+
+    #[test]
+    fn how_many_were_freed_said_by_share_is_half_a_count() {
+        let t = AnswerType::of_question("安哥拉警方抓扣的中国公民目前放出来了多少？");
+        assert_eq!(
+            t.match_in("多数拥有合法居留证件的中国公民已于当天获释"),
+            Some(0.5)
+        );
+        assert_eq!(t.match_in("中方要求安方尽快依法妥善处理此事"), Some(0.0));
     }
 
     #[test]
