@@ -589,7 +589,7 @@ fn is_no_count(sentence: &str, count: regex::Match, unit: Option<char>) -> bool 
 /// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|小时|分钟|公里|千米|海里|米)|首(?P<first>[轮届批])"
+        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|英镑|欧元|日元|港元|港币|卢布|卢比|小时|分钟|公里|千米|海里|米)|首(?P<first>[轮届批])"
     ))
         .expect("count answer pattern")
 });
@@ -637,19 +637,20 @@ static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("person answer pattern")
 });
 /// A name given: short, in quotation marks (大熊猫“如意”; not a sentence quoted) or title marks
-/// (《…》), said to be one (名为, 命名为, 称为), or a ship's (临沂舰).
+/// (《…》), said to be one (名为, 命名为, 称为), or a ship's (临沂舰, “南海救117”船: a ship's
+/// name may hold digits).
 static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"“[^”，,。；;！!？?\d]{1,10}”|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，,。、；;“”\s\d]舰([^艇队载只]|$)")
+    Regex::new(r"“[^”，,。；;！!？?\d]{1,10}”|“[^”，,。；;！!？?]{1,12}”(号|船|舰|轮)|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，,。、；;“”\s\d]舰([^艇队载只]|$)")
         .expect("name answer pattern")
 });
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
-/// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛), examples in a row of
+/// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛, 由卫健委和红十字会共同组建), examples in a row of
 /// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
 /// two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), or two
 /// each in turn (分别向埃塞俄比亚和肯尼亚).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}")
+    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别|共同)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}")
         .expect("list answer pattern")
 });
 /// Does a paragraph open a list its next paragraphs give (it ends on a colon: 今年我们将重点抓好
@@ -736,11 +737,17 @@ fn without_reported_question(question: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Measure words that count the same things: people (人, 名, 位, 个 of 个人), times (次, 轮, 场).
+/// Measure words that count the same things: people (人, 名, 位, 个 of 个人), times (次, 轮, 场),
+/// bodies (家, 所), documents (份, 项, 件), money in any currency.
 fn same_unit(asked: char, found: char) -> bool {
     let people = |c: char| matches!(c, '人' | '名' | '位');
-    // Money is counted in 元 or 美元 (whose unit reads 美).
-    let money = |c: char| matches!(c, '元' | '美');
+    // Money is counted in 元 or another currency, read by its first character: 美元, 英镑,
+    // 欧元, 日元, 港元 or 港币, 卢布 or 卢比.
+    let money = |c: char| matches!(c, '元' | '美' | '英' | '欧' | '日' | '港' | '卢');
+    // Bodies and places counted alike: 多少家孔子学院 is answered by 100所孔子学院.
+    let bodies = |c: char| matches!(c, '家' | '所');
+    // Documents and items agreed: 多少份协议 is answered by 十余项合作协议.
+    let documents = |c: char| matches!(c, '份' | '项' | '件');
     // A distance is in 米, 公里, 千米 or 海里 (whose units read 米, 公, 千, 海).
     let distance = |c: char| matches!(c, '米' | '公' | '千' | '海');
     // 建交多少年 is answered by 30周年 (whose unit reads 周); 几周年 not by 2004年, a year.
@@ -751,6 +758,8 @@ fn same_unit(asked: char, found: char) -> bool {
         || (people(asked) && people(found))
         || (money(asked) && money(found))
         || (times(asked) && times(found))
+        || (bodies(asked) && bodies(found))
+        || (documents(asked) && documents(found))
         || (asked == '年' && found == '周')
 }
 
@@ -1102,9 +1111,10 @@ impl AnswerType {
         }
         if self.place {
             asked += 1.0;
+            // China as the venue (在华举办) is a place no tagger names: 华 is one character.
             let answered = PLACE_A.find_iter(passage).any(|m| {
                 let n = names(m.as_str());
-                !n.tagged || n.any
+                !n.tagged || n.any || m.as_str().contains("在华")
             });
             if answered {
                 found += 1.0;
@@ -1356,6 +1366,23 @@ mod tests {
         assert_eq!(t.match_in("437具中国人民志愿军烈士遗骸"), Some(1.0));
         let t = AnswerType::of_question("安理会7月要开多少场会？");
         assert_eq!(t.match_in("安理会7月将举行近30场会议"), Some(1.0));
+    }
+
+    #[test]
+    fn bodies_documents_and_money_are_counted_in_any_of_their_units() {
+        let t = AnswerType::of_question("美国一共有多少家孔子学院？");
+        assert_eq!(t.match_in("美国现已设立100所孔子学院"), Some(1.0));
+        assert_eq!(t.match_in("267万美国民众参加孔子学院活动"), Some(0.0));
+        let t = AnswerType::of_question("两国总理见证签署了多少份协议？");
+        assert_eq!(
+            t.match_in("共同见证了十余项政府间合作协议的签署"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("两国总理举行了3小时会谈"), Some(0.0));
+        let t = AnswerType::of_question("华为在英国投了多少钱？");
+        assert_eq!(t.match_in("华为在英国投资超过了20亿英镑"), Some(1.0));
+        assert_eq!(t.match_in("中方向欧盟提供5000万欧元"), Some(1.0));
+        assert_eq!(t.match_in("支撑了2万多个就业岗位"), Some(0.0));
     }
 
     #[test]
@@ -1930,6 +1957,12 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_in("惠誉和穆迪均给予亚投行最高信用评级"), Some(1.0));
+        let t = AnswerType::of_question("专家组是由哪些机构组建的？");
+        assert_eq!(
+            t.match_in("由国家卫生健康委员会和中国红十字会总会共同组建"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("由国家卫生健康委员会组建"), Some(0.0));
         assert_eq!(t.match_in("中国和平发展"), Some(0.0));
         let t = AnswerType::of_question("外国记者报道过哪些中国故事？");
         assert_eq!(
@@ -1955,6 +1988,21 @@ mod tests {
         assert_eq!(
             t.match_near_with("峰会将在喀山举行", &[], &names),
             Some(1.0)
+        );
+        // China, as 华, is a place no tagger names.
+        let t = AnswerType::of_question("下一轮对话准备放在哪里办？");
+        let tagged = |_: &str| NewNames {
+            any: false,
+            person: false,
+            tagged: true,
+        };
+        assert_eq!(
+            t.match_near_with("将于明年在华举办下一轮对话", &[], &tagged),
+            Some(1.0)
+        );
+        assert_eq!(
+            t.match_near_with("将于明年举办下一轮对话", &[], &tagged),
+            Some(0.0)
         );
     }
 
@@ -1988,6 +2036,9 @@ mod tests {
         // Which ships, too, are answered by their names.
         assert!(AnswerType::of_question("中国派了哪几艘军舰？").name);
         assert_eq!(t.match_in("海军舰艇编队赶赴也门"), Some(0.0));
+        // A ship's name may hold digits.
+        let t = AnswerType::of_question("搜救部门派了哪艘船去？");
+        assert_eq!(t.match_in("迅速派出“南海救117”船赴有关海域"), Some(1.0));
         assert_eq!(t.match_in("美方派出两艘军舰前往事发海域"), Some(0.0));
         assert_eq!(t.match_in("临沂舰搭载122名中国公民"), Some(1.0));
         let t = AnswerType::of_question("高仓健去世的时候多大年纪？");
