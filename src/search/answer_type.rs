@@ -83,9 +83,13 @@ pub struct AnswerType {
 
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
 // 哪几个 asks which ones (a list), 几个 how many.
+/// Figures asked for (哪些数据, 什么统计数字, 哪些外资数据), not the digital economy or data
+/// security: any number answers them, a share as well as a count.
+const DATA_Q: &str = r"(什么|哪些|啥|哪组)\p{Han}{0,4}?(数据|数字)([^经化货丝技人鸿时安]|$)";
+static DATA_ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(DATA_Q).expect("data pattern"));
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤|多长时间|多少时间|多久|(什么|哪些|啥|哪组)(统计)?(数据|数字)"
+        r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤|多长时间|多少时间|多久|{DATA_Q}"
     ))
     .expect("count pattern")
 });
@@ -586,10 +590,11 @@ fn is_no_count(sentence: &str, count: regex::Match, unit: Option<char>) -> bool 
 
 /// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`, `8万多起`
 /// (a magnitude before the measure word is part of the number); the first of a series, `首轮`,
-/// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count).
+/// `首届`, `首批`, answers 第几轮 (`首次`, the first time, is no count); a percentage (`52.6%`,
+/// `百分之七十`), a figure as good as a count where no unit is asked (病死率是多少, 哪些数据).
 static COUNT_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|英镑|欧元|日元|港元|港币|卢布|卢比|小时|分钟|公里|千米|海里|米)|首(?P<first>[轮届批])"
+        r"(\d+(\.\d+)?|[一二两三四五六七八九十百千万]+)(?:[万亿千百][余多]?)?[余多]?(?P<unit>周年|[{COUNT_UNITS}通]|美元|英镑|欧元|日元|港元|港币|卢布|卢比|小时|分钟|公里|千米|海里|米|%)|首(?P<first>[轮届批])|百分之(?P<hundredths>[\d.一二两三四五六七八九十点]+)"
     ))
         .expect("count answer pattern")
 });
@@ -870,7 +875,8 @@ impl AnswerType {
             } else {
                 None
             },
-            list: LIST_Q.is_match(question),
+            // 哪些数据 asks for figures, which need not stand in a list.
+            list: LIST_Q.is_match(&DATA_ASKED.replace_all(question, "_")),
             name: NAME_Q.is_match(question) && !person_name,
             which: which.is_some(),
             which_mark: which.and_then(|m| {
@@ -1019,7 +1025,8 @@ impl AnswerType {
                     let unit = c
                         .name("unit")
                         .or_else(|| c.name("first"))
-                        .and_then(|m| m.as_str().chars().next());
+                        .and_then(|m| m.as_str().chars().next())
+                        .or_else(|| c.name("hundredths").map(|_| '%'));
                     if is_no_count(sentence, c.get(0).expect("group 0"), unit) {
                         continue;
                     }
@@ -1366,6 +1373,26 @@ mod tests {
         assert_eq!(t.match_in("437具中国人民志愿军烈士遗骸"), Some(1.0));
         let t = AnswerType::of_question("安理会7月要开多少场会？");
         assert_eq!(t.match_in("安理会7月将举行近30场会议"), Some(1.0));
+    }
+
+    #[test]
+    fn figures_asked_are_answered_by_any_number() {
+        let t = AnswerType::of_question("华春莹用哪些外资数据反驳？");
+        assert!(t.count && !t.list);
+        assert_eq!(t.match_in("去年美国对华实际投资同比增长了52.6%"), Some(1.0));
+        assert_eq!(
+            t.match_in("中国对全球减贫的贡献率超过百分之七十"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("中方欢迎外国企业来华投资"), Some(0.0));
+        let t = AnswerType::of_question("中国境内的病死率是多少？");
+        assert_eq!(t.match_in("中国境内病死率非常低，仅为2.1%"), Some(1.0));
+        // The digital economy is no figure asked.
+        let t = AnswerType::of_question("中方在哪些数字经济领域开展合作？");
+        assert!(!t.count && t.list);
+        // A share is no count of people.
+        let t = AnswerType::of_question("有多少人感染？");
+        assert_eq!(t.match_in("感染率下降了5%"), Some(0.0));
     }
 
     #[test]
