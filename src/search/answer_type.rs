@@ -648,14 +648,22 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"“[^”，,。；;！!？?\d]{1,10}”|“[^”，,。；;！!？?]{1,12}”(号|船|舰|轮)|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，,。、；;“”\s\d]舰([^艇队载只]|$)")
         .expect("name answer pattern")
 });
+/// Offices a person is named with, which two people joined by 和 hold (哈莉玛总统和李显龙总理).
+const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相|大使|秘书长|特使";
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
 /// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛, 由卫健委和红十字会共同组建), examples in a row of
 /// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
-/// two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), or two
-/// each in turn (分别向埃塞俄比亚和肯尼亚).
+/// two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), two
+/// each in turn (分别向埃塞俄比亚和肯尼亚), two people by office (哈莉玛总统和李显龙总理), or wishes
+/// or aims in short clauses of four (政治稳定，经济发展，人民幸福).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别|共同)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}")
+    let titled_pair = format!(r"\p{{Han}}{{2,}}(?:{TITLES})[和与及]\p{{Han}}{{2,}}(?:{TITLES})");
+    Regex::new(&[
+        r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别|共同)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}|[，,]\p{Han}{4}[，,]\p{Han}{4}[。；;，,]|",
+        &titled_pair,
+    ]
+    .concat())
         .expect("list answer pattern")
 });
 /// Does a paragraph open a list its next paragraphs give (it ends on a colon: 今年我们将重点抓好
@@ -1995,6 +2003,14 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_in("由国家卫生健康委员会组建"), Some(0.0));
+        let t = AnswerType::of_question("王毅要见哪几位新方领导人？");
+        assert_eq!(t.match_in("王毅将会见哈莉玛总统和李显龙总理"), Some(1.0));
+        assert_eq!(t.match_in("王毅将会见李显龙总理"), Some(0.0));
+        let t = AnswerType::of_question("中方对西班牙表达了哪些祝愿？");
+        assert_eq!(
+            t.match_in("我们希望西班牙政治稳定，经济发展，人民幸福。"),
+            Some(1.0)
+        );
         assert_eq!(t.match_in("中国和平发展"), Some(0.0));
         let t = AnswerType::of_question("外国记者报道过哪些中国故事？");
         assert_eq!(
