@@ -249,9 +249,9 @@ static ENVOY_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"派谁|派了谁|派(了|出|去)?(什么人|哪些人)|谁去|谁参加|谁出席|谁带队|谁带团|谁率团")
         .expect("envoy pattern")
 });
-/// A sentence that says who goes: 赴新加坡出席, 率团与会, 作为特使.
+/// A sentence that says who goes: 赴新加坡出席, 率团与会, 作为特使, 已出访南苏丹.
 static ENVOY_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"赴|前往|出席|参加|率团|率领|带队|与会|特使|接触|代表中方|派出|派遣")
+    Regex::new(r"赴|前往|出席|参加|率团|率领|带队|与会|特使|接触|代表中方|派出|派遣|出访|斡旋|穿梭")
         .expect("envoy answer pattern")
 });
 /// Who may be sent besides an office: a team (工作组, 医疗队), which answers 派了什么人 as
@@ -2131,6 +2131,12 @@ mod tests {
         let t = AnswerType::of_question("华春莹说中国派谁带团去维也纳？");
         assert_eq!(t.match_in("中方将派适当级别代表团参加谈判。"), Some(0.0));
         assert_eq!(t.match_in("中国外交部副部长李保东将率团出席。"), Some(1.0));
+        // A special representative on a tour to mediate.
+        let t = AnswerType::of_question("中国为调解南苏丹冲突派了谁去当地斡旋？");
+        assert_eq!(
+            t.match_in("钟建华特别代表目前已出访南苏丹及周边国家。"),
+            Some(1.0)
+        );
     }
 
     #[test]
