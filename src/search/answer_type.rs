@@ -62,6 +62,9 @@ pub struct AnswerType {
     pub verdict: bool,
     /// A place or an occasion (在哪里, 哪个城市, 什么场合).
     pub place: bool,
+    /// The place asked is an occasion (什么场合, 在什么会上): a meeting or forum named answers
+    /// it, though no tagger takes it for a place.
+    pub occasion: bool,
     /// What was said when it happened (那天, 第一时间, 去世时): the first word on an event.
     pub at_the_time: bool,
     /// The latest word on it (最近一次, 最新表态): of passages nearly as good, the last said.
@@ -107,7 +110,9 @@ static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)|[这那]几",
         // 几个核大国的代表…聊哪些事: "the several", when another word asks the question.
         r"|几个?\p{Han}{1,4}的[^，,。？?]*(哪|什么|谁|怎么|如何|为什么|啥)",
-        r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)"
+        r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)",
+        // 怎么看待几个AI强国的协作: the several, in a clause another word asks.
+        r"|(怎么|如何|为什么|为何)[^，,。；;？?]{0,12}几个"
     ))
     .expect("no-count pattern")
 });
@@ -195,24 +200,31 @@ static CHINESE_A: LazyLock<Regex> = LazyLock::new(|| {
 /// 哪几个, 哪些, and a number of them (哪三个, 哪八项; not 哪一年, which asks which one, nor 哪四个字,
 /// which asks for a phrase).
 static LIST_Q: LazyLock<Regex> = LazyLock::new(|| {
-    // 哪几天 asks the days (a date), not a list of things.
-    Regex::new(r"哪几([^天]|$)|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
+    // 哪几天 and 哪几年 ask the days or years (a date), not a list of things.
+    Regex::new(r"哪几([^天年]|$)|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
         .expect("list pattern")
 });
 static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"在哪(里|儿)?(举行|召开|开|举办|办)|哪个城市|什么场合|什么地点|在什么地方")
         .expect("place pattern")
 });
+static OCCASION_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(什么|哪个|哪一?次)(场合|会上|会议上|活动上)").expect("occasion pattern")
+});
+/// An occasion named: a meeting, forum or ceremony.
+static OCCASION_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"峰会|会议|论坛|大会|仪式|开幕式|招待会|宴会").expect("occasion answer pattern")
+});
 static DATE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"哪天|哪一天|哪几天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪个月|几点|啥时候?",
+        r"哪天|哪一天|哪几天|什么时候|何时|什么时间|几月几|几号|哪年|哪一年|哪几年|哪个月|几点|啥时候?",
     )
     .expect("date pattern")
 });
 static DAY_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"哪天|哪一天|哪几天|几月几|几号|哪一日").expect("day pattern"));
 static YEAR_Q: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"哪一?年|哪个年份|几几年").expect("year pattern"));
+    LazyLock::new(|| Regex::new(r"哪[一几]?年|哪个年份|几几年").expect("year pattern"));
 /// Last characters of a role whose holder is asked with 是谁 (舰长, 外交官, 大使, 发言人, 选手,
 /// 总导演): the passage must name the role.
 const ROLE_ENDINGS: &str = "长官使员手演";
@@ -282,7 +294,10 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         ("医院", "医院"),
         ("酒店|宾馆", "酒店|宾馆|饭店"),
         ("监狱", "监狱|看守所"),
-        ("组织|机构|团体", "组织|机构|协会|学会|商会|红十字会|基金会|委员会|联合会|团体"),
+        (
+            "组织|机构|团体",
+            "组织|机构|协会|学会|商会|红十字会|基金会|委员会|联合会|团体|当局",
+        ),
         ("纪念日|周年", "周年|纪念日"),
         // A document is named by its title (哪份文件: 《灾害管理合作谅解备忘录》, or one still to
         // be written: “未来契约”), which no tagger takes for a name.
@@ -681,7 +696,10 @@ fn parallel_clauses(passage: &str) -> bool {
         // `sentences` has already cut at 。, ；and the like: only commas part clauses here.
         for clause in sentence.split(['，', ',']) {
             let mut chars = clause.chars();
+            // Predicates listed after 是 (中国是第一个…，是派遣…最多的，是…第二大…) open alike.
+            let copula = clause.chars().take(3).any(|c| c == '是');
             let opening = match (chars.next(), chars.next()) {
+                _ if copula => Some(['是', '是']),
                 (Some(a), Some(b)) if crate::script::is_han(a) && crate::script::is_han(b) => {
                     Some([a, b])
                 }
@@ -798,7 +816,11 @@ impl AnswerType {
         let counted = ROUGH_NUMBER.replace_all(&counted, "_");
         let count = COUNT_Q.captures(&counted);
         let age = AGE_Q.is_match(question);
-        let which = WHICH_Q.find(question);
+        // 有没有哪个国家可以… asks whether any would, not which one.
+        let which = WHICH_Q.find(question).filter(|m| {
+            let before = &question[..m.start()];
+            !(before.ends_with("有没有") || before.ends_with("是否有"))
+        });
         let person_name = PERSON_NAME_Q.is_match(question);
         // A count before a clause that asks something else (再建几座电站，会不会影响下游;
         // 几所大学里贴出海报，外交部希望澳方怎么做): the count is the setting, or one of two
@@ -871,7 +893,8 @@ impl AnswerType {
                 .filter(|(_, (asked, _))| asked.is_match(question))
                 .fold(0, |bits, (i, _)| bits | 1 << i),
             verdict: VERDICT_Q.is_match(question),
-            place: PLACE_Q.is_match(question),
+            place: PLACE_Q.is_match(question) || OCCASION_Q.is_match(question),
+            occasion: OCCASION_Q.is_match(question),
             at_the_time: at_the_time(question),
             recent: RECENT_Q.is_match(question),
             answer_end: if let Some(n) = point_asked(question) {
@@ -1126,10 +1149,14 @@ impl AnswerType {
         }
         if self.place {
             asked += 1.0;
-            // China as the venue (在华举办) is a place no tagger names: 华 is one character.
+            // China as the venue (在华举办) is a place no tagger names: 华 is one character; nor
+            // does it name an occasion (在第三届高峰论坛上).
             let answered = PLACE_A.find_iter(passage).any(|m| {
                 let n = names(m.as_str());
-                !n.tagged || n.any || m.as_str().contains("在华")
+                !n.tagged
+                    || n.any
+                    || m.as_str().contains("在华")
+                    || (self.occasion && OCCASION_A.is_match(m.as_str()))
             });
             if answered {
                 found += 1.0;
@@ -1950,6 +1977,39 @@ mod tests {
     }
 
     #[test]
+    fn an_occasion_a_year_span_and_whether_any_are_read_apart() {
+        // An occasion is named by its meeting, which no tagger takes for a place.
+        let t = AnswerType::of_question("八项行动是在什么场合宣布的？");
+        assert!(t.place && t.occasion);
+        let tagged = |_: &str| NewNames {
+            any: false,
+            person: false,
+            tagged: true,
+        };
+        assert_eq!(
+            t.match_near_with(
+                "在第三届“一带一路”国际合作高峰论坛上宣布了八项行动",
+                &[],
+                &tagged
+            ),
+            Some(1.0)
+        );
+        assert_eq!(
+            t.match_near_with("习近平主席宣布了八项行动", &[], &tagged),
+            Some(0.0)
+        );
+        // 哪几年 asks years, not a list.
+        let t = AnswerType::of_question("中国担任亚信主席国是哪几年？");
+        assert!(t.date && t.year && !t.list);
+        // 有没有哪个国家 asks whether any would.
+        assert!(!AnswerType::of_question("有没有哪个国家可以自己另立规矩？").which);
+        assert!(AnswerType::of_question("哪个国家另立了规矩？").which);
+        // The several, in a clause another word asks, are no count asked.
+        assert!(!AnswerType::of_question("中方怎么看待几个AI强国之间的协作？").count);
+        assert!(AnswerType::of_question("有几个AI强国？").count);
+    }
+
+    #[test]
     fn parallel_clauses_are_a_list() {
         let t = AnswerType::of_question("王毅提到要推动哪些交往？");
         assert!(t.list);
@@ -1965,6 +2025,12 @@ mod tests {
         assert_eq!(
             t.match_in("大力开展对话。大力支持交往。大力开展交流。"),
             Some(0.0)
+        );
+        // Predicates listed after 是.
+        let t = AnswerType::of_question("中国在联合国有哪些“第一”？");
+        assert_eq!(
+            t.match_in("中国是第一个在联合国宪章上签字的国家，是派遣维和人员最多的常任理事国，是联合国第二大会费国。"),
+            Some(1.0)
         );
         // A paragraph that opens a list its next paragraphs give.
         assert_eq!(t.match_in("今年我们将重点抓好三件大事："), Some(1.0));
@@ -2003,6 +2069,17 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_in("由国家卫生健康委员会组建"), Some(0.0));
+        // A body may be an authority.
+        let t = AnswerType::of_question("中方是向越方哪个机构通报的？");
+        let names = |text: &str| NewNames {
+            any: text.contains("胡志明"),
+            person: false,
+            tagged: true,
+        };
+        assert_eq!(
+            t.match_near_with("中方已向胡志明飞行情报区管理当局作了通报", &[], &names),
+            Some(1.0)
+        );
         let t = AnswerType::of_question("王毅要见哪几位新方领导人？");
         assert_eq!(t.match_in("王毅将会见哈莉玛总统和李显龙总理"), Some(1.0));
         assert_eq!(t.match_in("王毅将会见李显龙总理"), Some(0.0));
