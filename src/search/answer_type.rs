@@ -119,9 +119,10 @@ static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// What a count after 个 is of: 几个国家, 多少个派别.
 static COUNTED_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
-/// Measure words a count is asked and answered in (几艘 … 3艘; 通 only in answers: 3通电话).
+/// Measure words a count is asked and answered in (几艘 … 3艘, 多少种 … 25种, 多少例 … 353例; 通
+/// only in answers: 3通电话).
 const COUNT_UNITS: &str =
-    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块倍";
+    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块倍种类例户";
 /// A share asked (多大比例, 占多少, 百分之几, 比重有多大): answered by a percentage or a fraction,
 /// not by a count of things. 比例尺 is a map's scale.
 static SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -646,7 +647,7 @@ static DAY_A: LazyLock<Regex> = LazyLock::new(|| {
 /// When in words rather than on the calendar (尽快, 年内, 即将): half an answer to "when".
 static DATE_VAGUE_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"尽快|加快|尽早|早日|逐步|近期|即将|不久|年内|年底|明年|今年|下周|下个?月|将于|适时|届时",
+        r"尽快|加快|尽早|早日|逐步|近期|近日|日前|即将|不久|年内|年底|明年|今年|下周|下个?月|将于|适时|届时",
     )
     .expect("vague date answer pattern")
 });
@@ -1448,6 +1449,12 @@ mod tests {
         assert_eq!(t.match_in("华为在英国投资超过了20亿英镑"), Some(1.0));
         assert_eq!(t.match_in("中方向欧盟提供5000万欧元"), Some(1.0));
         assert_eq!(t.match_in("支撑了2万多个就业岗位"), Some(0.0));
+        // Kinds and cases are counted in their own measure words.
+        let t = AnswerType::of_question("中国管制了多少种芬太尼类物质？");
+        assert_eq!(t.match_in("先后列管了25种芬太尼类物质"), Some(1.0));
+        assert_eq!(t.match_in("中方已与美方举行3次会谈"), Some(0.0));
+        let t = AnswerType::of_question("累计治愈出院病例是多少例？");
+        assert_eq!(t.match_in("累计治愈出院病例58600例"), Some(1.0));
     }
 
     #[test]
@@ -1974,6 +1981,13 @@ mod tests {
             t.match_in("习近平主席已分别向埃塞俄比亚和肯尼亚领导人致慰问电"),
             Some(1.0)
         );
+    }
+
+    #[test]
+    fn lately_is_half_a_date() {
+        let t = AnswerType::of_question("填海作业什么时候结束？");
+        assert_eq!(t.match_in("已于近日完成陆域吹填工程"), Some(0.5));
+        assert_eq!(t.match_in("工程已经完成"), Some(0.0));
     }
 
     #[test]
