@@ -665,7 +665,7 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("name answer pattern")
 });
 /// Offices a person is named with, which two people joined by 和 hold (哈莉玛总统和李显龙总理).
-const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相|大使|秘书长|特使";
+const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相|大使|秘书长|特使|国务委员|国务卿";
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
 /// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛, 由卫健委和红十字会共同组建), examples in a row of
@@ -675,9 +675,15 @@ const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相
 /// or aims in short clauses of four (政治稳定，经济发展，人民幸福).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     let titled_pair = format!(r"\p{{Han}}{{2,}}(?:{TITLES})[和与及]\p{{Han}}{{2,}}(?:{TITLES})");
+    // Two people by office in one sentence, each in a clause of their own (杨洁篪国务委员将会见
+    // 蒂勒森国务卿，王毅外长将同他举行会谈).
+    let titled_clauses =
+        format!(r"\p{{Han}}{{2,3}}(?:{TITLES})[^。；;]{{0,30}}[，,]\p{{Han}}{{2,3}}(?:{TITLES})");
     Regex::new(&[
         r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别|共同)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}|[，,]\p{Han}{4}[，,]\p{Han}{4}[。；;，,]|",
         &titled_pair,
+        "|",
+        &titled_clauses,
     ]
     .concat())
         .expect("list answer pattern")
@@ -792,6 +798,8 @@ fn same_unit(asked: char, found: char) -> bool {
         || (times(asked) && times(found))
         || (bodies(asked) && bodies(found))
         || (documents(asked) && documents(found))
+        // 个 counts anything: 13个双边合作文件 answers 几份文件.
+        || ((documents(asked) || bodies(asked)) && found == '个')
         || (asked == '年' && found == '周')
 }
 
@@ -1445,6 +1453,7 @@ mod tests {
             Some(1.0)
         );
         assert_eq!(t.match_in("两国总理举行了3小时会谈"), Some(0.0));
+        assert_eq!(t.match_in("共同见证了13个双边合作文件的签署"), Some(1.0));
         let t = AnswerType::of_question("华为在英国投了多少钱？");
         assert_eq!(t.match_in("华为在英国投资超过了20亿英镑"), Some(1.0));
         assert_eq!(t.match_in("中方向欧盟提供5000万欧元"), Some(1.0));
@@ -2092,6 +2101,11 @@ mod tests {
         };
         assert_eq!(
             t.match_near_with("中方已向胡志明飞行情报区管理当局作了通报", &[], &names),
+            Some(1.0)
+        );
+        let t = AnswerType::of_question("中方安排了哪几位领导人跟他会谈？");
+        assert_eq!(
+            t.match_in("杨洁篪国务委员将会见蒂勒森国务卿，王毅外长将同蒂勒森国务卿举行会谈。"),
             Some(1.0)
         );
         let t = AnswerType::of_question("王毅要见哪几位新方领导人？");
