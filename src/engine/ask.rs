@@ -1166,14 +1166,15 @@ impl Engine {
     /// For a question after the opening or the close of an answer (一开口先说了什么, 最后奉劝),
     /// or one of its points by place (第一点看法): of the first candidate's exchange, among the
     /// best [`ANSWER_END_CANDIDATES`] scoring within [`ANSWER_END_TIE`] of it ([`POINT_TIE`] for
-    /// a point), the paragraph said first (or last, or opening with that point) goes first.
+    /// a point), the paragraph said first (or last, or opening with that point, or holding the
+    /// last point) goes first.
     fn answer_end_first(&self, scored: &mut [Scored], end: AnswerEnd) {
         let Some(top) = scored.first() else {
             return;
         };
         let exchange = self.documents[top.raw.doc].paragraphs[top.raw.paragraph].exchange;
         let tie = match end {
-            AnswerEnd::Point(_) => POINT_TIE,
+            AnswerEnd::Point(_) | AnswerEnd::LastPoint => POINT_TIE,
             AnswerEnd::Opening | AnswerEnd::Closing => ANSWER_END_TIE,
         };
         let same: Vec<usize> = near_the_first(scored, tie, ANSWER_END_CANDIDATES)
@@ -1185,14 +1186,29 @@ impl Engine {
             .collect();
         let paragraph = |i: &&usize| scored[**i].raw.paragraph;
         let chosen = match end {
-            AnswerEnd::Opening => same.iter().min_by_key(paragraph),
-            AnswerEnd::Closing => same.iter().max_by_key(paragraph),
-            AnswerEnd::Point(n) => same.iter().find(|&&i| {
-                let s = &scored[i].raw;
-                holds_point(self.normalized_text(s.doc, s.paragraph), n)
-            }),
-        }
-        .copied();
+            AnswerEnd::Opening => same.iter().min_by_key(paragraph).copied(),
+            AnswerEnd::Closing => same.iter().max_by_key(paragraph).copied(),
+            // The highest-numbered point held; of paragraphs holding it, the best ranked.
+            AnswerEnd::LastPoint => same
+                .iter()
+                .filter_map(|&i| {
+                    let s = &scored[i].raw;
+                    let text = self.normalized_text(s.doc, s.paragraph);
+                    (2..=9u8)
+                        .rev()
+                        .find(|&n| holds_point(text, n))
+                        .map(|n| (n, std::cmp::Reverse(i)))
+                })
+                .max()
+                .map(|(_, std::cmp::Reverse(i))| i),
+            AnswerEnd::Point(n) => same
+                .iter()
+                .find(|&&i| {
+                    let s = &scored[i].raw;
+                    holds_point(self.normalized_text(s.doc, s.paragraph), n)
+                })
+                .copied(),
+        };
         if let Some(i) = chosen {
             scored[..=i].rotate_right(1);
         }

@@ -358,11 +358,14 @@ pub enum AnswerEnd {
     /// One of the points it makes in order (第一点看法, 第二条; 前两件 asks from the first):
     /// the paragraph that opens with that point (第一，, 二是, 首先).
     Point(u8),
+    /// The last of its points (最后一点, 排在最后的那一件): the paragraph that holds the
+    /// highest-numbered one (三是…), which a closing paragraph may follow.
+    LastPoint,
 }
-/// The points of an answer asked by their place: 第二点, 第3条, 第一个方面; 前两件 (from the
-/// first). Not 第一句 (the opening) nor 第一次 (a first time).
+/// The points of an answer asked by their place: 第二点, 第3条, 第一个方面, 排在第一位, 排在首位;
+/// 前两件 (from the first). Not 第一句 (the opening) nor 第一次 (a first time).
 static POINT_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思|件事?|项)|前([两二三四五2-5])(?:件|点|条|个方面|方面|项)")
+    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思|件事?|项)|前([两二三四五2-5])(?:件|点|条|个方面|方面|项)|排在?第([一二三四五六七八九1-9])位|(排在?首位|头一件)")
         .expect("point pattern")
 });
 const POINT_NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -370,10 +373,10 @@ const POINT_NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "�
 /// The point asked by its place ([`POINT_Q`]), 1 for the first.
 fn point_asked(question: &str) -> Option<u8> {
     let c = POINT_Q.captures(question)?;
-    if c.get(2).is_some() {
+    if c.get(2).is_some() || c.get(4).is_some() {
         return Some(1);
     }
-    let n = c.get(1)?.as_str();
+    let n = c.get(1).or_else(|| c.get(3))?.as_str();
     let at = POINT_NUMERALS
         .iter()
         .position(|&x| x == n)
@@ -406,6 +409,10 @@ pub fn holds_point(text: &str, n: u8) -> bool {
             .match_indices([':', '：', ';', '；', '。'])
             .any(|(at, mark)| opens_point(&text[at + mark.len()..], n))
 }
+static LAST_POINT_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"最后一(件|点|条|项|个方面)|排在?最后的?那?一?(件|点|条|项)")
+        .expect("last point pattern")
+});
 static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
         .expect("opening pattern")
@@ -908,6 +915,8 @@ impl AnswerType {
             recent: RECENT_Q.is_match(question),
             answer_end: if let Some(n) = point_asked(question) {
                 Some(AnswerEnd::Point(n))
+            } else if LAST_POINT_Q.is_match(question) {
+                Some(AnswerEnd::LastPoint)
             } else if OPENING_Q.is_match(question) {
                 Some(AnswerEnd::Opening)
             } else if CLOSING_Q.is_match(question) {
@@ -1716,6 +1725,15 @@ mod tests {
         assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
         let t = AnswerType::of_question("今年领保工作要重点抓的第二件事是什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Point(2)));
+        let t = AnswerType::of_question("保障海外公民安全方面，排在第一位要抓的是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        let t = AnswerType::of_question("排在首位的任务是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        // The last point, which a closing paragraph may follow.
+        let t = AnswerType::of_question("几件大事里，排在最后的那一件是针对哪方面的？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::LastPoint));
+        let t = AnswerType::of_question("他讲的最后一点是什么？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::LastPoint));
         // The opening words, and a first time, are no point of a list.
         let t = AnswerType::of_question("发言人第一句说了什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Opening));
