@@ -682,19 +682,34 @@ const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相
 /// or aims in short clauses of four (政治稳定，经济发展，人民幸福).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     let titled_pair = format!(r"\p{{Han}}{{2,}}(?:{TITLES})[和与及]\p{{Han}}{{2,}}(?:{TITLES})");
-    // Two people by office in one sentence, each in a clause of their own (杨洁篪国务委员将会见
-    // 蒂勒森国务卿，王毅外长将同他举行会谈).
-    let titled_clauses =
-        format!(r"\p{{Han}}{{2,3}}(?:{TITLES})[^。；;]{{0,30}}[，,]\p{{Han}}{{2,3}}(?:{TITLES})");
     Regex::new(&[
         r"\p{Han}{2,}[”》]?、[“《]?(?:[\d.]+[万亿千百]?)?\p{Han}{2,}|(?:包括|先后在)[^。；;，,]{2,30}和|\p{Han}{2,}和\p{Han}{2,}(?:均|都|分别|共同)|从[^，,。；;]{2,20}到[^，,。；;]{2,20}[，,]从|等(\d+|[一二两三四五六七八九十百]+)[余多]?个|一是.{2,}二是|第一[，,、].{2,}第二|\p{Han}{2}(?:上|方面|层面|领域)[和与及]\p{Han}{2}(?:上|方面|层面|领域)|[两二三四五六七八九十]项|分别[^。；;，,]{0,4}\p{Han}{2,}和\p{Han}{2,}|[，,]\p{Han}{4}[，,]\p{Han}{4}[。；;，,]|",
         &titled_pair,
-        "|",
-        &titled_clauses,
     ]
     .concat())
         .expect("list answer pattern")
 });
+/// Someone named with an office (王毅外长, 杨洁篪国务委员).
+static OFFICE_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\p{{Han}}{{2,3}}(?:{TITLES})")).expect("office holder pattern")
+});
+
+/// Two people by office in one sentence, each in a clause of their own (杨洁篪国务委员将会见
+/// 蒂勒森国务卿，王毅外长将同他举行会谈). Found by walking the holders rather than by one pattern
+/// with the clause between them, which made the answer patterns slow to match.
+fn offices_in_clauses(passage: &str) -> bool {
+    sentences(passage).any(|sentence| {
+        let held: Vec<regex::Match> = OFFICE_HOLDER.find_iter(sentence).collect();
+        // The second holder opens a clause: right after a comma, within 30 characters.
+        held.iter().enumerate().any(|(i, first)| {
+            held[i + 1..].iter().any(|second| {
+                let between = &sentence[first.end()..second.start()];
+                between.ends_with(['，', ',']) && between.chars().count() <= 31
+            })
+        })
+    })
+}
+
 /// Does a paragraph open a list its next paragraphs give (it ends on a colon: 今年我们将重点抓好
 /// 三件大事：)? Quoted, it is shown with them.
 pub fn opens_a_list(passage: &str) -> bool {
@@ -1187,7 +1202,12 @@ impl AnswerType {
             (self.reason, &|| REASON_A.is_match(passage), 0.25),
             (
                 self.list,
-                &|| LIST_A.is_match(passage) || parallel_clauses(passage) || opens_a_list(passage),
+                &|| {
+                    LIST_A.is_match(passage)
+                        || parallel_clauses(passage)
+                        || opens_a_list(passage)
+                        || offices_in_clauses(passage)
+                },
                 0.0,
             ),
             (self.name, &|| NAME_A.is_match(passage), 0.0),
