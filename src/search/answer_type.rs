@@ -86,16 +86,16 @@ pub struct AnswerType {
 
 // All patterns apply to normalised text (NFKC, simplified, lowercase).
 // 哪几个 asks which ones (a list), 几个 how many.
-/// Figures asked for (哪些数据, 什么统计数字, 哪些外资数据), not the digital economy or data
-/// security: any number answers them, a share as well as a count.
-const DATA_Q: &str = r"(什么|哪些|啥|哪组)\p{Han}{0,4}?(数据|数字)([^经化货丝技人鸿时安]|$)";
-static DATA_ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(DATA_Q).expect("data pattern"));
 static COUNT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(^|[^哪])(几|多少)(周年|[{COUNT_UNITS}])?|伤亡情况|死伤|多长时间|多少时间|多久|{DATA_Q}"
     ))
     .expect("count pattern")
 });
+/// Figures asked for (哪些数据, 什么统计数字, 哪些外资数据), not the digital economy or data
+/// security: any number answers them, a share as well as a count.
+const DATA_Q: &str = r"(什么|哪些|啥|哪组)\p{Han}{0,4}?(数据|数字)([^经化货丝技人鸿时安]|$)";
+static DATA_ASKED: LazyLock<Regex> = LazyLock::new(|| Regex::new(DATA_Q).expect("data pattern"));
 /// A number the question gives roughly (几十个人, 十几个国家, 好几个中国人): not asked, but
 /// the answer may well give it exactly.
 static ROUGH_NUMBER: LazyLock<Regex> =
@@ -675,8 +675,8 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
 const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相|大使|秘书长|特使|国务委员|国务卿";
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
-/// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛, 由卫健委和红十字会共同组建), examples in a row of
-/// `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
+/// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛, 由卫健委和红十字会共同组建),
+/// examples in a row of `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
 /// two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), two
 /// each in turn (分别向埃塞俄比亚和肯尼亚), two people by office (哈莉玛总统和李显龙总理), or wishes
 /// or aims in short clauses of four (政治稳定，经济发展，人民幸福).
