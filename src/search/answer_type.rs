@@ -74,6 +74,9 @@ pub struct AnswerType {
     pub answer_end: Option<AnswerEnd>,
     /// Several named things (哪几个国家, 哪些领导人).
     pub list: bool,
+    /// The things listed are deeds (哪些措施, 做了哪些工作, 提供了哪些协助): done in a row of
+    /// clauses (立即启动应急机制，发布安全提醒，了解损失情况) as well as named.
+    pub list_of_deeds: bool,
     /// The proper name of something (叫什么名字, 名字是什么).
     pub name: bool,
     /// Which one of a kind of named thing (哪个港口, 哪家媒体, 哪里人): a name the question
@@ -689,6 +692,23 @@ static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
     .concat())
         .expect("list answer pattern")
 });
+/// Deeds asked for in a list (哪些措施, 哪些工作, 哪些协助, 哪些努力).
+static LIST_OF_DEEDS_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"哪些(\p{Han}{0,4})?(措施|举措|做法|工作|努力|协助|帮助|支持|处理|行动|事)")
+        .expect("deeds pattern")
+});
+
+/// Deeds done in a row: a sentence of three clauses or more, each of four characters or more.
+fn clauses_in_a_row(passage: &str) -> bool {
+    sentences(passage).any(|sentence| {
+        sentence
+            .split(['，', ','])
+            .filter(|clause| clause.chars().count() >= 4)
+            .count()
+            >= 3
+    })
+}
+
 /// Someone named with an office (王毅外长, 杨洁篪国务委员).
 static OFFICE_HOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\p{{Han}}{{2,3}}(?:{TITLES})")).expect("office holder pattern")
@@ -941,6 +961,7 @@ impl AnswerType {
             },
             // 哪些数据 asks for figures, which need not stand in a list.
             list: LIST_Q.is_match(&DATA_ASKED.replace_all(question, "_")),
+            list_of_deeds: LIST_OF_DEEDS_Q.is_match(question),
             name: NAME_Q.is_match(question) && !person_name,
             which: which.is_some(),
             which_mark: which.and_then(|m| {
@@ -1207,6 +1228,7 @@ impl AnswerType {
                         || parallel_clauses(passage)
                         || opens_a_list(passage)
                         || offices_in_clauses(passage)
+                        || (self.list_of_deeds && clauses_in_a_row(passage))
                 },
                 0.0,
             ),
@@ -2140,6 +2162,20 @@ mod tests {
         assert_eq!(
             t.match_near_with("中方已向胡志明飞行情报区管理当局作了通报", &[], &names),
             Some(1.0)
+        );
+        // Deeds are listed in a row of clauses as well as named.
+        let t = AnswerType::of_question("中国驻委使馆采取了哪些措施？");
+        assert!(t.list_of_deeds);
+        assert_eq!(
+            t.match_in("使馆立即启动应急领保机制，发布安全提醒，了解中国公民损失情况。"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("使馆立即启动应急领保机制。"), Some(0.0));
+        // Other things asked for are not listed that way.
+        let t = AnswerType::of_question("中方拿出了哪些证据？");
+        assert_eq!(
+            t.match_in("使馆立即启动应急领保机制，发布安全提醒，了解中国公民损失情况。"),
+            Some(0.0)
         );
         let t = AnswerType::of_question("中方安排了哪几位领导人跟他会谈？");
         assert_eq!(
