@@ -209,9 +209,10 @@ static LIST_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("list pattern")
 });
 static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"在哪(里|儿)?(举行|召开|开|举办|办)|哪个城市|什么场合|什么地点|在什么地方")
+    Regex::new(r"在哪(里|儿)?(举行|召开|开|举办|办)|哪个城市|什么地点|在什么地方")
         .expect("place pattern")
 });
+/// An occasion asked (什么场合, 在哪次会上): a place too.
 static OCCASION_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(什么|哪个|哪一?次)(场合|会上|会议上|活动上)").expect("occasion pattern")
 });
@@ -674,13 +675,14 @@ static NAME_A: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"“[^”，,。；;！!？?\d]{1,10}”|“[^”，,。；;！!？?]{1,12}”(号|船|舰|轮)|《[^》]{1,30}》|名为|命名|称为|叫做|叫作|名叫|\p{Han}[^军战艘卫逐母潜航艇舰，,。、；;“”\s\d]舰([^艇队载只]|$)")
         .expect("name answer pattern")
 });
-/// Offices a person is named with, which two people joined by 和 hold (哈莉玛总统和李显龙总理).
+/// Offices a person is named with (哈莉玛总统, 杨洁篪国务委员): two people holding them, joined by
+/// 和 or each in a clause of one sentence, are a list.
 const TITLES: &str = "总统|总理|主席|委员长|部长|外长|国王|首相|大使|秘书长|特使|国务委员|国务卿";
 /// Names listed: `李克强总理、张德江委员长`, `医疗队、救援队和海军`, `《国防法》、《民用航空法》`,
 /// things counted out (2万只N95口罩、2万人份检测试剂), two joined by 和 where the sentence says
 /// they are several (包括…和…, 惠誉和穆迪均, 先后在杭州和青岛, 由卫健委和红十字会共同组建),
-/// examples in a row of `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points counted out (一是…二是),
-/// two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), two
+/// examples in a row of `从…到…，从…到…`, a few named for many (新马泰等20多个国家), points
+/// counted out (一是…二是), two sides of one thing (思想上和观念上, 政治领域和经济领域), things counted (两项公约), two
 /// each in turn (分别向埃塞俄比亚和肯尼亚), two people by office (哈莉玛总统和李显龙总理), or wishes
 /// or aims in short clauses of four (政治稳定，经济发展，人民幸福).
 static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
@@ -873,6 +875,7 @@ impl AnswerType {
             !(before.ends_with("有没有") || before.ends_with("是否有"))
         });
         let person_name = PERSON_NAME_Q.is_match(question);
+        let occasion = OCCASION_Q.is_match(question);
         // A count before a clause that asks something else (再建几座电站，会不会影响下游;
         // 几所大学里贴出海报，外交部希望澳方怎么做): the count is the setting, or one of two
         // things asked, and the answer may well leave the number out.
@@ -944,8 +947,8 @@ impl AnswerType {
                 .filter(|(_, (asked, _))| asked.is_match(question))
                 .fold(0, |bits, (i, _)| bits | 1 << i),
             verdict: VERDICT_Q.is_match(question),
-            place: PLACE_Q.is_match(question) || OCCASION_Q.is_match(question),
-            occasion: OCCASION_Q.is_match(question),
+            place: PLACE_Q.is_match(question) || occasion,
+            occasion,
             at_the_time: at_the_time(question),
             recent: RECENT_Q.is_match(question),
             answer_end: if let Some(n) = point_asked(question) {
