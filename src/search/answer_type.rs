@@ -56,7 +56,7 @@ pub struct AnswerType {
     /// The aspects asked of the subject (a warning given, the role it plays, what makes it
     /// special, the principle held, the nature of a case, who a person is): bits of
     /// [`ASPECT_PATTERNS`], each answered by its own words.
-    pub aspects: u16,
+    pub aspects: u32,
     /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
     /// which a passage may also give in other words, so never a reason to refuse.
     pub verdict: bool,
@@ -82,6 +82,9 @@ pub struct AnswerType {
     /// Which one of a kind of named thing (哪个港口, 哪家媒体, 哪里人): a name the question
     /// does not already hold.
     pub which: bool,
+    /// Whether it is the first time (以前有过吗, 是不是头一回): answered by a first or by which
+    /// time it is (首次联合访华, 第三次).
+    pub first_time: bool,
     /// The kind of thing asked which one of, when its names carry a mark of it (哪家企业 →
     /// 公司, 集团; 哪个省 → 省): an index into [`WHICH_MARKS`].
     pub which_mark: Option<usize>,
@@ -124,8 +127,7 @@ static COUNTED_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
 /// Measure words a count is asked and answered in (几艘 … 3艘, 多少种 … 25种, 多少例 … 353例; 通
 /// only in answers: 3通电话).
-const COUNT_UNITS: &str =
-    "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块倍种类例户";
+const COUNT_UNITS: &str = "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块倍种类例户本篇套颗支剂";
 /// A share asked (多大比例, 占多少, 百分之几, 比重有多大): answered by a percentage or a fraction,
 /// not by a count of things. 比例尺 is a map's scale.
 static SHARE_Q: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,6 +209,16 @@ static LIST_Q: LazyLock<Regex> = LazyLock::new(|| {
     // 哪几天 and 哪几年 ask the days or years (a date), not a list of things.
     Regex::new(r"哪几([^天年]|$)|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
         .expect("list pattern")
+});
+static FIRST_TIME_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(以前|此前|之前|过去|历史上)[^，,。？?]{0,8}(有过|发生过|出现过)|是不是(第一次|头一回|首次)|是否(是)?首次|(第一次|头一回|首次)[^，,。？?]{0,16}吗")
+        .expect("first time pattern")
+});
+static FIRST_TIME_A: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"首次|第一次|首位|首个|首批|头一回|前所未有|史无前例|从未|第[一二三四五六七八九十\d]+次",
+    )
+    .expect("first time answer pattern")
 });
 static PLACE_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"在哪(里|儿)?(举行|召开|开|举办|办)|哪个城市|什么地点|在什么地方")
@@ -307,6 +319,9 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
         // A document is named by its title (哪份文件: 《灾害管理合作谅解备忘录》, or one still to
         // be written: “未来契约”), which no tagger takes for a name.
         (DOCUMENT_KINDS, "《[^》]{2,30}》|“[^”]{2,20}”"),
+        // A poll is named by whoever took it (皮尤研究中心一项国际民调), seldom a name a
+        // tagger knows: a poll said to show something answers which one.
+        ("民调|民意调查|调查", "民调|民意调查|调查(显示|结果|发现)|研究中心"),
     ]
     .iter()
     .map(|(head, mark)| {
@@ -319,6 +334,8 @@ static WHICH_MARKS: LazyLock<Vec<(Regex, Regex)>> = LazyLock::new(|| {
 });
 /// Where documents stand in [`WHICH_MARKS`].
 const DOCUMENT_MARK: usize = 15;
+/// Where polls stand in [`WHICH_MARKS`].
+const POLL_MARK: usize = 16;
 /// Kinds of document a which-question may ask for (哪份文件, 哪项协议, 哪篇报告, 达成了什么文件).
 const DOCUMENT_KINDS: &str = "文件|协议|协定|条约|公约|决议|报告|声明|文书|备忘录";
 /// A proper name asked for: 叫什么名字, 名字是什么, 哪一艘 (a ship is named), 哪份文件 (a document is
@@ -477,7 +494,7 @@ struct Aspect {
 
 /// The aspects of its subject a question may ask for (several at once); the bits of
 /// [`AnswerType::aspects`].
-const ASPECT_PATTERNS: [Aspect; 15] = [
+const ASPECT_PATTERNS: [Aspect; 19] = [
     // A warning or advice given (外交部提醒了什么, 要注意什么, 发了什么安全提醒).
     Aspect {
         asked: r"提醒|警示|提个醒|提了什么醒|注意什么|注意哪些|注意些什么|安全提示|什么建议|哪些建议",
@@ -493,7 +510,7 @@ const ASPECT_PATTERNS: [Aspect; 15] = [
     // What makes it special or matter (有什么特殊之处, 有何意义, 这趟访问的分量).
     Aspect {
         asked: r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别|开创|开创性|历史|历史性)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)",
-        answered: r"首次|首位|首个|第一[次个项起位批家部座]|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
+        answered: r"首次|首位|首个|第一[次个项起位批家部座支艘]|首支|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
         names: &["意义", "分量", "特点", "特殊", "地位"],
     },
     // The principle held (坚持什么原则).
@@ -512,13 +529,13 @@ const ASPECT_PATTERNS: [Aspect; 15] = [
     Aspect {
         asked: r"资历|履历|(什么|何种|啥)背景|背景(是|如何|怎样|怎么样)|经历|(真实|什么|啥)身份|身份是|什么人|何许人|来头",
         answered: r"曾任|曾在|曾经|担任|任职|毕业|长期从事|出生|涉嫌|从未|身份",
-        names: &[],
+        names: &["身份", "背景", "来头", "履历", "资历"],
     },
     // A figure of speech or a saying used (打了个什么比方, 比作什么, 引用了哪句流行语): the
     // answer's own image, which shares no word with the question.
     Aspect {
-        asked: r"比喻|比方|比作|比成|比拟|类比|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪[一两几]?句(话|诗)|什么话来|引用[^，,。？?]{0,8}(哪|什么)",
-        answered: r"俗话|常言|有句|有一句|古话|老话|古人|谚语|成语|名言|诗云|就像|好比|如同|犹如|仿佛|宛如|比作|比喻|简直|正所谓",
+        asked: r"比喻|比方|比作|比成|比拟|类比|流行语|俗话|俗语|谚语|老话|古话|成语|歇后语|名言|诗句|哪[一两几]?句(话|诗)|什么话来|引用[^，,。？?]{0,8}(哪|什么)|童话|寓言|典故|哪(个|段)故事",
+        answered: r"俗话|常言|有句|有一句|古话|老话|古人|谚语|成语|名言|诗云|就像|好比|如同|犹如|仿佛|宛如|比作|比喻|简直|正所谓|故事|童话|寓言|典故|“[^”，,]{3,12}[，,][^”，,]{3,12}”",
         names: &["比喻", "比方", "比作", "流行语", "俗话", "谚语", "引用"],
     },
     // A question asked back (反问记者什么): the answer's own question.
@@ -526,6 +543,20 @@ const ASPECT_PATTERNS: [Aspect; 15] = [
         asked: r"反问|质问|反诘|(什么|哪些|哪几个|啥)(疑问|质疑)|提出[^，,。？?]{0,4}疑问",
         answered: r"[?？]",
         names: &["反问"],
+    },
+    // A past recalled (翻出了哪段历史, 搬出什么历史): answered by what once was (曾一度侵占,
+    // 二战期间, 上世纪70年代).
+    Aspect {
+        asked: r"(哪段|什么|哪些)历史|历史旧账",
+        answered: r"曾|历史上|当年|二战|战后|年代|期间|早在|上世纪|\d{4}年",
+        names: &[],
+    },
+    // Mockery (怎么挖苦, 调侃, 反唇相讥): answered by irony, a mock wish or a barb, seldom in
+    // the question's words.
+    Aspect {
+        asked: r"调侃|讽刺|挖苦|反唇相讥|揶揄|嘲讽|嘲笑|奚落|打趣",
+        answered: r"[?？]|好像|最好|倒想|倒是|真是|简直|多么|难道|何必|岂不|不妨|成为[^，,。]{0,12}大师|贻笑大方|自我感觉",
+        names: &["调侃", "讽刺", "挖苦", "揶揄", "嘲讽", "奚落"],
     },
     // Confidence in someone (对…有没有信心): answered by what the speaker trusts them to do.
     Aspect {
@@ -565,6 +596,19 @@ const ASPECT_PATTERNS: [Aspect; 15] = [
         answered: r"将会|必将|势必|只会|就会|必然|后果|代价|承担|自食其果|玩火|奉劝|警告|告诫|搬起石头",
         names: &["警告", "告诫", "后果", "下场"],
     },
+    // What is hoped of someone (表达了哪些期望, 有什么期待): answered by the wish itself
+    // (希望朝鲜保持政治稳定), seldom by the word asked.
+    Aspect {
+        asked: r"(什么|哪些|啥|何种|怎样的)(期望|期待|愿望|心愿)|(期望|期待)是什么",
+        answered: r"希望|期待|期望|祝愿|盼望|相信|坚信|愿[^意望]",
+        names: &["期望", "期待", "愿望", "心愿"],
+    },
+    // What good it does (对香港有什么好处, 对印度出口有何益处): answered by what it serves.
+    Aspect {
+        asked: r"(什么|哪些|啥|何)(好处|益处|利益|红利)|好处(是什么|在哪)|有何(益|裨益)",
+        answered: r"有利于|有助于|利于|好处|益处|受益|惠及|造福|带来|促进|提升",
+        names: &["好处", "益处"],
+    },
     // The form something takes (以什么形式召开, 什么方式).
     Aspect {
         asked: r"(什么|何种|哪种|啥)(形式|方式)",
@@ -572,7 +616,7 @@ const ASPECT_PATTERNS: [Aspect; 15] = [
         names: &["形式", "方式"],
     },
 ];
-const _: () = assert!(ASPECT_PATTERNS.len() <= u16::BITS as usize);
+const _: () = assert!(ASPECT_PATTERNS.len() <= u32::BITS as usize);
 
 /// Does a word name an aspect a question asks for (扮演什么角色, 打了个什么比方, 什么底线)? The
 /// answer gives it in its own words, so the word is no subject a passage must hold.
@@ -613,6 +657,15 @@ fn is_no_count(sentence: &str, count: regex::Match, unit: Option<char>) -> bool 
     before.ends_with(['这', '那'])
         || before.ends_with("过去")
         || (one && (after.starts_with('来') || after.starts_with("以来")))
+}
+
+/// Is a count in 年 a calendar year (2019年, 一九九七年), not a number of years?
+fn is_calendar_year(count: &str) -> bool {
+    let digits = count.trim_end_matches('年');
+    digits.chars().count() == 4
+        && digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(c))
 }
 
 /// A number followed by what it counts: `4名`, `两只`, `3000多只`, `1200余名`, `30个`, `8万多起`
@@ -665,7 +718,7 @@ static DATE_VAGUE_A: LazyLock<Regex> = LazyLock::new(|| {
 static PERSON_A: LazyLock<Regex> = LazyLock::new(|| {
     // 代表 is an office (特别代表, 常驻代表), not in 代表团 (a delegation of no one named),
     // 代表处, 代表性 or 代表大会.
-    Regex::new(r"主席|总理|委员长|部长|外长|外相|大使|总统|国务委员|特使|代表(?:[^团处性作大]|$)|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长")
+    Regex::new(r"主席|总理|委员长|部长|外长|外相|大使|总统|国务委员|特使|代表(?:[^团处性作大]|$)|首相|领导人|司长|总书记|先生|女士|国王|议长|秘书长|负责人")
         .expect("person answer pattern")
 });
 /// A name given: short, in quotation marks (大熊猫“如意”; not a sentence quoted) or title marks
@@ -696,7 +749,7 @@ static LIST_A: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Deeds asked for in a list (哪些措施, 哪些工作, 哪些协助, 哪些努力).
 static LIST_OF_DEEDS_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"哪些(\p{Han}{0,4})?(措施|举措|做法|工作|努力|协助|帮助|支持|处理|行动|事)")
+    Regex::new(r"哪些(\p{Han}{0,6})?(措施|举措|做法|工作|努力|协助|帮助|支持|处理|行动|事|打算|计划|安排|设想|规划|步骤)")
         .expect("deeds pattern")
 });
 
@@ -796,6 +849,12 @@ static REPORTED_Q: LazyLock<Regex> = LazyLock::new(|| {
 /// How the question put was answered (怎么回答的, 咋答, 如何回应).
 static HOW_ANSWERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:怎么|怎样|如何|咋)(?:回答|答复|回应|答|回|说)").expect("how answered pattern")
+});
+/// A last clause that asks how the detail came about (选在什么时间、什么地点，是怎么定的): the
+/// detail is the setting, and an answer on how it was decided need not give it.
+static HOW_DECIDED_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[，,][^，,]*(怎么|如何|怎样)(定|决定|商定|安排|选|确定)的?[^，,]*$")
+        .expect("how decided pattern")
 });
 static ASKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"什么|哪|谁|怎么|怎样|如何|为什么|为何|多少|几|吗|啥|咋")
@@ -931,10 +990,14 @@ impl AnswerType {
             day: DAY_Q.is_match(question),
             year: YEAR_Q.is_match(question),
             person: PERSON_Q.is_match(&SPEAKER_Q.replace_all(question, "_")) || person_name,
-            role: ROLE_Q.captures(question).map(|c| {
-                let mut role = c[1].chars();
-                [role.next().unwrap_or('_'), role.next().unwrap_or('_')]
-            }),
+            // 官员是谁, 人员是谁 name no role: any office answers them.
+            role: ROLE_Q
+                .captures(question)
+                .filter(|c| !matches!(&c[1], "官员" | "人员"))
+                .map(|c| {
+                    let mut role = c[1].chars();
+                    [role.next().unwrap_or('_'), role.next().unwrap_or('_')]
+                }),
             envoy: ENVOY_Q.is_match(question),
             reason: REASON_Q.is_match(question),
             action: ACTION_Q.is_match(question),
@@ -967,6 +1030,7 @@ impl AnswerType {
             list_of_deeds: LIST_OF_DEEDS_Q.is_match(question),
             name: NAME_Q.is_match(question) && !person_name,
             which: which.is_some(),
+            first_time: FIRST_TIME_Q.is_match(question),
             which_mark: which.and_then(|m| {
                 WHICH_MARKS
                     .iter()
@@ -1015,6 +1079,7 @@ impl AnswerType {
             || self.list
             || self.name
             || self.which
+            || self.first_time
     }
 
     /// True when the question asks for a kind of answer that a passage may lack: any kind but
@@ -1042,6 +1107,7 @@ impl AnswerType {
             && !self.action
             && self.aspects == 0
             && question.matches(['?', '？']).count() <= 1
+            && !HOW_DECIDED_Q.is_match(question)
     }
 
     /// How well a normalised passage holds an answer of the kinds asked: 1 when it holds one
@@ -1122,6 +1188,17 @@ impl AnswerType {
                         (Some(u), Some(v)) if same_unit(u, v) => 1.0,
                         // 几艘 is not answered by 3名.
                         (Some(_), _) => 0.0,
+                        // How many, of no unit: a calendar year (2019年) counts nothing, and
+                        // an anniversary (40周年) or a span (50天) is seldom what is counted.
+                        (None, Some('年'))
+                            if !self.how_long
+                                && is_calendar_year(c.get(0).expect("group 0").as_str()) =>
+                        {
+                            0.0
+                        }
+                        (None, Some('周' | '年' | '天' | '小' | '分')) if !self.how_long => {
+                            0.5
+                        }
                         (None, _) => 1.0,
                     };
                     // 几个国家 is answered by 20多个国家 or 151国, half by a count of
@@ -1222,7 +1299,7 @@ impl AnswerType {
         // What a passage without the form earns: a reason is often given without a word that
         // marks it (摩洛哥国王突患重感冒), so its lack is three quarters of a miss. (Half a miss
         // lets an unanswerable why-question be quoted: measured, docs/quality.md.)
-        let kinds: [(bool, &dyn Fn() -> bool, f32); 3] = [
+        let kinds: [(bool, &dyn Fn() -> bool, f32); 4] = [
             (self.reason, &|| REASON_A.is_match(passage), 0.25),
             (
                 self.list,
@@ -1236,6 +1313,8 @@ impl AnswerType {
                 0.0,
             ),
             (self.name, &|| NAME_A.is_match(passage), 0.0),
+            // Whether it happened before may be told without a first (此前也曾).
+            (self.first_time, &|| FIRST_TIME_A.is_match(passage), 0.5),
         ];
         for (wanted, holds, without) in kinds {
             if wanted {
@@ -1250,7 +1329,7 @@ impl AnswerType {
                     .is_none_or(|k| WHICH_MARKS[k].1.is_match(passage))
             };
             // A document's mark is its title, which no tagger takes for a name.
-            let titled = self.which_mark == Some(DOCUMENT_MARK) && marked();
+            let titled = matches!(self.which_mark, Some(DOCUMENT_MARK | POLL_MARK)) && marked();
             if titled || names(passage).any {
                 // A name of another kind than the one asked for is half an answer.
                 found += if titled || marked() { 1.0 } else { 0.5 };
@@ -2460,5 +2539,136 @@ mod tests {
         let t = AnswerType::of_question("中方对人工智能合作持什么立场？");
         assert!(!t.is_specific());
         assert_eq!(t.match_in("任何文字"), None);
+    }
+
+    #[test]
+    fn a_count_of_no_unit_is_no_year_and_seldom_an_anniversary() {
+        let t = AnswerType::of_question("有多少美国学生到中国留学？");
+        assert!(t.count && t.unit.is_none());
+        assert_eq!(t.match_in("2019年，双方举办了纪念活动。"), Some(0.0));
+        assert_eq!(
+            t.match_in("中美留学40周年纪念活动在华盛顿举行。"),
+            Some(0.5)
+        );
+        assert_eq!(t.match_in("有33万多名美国学生来华学习。"), Some(1.0));
+        // How long is answered by a span.
+        let t = AnswerType::of_question("这场记者会开了多长时间？");
+        assert_eq!(t.match_in("记者会持续了2小时。"), Some(1.0));
+        // Books are counted (7本白皮书).
+        let t = AnswerType::of_question("中方一共出了几本白皮书？");
+        assert_eq!(t.unit, Some('本'));
+        assert_eq!(t.match_in("中方已发布了7本白皮书。"), Some(1.0));
+    }
+
+    #[test]
+    fn an_official_asked_for_names_no_role() {
+        let t = AnswerType::of_question("和印方司长对谈的中方官员是谁？");
+        assert!(t.person && t.role.is_none());
+        assert!(AnswerType::of_question("这艘船的舰长是谁？").role.is_some());
+    }
+
+    #[test]
+    fn an_office_without_a_name_says_who_is_sent() {
+        let t = AnswerType::of_question("伊核协议联委会中方派谁参加？");
+        assert!(t.envoy);
+        assert_eq!(
+            t.match_in("外交部军控司负责人将出席联合委员会会议。"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("联合委员会会议将在维也纳召开。"), Some(0.0));
+    }
+
+    #[test]
+    fn hopes_benefits_the_past_sayings_and_mockery_are_aspects() {
+        for (q, answer) in [
+            (
+                "中国对朝鲜表达了哪些期望？",
+                "我们希望朝鲜保持政治稳定，实现经济发展。",
+            ),
+            (
+                "这对香港有什么好处？",
+                "有利于提升香港作为区域仲裁中心的地位。",
+            ),
+            (
+                "洪磊翻出了哪段历史？",
+                "日本曾在二战期间非法侵占中国南海诸岛。",
+            ),
+            (
+                "华春莹用哪个寓言故事来提醒他们？",
+                "你们听说过“狼来了”的故事吧？",
+            ),
+            ("他引用了哪句老话？", "“路遥知马力，日久见人心。”"),
+            (
+                "华春莹怎么挖苦美方？",
+                "美国一些人都可以成为科幻小说的大师了！",
+            ),
+        ] {
+            let t = AnswerType::of_question(q);
+            assert!(t.aspects != 0, "{q}");
+            assert!(t.response_in(answer).is_some_and(|r| r > 0.0), "{q}");
+            assert_eq!(t.response_in("双方举行了会谈。"), Some(0.0), "{q}");
+        }
+        // 什么希望 is asked in the question's own word, which the passage holds or not.
+        assert_eq!(AnswerType::of_question("对以方提出了什么希望？").aspects, 0);
+        // The name of the aspect is no subject a passage must hold.
+        for word in ["期待", "好处", "身份", "挖苦"] {
+            assert!(names_an_aspect(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_first_answers_whether_it_happened_before() {
+        for q in [
+            "这种联合访华以前有过吗？",
+            "这是中方头一回派团参加此类会议吗？",
+            "这是不是第一次？",
+        ] {
+            assert!(AnswerType::of_question(q).first_time, "{q}");
+        }
+        // The first time as the setting, or which time it is (a rank), asks no such thing.
+        assert!(!AnswerType::of_question("赵立坚头一回主持记者会时被问到什么？").first_time);
+        assert!(!AnswerType::of_question("这是他第几次访非？").first_time);
+        let t = AnswerType::of_question("这种联合访华以前有过吗？");
+        assert_eq!(
+            t.match_in("这是北欧和波罗的海国家议长首次联合访华。"),
+            Some(1.0)
+        );
+        // Whether it happened before may be told without a first: half a miss.
+        assert_eq!(t.match_in("议长们将于1月7日至13日联合访华。"), Some(0.5));
+        // A first of a kind makes a thing special (第一支成建制作战部队).
+        let t = AnswerType::of_question("这支维和步兵营有什么特别之处？");
+        assert!(
+            t.response_in("这是中国派出的第一支成建制作战部队。")
+                .is_some_and(|r| r > 0.0)
+        );
+    }
+
+    #[test]
+    fn how_it_was_decided_is_more_than_the_detail() {
+        let q = "中日战略对话选在什么时间、什么地点，外交部说是怎么定的？";
+        let t = AnswerType::of_question(q);
+        assert!(t.date && t.place);
+        assert!(!t.asks_only_a_detail(q));
+        let q = "中日战略对话选在什么时间、什么地点？";
+        assert!(AnswerType::of_question(q).asks_only_a_detail(q));
+    }
+
+    #[test]
+    fn plans_are_deeds_and_polls_are_named_by_their_takers() {
+        let t = AnswerType::of_question("王毅提到了哪些免签方面的打算？");
+        assert!(t.list && t.list_of_deeds);
+        assert_eq!(
+            t.match_in(
+                "推动国际客运航班加快恢复，持续扩容中国免签“朋友圈”，与更多国家达成签证安排。"
+            ),
+            Some(1.0)
+        );
+        let t = AnswerType::of_question("外交部引用了哪项民调来反驳？");
+        assert!(t.which && t.which_mark == Some(POLL_MARK));
+        assert_eq!(
+            t.match_in("皮尤研究中心一项国际民调显示，有45%的受访者认为美国是重大威胁。"),
+            Some(1.0)
+        );
+        assert_eq!(t.match_in("这种说法毫无根据。"), Some(0.0));
     }
 }
