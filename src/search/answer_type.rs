@@ -54,7 +54,8 @@ pub struct AnswerType {
     /// How it turned out (后来…了吗, 结果, 撤出来没有).
     pub outcome: bool,
     /// The aspects asked of the subject (a warning given, the role it plays, what makes it
-    /// special, the principle held, the nature of a case, who a person is): bits of
+    /// special, the principle held, the nature of a case, who a person is, what is hoped, what
+    /// good it does, a past recalled, mockery): bits of
     /// [`ASPECT_PATTERNS`], each answered by its own words.
     pub aspects: u32,
     /// Whether a report is true (是真的吗, 属实吗): answered by a verdict (不属实, 没有这回事),
@@ -125,8 +126,8 @@ static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// What a count after 个 is of: 几个国家, 多少个派别.
 static COUNTED_Q: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^哪])(?:几|多少)个(\p{Han})").expect("counted pattern"));
-/// Measure words a count is asked and answered in (几艘 … 3艘, 多少种 … 25种, 多少例 … 353例; 通
-/// only in answers: 3通电话).
+/// Measure words a count is asked and answered in (几艘 … 3艘, 多少种 … 25种, 多少例 … 353例,
+/// 几本 … 7本; 通 only in answers: 3通电话).
 const COUNT_UNITS: &str = "个名只人位艘架家次起批辆条项国枚亿万千百吨元天年岁座所部轮场届具件份封台处块倍种类例户本篇套颗支剂";
 /// A share asked (多大比例, 占多少, 百分之几, 比重有多大): answered by a percentage or a fraction,
 /// not by a count of things. 比例尺 is a map's scale.
@@ -210,6 +211,8 @@ static LIST_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"哪几([^天年]|$)|哪些|哪[两二三四五六七八九十]+(项|条|种|家|国|点|步|个([^字]|$))")
         .expect("list pattern")
 });
+/// Whether it happened before (以前有过吗, 是不是头一回, 这是中方头一回…吗); not 第几次, a
+/// rank, nor a first time that only sets the scene (头一回主持记者会时被问到什么).
 static FIRST_TIME_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(以前|此前|之前|过去|历史上)[^，,。？?]{0,8}(有过|发生过|出现过)|是不是(第一次|头一回|首次)|是否(是)?首次|(第一次|头一回|首次)[^，,。？?]{0,16}吗")
         .expect("first time pattern")
@@ -1328,7 +1331,8 @@ impl AnswerType {
                 self.which_mark
                     .is_none_or(|k| WHICH_MARKS[k].1.is_match(passage))
             };
-            // A document's mark is its title, which no tagger takes for a name.
+            // A document's mark is its title, which no tagger takes for a name; a poll's is
+            // whoever took it, which a tagger seldom knows.
             let titled = matches!(self.which_mark, Some(DOCUMENT_MARK | POLL_MARK)) && marked();
             if titled || names(passage).any {
                 // A name of another kind than the one asked for is half an answer.
