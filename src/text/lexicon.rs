@@ -699,4 +699,19 @@ mod tests {
         assert!(lex.is_domain_term("全球南方"));
         assert!(!lex.synonyms().is_empty());
     }
+
+    #[test]
+    fn a_day_told_from_another_is_filler_and_the_health_commission_has_its_names() {
+        let lex = Lexicon::embedded();
+        for day in ["前一天", "第二天", "次日"] {
+            assert!(lex.is_filler(day), "{day}");
+        }
+        let names = lex.synonyms().matches("卫健委");
+        assert!(
+            names
+                .iter()
+                .any(|(_, others)| others.iter().any(|o| o == "国家卫生健康委")),
+            "{names:?}"
+        );
+    }
 }
