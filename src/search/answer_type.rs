@@ -1184,7 +1184,8 @@ impl AnswerType {
                         .or_else(|| c.name("first"))
                         .and_then(|m| m.as_str().chars().next())
                         .or_else(|| c.name("hundredths").map(|_| '%'));
-                    if is_no_count(sentence, c.get(0).expect("group 0"), unit) {
+                    let whole = c.get(0).expect("group 0");
+                    if is_no_count(sentence, whole, unit) {
                         continue;
                     }
                     let score = match (self.unit, unit) {
@@ -1194,8 +1195,7 @@ impl AnswerType {
                         // How many, of no unit: a calendar year (2019年) counts nothing, and
                         // an anniversary (40周年) or a span (50天) is seldom what is counted.
                         (None, Some('年'))
-                            if !self.how_long
-                                && is_calendar_year(c.get(0).expect("group 0").as_str()) =>
+                            if !self.how_long && is_calendar_year(whole.as_str()) =>
                         {
                             0.0
                         }
@@ -1206,7 +1206,6 @@ impl AnswerType {
                     };
                     // 几个国家 is answered by 20多个国家 or 151国, half by a count of
                     // anything else.
-                    let whole = c.get(0).expect("group 0");
                     let of_what = self.counted.is_none_or(|noun| {
                         unit == Some(noun)
                             || sentence[whole.end()..].chars().take(3).any(|ch| ch == noun)
