@@ -45,6 +45,9 @@ const LIST_ITEMS: usize = 6;
 const CLOSE_LOOK: usize = 30;
 const FIRST_LOOK_BM25: f32 = 2.0;
 const FIRST_LOOK_CONTEXT: f32 = 3.0;
+/// How many of the best exchanges may have an answer paragraph the index missed joined
+/// ([`Engine::add_asked_siblings`]).
+const SIBLING_EXCHANGES: usize = 3;
 
 /// Candidates whose exchanges cover at least this share of what the best one covers are taken
 /// to be about the same event (for "the latest word on it").
@@ -1006,6 +1009,8 @@ impl Engine {
             })
             .collect();
         let asked_total: f32 = asked_weights.iter().sum();
+        let siblings =
+            self.add_asked_siblings(&mut first_look, coverage, idf, &entities, &asked_weights);
         let mut scored: Vec<Scored> = first_look
             .into_iter()
             .map(|(_, raw, shares)| {
@@ -1090,10 +1095,14 @@ impl Engine {
             })
             .collect();
         // How each paragraph compares with the others of its exchange among the candidates
-        // (the asking clause's share waits in its figure's slot until it is compared here).
+        // (the asking clause's share waits in its figure's slot until it is compared here);
+        // the index's finds only, so a paragraph joined from its exchange moves none of them.
         let mut exchange_top: HashMap<(usize, usize), [f32; 6]> = HashMap::new();
         let exchange_of = |s: &Scored| exchange(&s.raw);
         for s in &scored {
+            if siblings.contains(&(s.raw.doc, s.raw.paragraph)) {
+                continue;
+            }
             if let Some(key) = exchange_of(s) {
                 let top = exchange_top
                     .entry(key)
@@ -1109,8 +1118,25 @@ impl Engine {
         for s in &mut scored {
             let key = exchange_of(s);
             let f = &mut s.features;
-            let [own, answer_type, restates, response, focus, asked] =
-                key.and_then(|k| exchange_top.get(&k).copied()).unwrap_or([
+            // A paragraph joined from its exchange is compared with the found ones and itself.
+            let sibling = siblings.contains(&(s.raw.doc, s.raw.paragraph));
+            let [own, answer_type, restates, response, focus, asked] = key
+                .and_then(|k| exchange_top.get(&k).copied())
+                .map(|t| {
+                    if sibling {
+                        [
+                            t[0].max(f[rank::OWN]),
+                            t[1].max(f[rank::ANSWER_TYPE]),
+                            t[2].min(f[rank::RESTATES]),
+                            t[3].max(f[rank::RESPONSE]),
+                            t[4].max(f[rank::FOCUS]),
+                            t[5].max(f[rank::ASKED_IN_EXCHANGE]),
+                        ]
+                    } else {
+                        t
+                    }
+                })
+                .unwrap_or([
                     f[rank::OWN],
                     f[rank::ANSWER_TYPE],
                     f[rank::RESTATES],
@@ -1161,6 +1187,77 @@ impl Engine {
                 .then(self.days[b.raw.doc].cmp(&self.days[a.raw.doc]))
         });
         (scored, relaxed)
+    }
+
+    /// Paragraphs of the best [`SIBLING_EXCHANGES`] exchanges' answers that the index did not
+    /// find but that hold words of the asking clause no found paragraph of their answer holds
+    /// (三是携手反对恐怖主义…同意深化反恐 for 中埃在反恐方面达成了什么共识, where the index found
+    /// the answer's other paragraphs through 中埃). They join at their exchange's lowest index
+    /// score. Returns them: they are compared with the found paragraphs of their exchange but do
+    /// not change how those compare with each other, which is what the weights were fitted on.
+    fn add_asked_siblings(
+        &self,
+        first_look: &mut Vec<(f32, RawHit, Shares)>,
+        coverage: &Coverage,
+        idf: &[f32],
+        entities: &[bool],
+        asked_weights: &[f32],
+    ) -> HashSet<(usize, usize)> {
+        let exchange = |r: &RawHit| {
+            self.documents[r.doc].paragraphs[r.paragraph]
+                .exchange
+                .map(|e| (r.doc, e))
+        };
+        let mut best: Vec<(usize, usize)> = Vec::new();
+        for (_, r, _) in first_look.iter() {
+            if let Some(e) = exchange(r)
+                && !best.contains(&e)
+            {
+                best.push(e);
+                if best.len() == SIBLING_EXCHANGES {
+                    break;
+                }
+            }
+        }
+        let mut added = Vec::new();
+        for (d, e) in best {
+            let found: Vec<RawHit> = first_look
+                .iter()
+                .map(|(_, r, _)| *r)
+                .filter(|r| exchange(r) == Some((d, e)))
+                .collect();
+            // How much of each word the found paragraphs hold themselves.
+            let mut held = vec![0.0f32; asked_weights.len()];
+            for r in &found {
+                for (h, c) in held.iter_mut().zip(coverage.credits(*r)) {
+                    *h = h.max(c.own);
+                }
+            }
+            let floor = found.iter().map(|r| r.score).fold(f32::MAX, f32::min);
+            let doc = &self.documents[d];
+            for paragraph in doc.answer_paragraphs(&doc.exchanges[e]) {
+                if found.iter().any(|r| r.paragraph == paragraph) {
+                    continue;
+                }
+                let r = RawHit {
+                    doc: d,
+                    paragraph,
+                    score: floor,
+                };
+                let holds_more = coverage
+                    .credits(r)
+                    .iter()
+                    .zip(&held)
+                    .zip(asked_weights)
+                    .any(|((c, &h), &w)| w > 0.0 && c.own > h);
+                if holds_more {
+                    added.push((0.0, r, coverage.shares(idf, entities, r)));
+                }
+            }
+        }
+        let keys = added.iter().map(|(_, r, _)| (r.doc, r.paragraph)).collect();
+        first_look.extend(added);
+        keys
     }
 
     /// For a question after the opening or the close of an answer (一开口先说了什么, 最后奉劝),
@@ -1746,6 +1843,52 @@ mod tests {
             "{:?}",
             a.hits.iter().map(|h| &h.text).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn an_answer_paragraph_the_index_missed_joins_when_it_holds_the_asked_words() {
+        let text = "2020年1月9日外交部发言人耿爽主持例行记者会\n\n\
+            问：王毅国务委员结束了对埃及的访问，你能否介绍此访成果？\n\n\
+            答：埃及是王毅国务委员此次非洲之行的第一站，双方达成一系列重要共识。\n\n\
+            一是推动中埃关系迈上新台阶。\n\n\
+            二是携手反对恐怖主义。双方同意深化反恐和去极端化交流。\n\n\
+            三是加强人文交流，办好文化年。\n";
+        let engine = engine_over(text);
+        let q = "王毅访问埃及之后，中埃在反恐方面达成了什么共识？";
+        let plan = engine.plan(q);
+        let coverage = Coverage::new(&engine, &plan);
+        let idf = engine.concept_weights(&plan);
+        let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
+        let asked = asking_clause(&plan.normalized);
+        let asked_weights: Vec<f32> = plan
+            .concepts
+            .iter()
+            .zip(&idf)
+            .map(|(c, &w)| if asked.contains(c.forms[0].as_str()) { w } else { 0.0 })
+            .collect();
+        let doc = &engine.documents[0];
+        let at = |starts: &str| {
+            doc.paragraphs
+                .iter()
+                .position(|p| p.text.starts_with(starts))
+                .expect(starts)
+        };
+        // As if the index had found the answer's first two paragraphs only (through 中埃).
+        let found = |paragraph: usize, score: f32| {
+            let r = RawHit {
+                doc: 0,
+                paragraph,
+                score,
+            };
+            (0.0, r, coverage.shares(&idf, &entities, r))
+        };
+        let mut first_look = vec![found(at("埃及是"), 3.0), found(at("一是"), 2.0)];
+        let joined =
+            engine.add_asked_siblings(&mut first_look, &coverage, &idf, &entities, &asked_weights);
+        // 反恐 is asked and only the second point holds it; the third holds no asked word.
+        assert_eq!(joined, HashSet::from([(0, at("二是"))]));
+        assert_eq!(first_look.len(), 3);
+        assert_eq!(first_look[2].1.score, 2.0, "at its exchange's lowest score");
     }
 
     #[test]
