@@ -70,6 +70,8 @@ const ANSWER_END_TIE: f32 = 0.6;
 /// … wider for a point asked by its place (第一点): the paragraph that opens with it says so in
 /// its own words.
 const POINT_TIE: f32 = 0.8;
+/// … and for a question that asks only how the response went (…，外交部怎么回应): a near tie.
+const RESPONSE_TIE: f32 = 0.05;
 const ANSWER_END_CANDIDATES: usize = 10;
 
 /// A word in more than this share of the passages (and at least [`COMMON_FLOOR`] of them) is
@@ -529,7 +531,14 @@ impl Engine {
             self.later_first(&mut scored, NEAR_TIE, NEAR_TIE_CANDIDATES);
         }
         if !preferred && let Some(end) = plan.kinds.answer_end {
-            self.answer_end_first(&mut scored, end);
+            let tie = match end {
+                AnswerEnd::Point(_) | AnswerEnd::LastPoint => POINT_TIE,
+                AnswerEnd::Opening | AnswerEnd::Closing => ANSWER_END_TIE,
+            };
+            self.answer_end_first(&mut scored, end, tie);
+        } else if !preferred && plan.kinds.plain_response {
+            // 外交部怎么回应 alone: of near ties in one answer, its opening is the response.
+            self.answer_end_first(&mut scored, AnswerEnd::Opening, RESPONSE_TIE);
         }
         let highlight: HashSet<&str> = plan.highlight.iter().map(String::as_str).collect();
         let groups = self.group_statements(&scored, options.top);
@@ -1265,15 +1274,11 @@ impl Engine {
     /// best [`ANSWER_END_CANDIDATES`] scoring within [`ANSWER_END_TIE`] of it ([`POINT_TIE`] for
     /// a point), the paragraph said first (or last, or opening with that point, or holding the
     /// last point) goes first.
-    fn answer_end_first(&self, scored: &mut [Scored], end: AnswerEnd) {
+    fn answer_end_first(&self, scored: &mut [Scored], end: AnswerEnd, tie: f32) {
         let Some(top) = scored.first() else {
             return;
         };
         let exchange = self.documents[top.raw.doc].paragraphs[top.raw.paragraph].exchange;
-        let tie = match end {
-            AnswerEnd::Point(_) | AnswerEnd::LastPoint => POINT_TIE,
-            AnswerEnd::Opening | AnswerEnd::Closing => ANSWER_END_TIE,
-        };
         let same: Vec<usize> = near_the_first(scored, tie, ANSWER_END_CANDIDATES)
             .filter(|&i| {
                 let s = &scored[i];
@@ -1864,7 +1869,13 @@ mod tests {
             .concepts
             .iter()
             .zip(&idf)
-            .map(|(c, &w)| if asked.contains(c.forms[0].as_str()) { w } else { 0.0 })
+            .map(|(c, &w)| {
+                if asked.contains(c.forms[0].as_str()) {
+                    w
+                } else {
+                    0.0
+                }
+            })
             .collect();
         let doc = &engine.documents[0];
         let at = |starts: &str| {

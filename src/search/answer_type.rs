@@ -86,6 +86,10 @@ pub struct AnswerType {
     /// Whether it is the first time (以前有过吗, 是不是头一回): answered by a first or by which
     /// time it is (首次联合访华, 第三次).
     pub first_time: bool,
+    /// Whether the question asks only how the response went (…，外交部怎么回应; 华春莹怎么说):
+    /// its last clause names who answered and the asking verb, nothing more. The answer's
+    /// opening is then the response, and its later paragraphs explain or add to it.
+    pub plain_response: bool,
     /// The kind of thing asked which one of, when its names carry a mark of it (哪家企业 →
     /// 公司, 集团; 哪个省 → 省): an index into [`WHICH_MARKS`].
     pub which_mark: Option<usize>,
@@ -437,6 +441,17 @@ static LAST_POINT_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"最后一(件|点|条|项|个方面)|排在?最后的?那?一?(件|点|条|项)")
         .expect("last point pattern")
 });
+/// A last clause that asks only for the response: who answered (at most four characters:
+/// 外交部, 中方, 华春莹), the verb of answering, and particles.
+static PLAIN_RESPONSE_Q: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^\p{Han}{0,4}?(对此|就此|当时|听了|又|到底|是)*",
+        r"((怎么|如何|怎样|咋)(说|回应|回|看|看待|表态|评价|反应|应对|怼|怼回去|反驳|回击|驳斥|答复|表示)",
+        r"|(什么|啥|何)(态度|反应|立场|看法|表态|回应|评论)|态度如何|有何(回应|评论|反应))",
+        r"(的|呢|吗|了|这件事|此事|这事|这个|这种说法|这一说法)*$"
+    ))
+    .expect("plain response pattern")
+});
 static OPENING_Q: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"开口|开头|开场|第一句|第一反应|一上来|首先说|先说了|先讲了|先夸了?")
         .expect("opening pattern")
@@ -512,8 +527,8 @@ const ASPECT_PATTERNS: [Aspect; 19] = [
     },
     // What makes it special or matter (有什么特殊之处, 有何意义, 这趟访问的分量).
     Aspect {
-        asked: r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别|开创|开创性|历史|历史性)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)",
-        answered: r"首次|首位|首个|第一[次个项起位批家部座支艘]|首支|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
+        asked: r"特殊之处|特别之处|(什么|何|哪些|啥)(特殊|特别|开创|开创性|历史|历史性)?(意义|特点)|意义何在|重要性|分量|(特殊|特别)(身份|地位)|中的地位|(什么|何种|怎样的)地位|地位(如何|怎样|怎么样)",
+        answered: r"首次|首位|首个|首名|首例|首家|首艘|首架|第一[次个项起位批家部座支艘名例]|首支|唯一|开创|先河|意义|标志|里程碑|历史性|重要|特殊|高度重视",
         names: &["意义", "分量", "特点", "特殊", "地位"],
     },
     // The principle held (坚持什么原则).
@@ -864,6 +879,15 @@ static ASKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("asking word pattern")
 });
 
+/// The question's last clause: what follows its last comma, without the closing marks.
+fn last_clause(question: &str) -> &str {
+    let question = question.trim_end_matches(['?', '？', '!', '！', '。', '.', ' ']);
+    question
+        .rfind([',', '，'])
+        .map_or(question, |at| &question[at..])
+        .trim_start_matches([',', '，'])
+}
+
 /// `question` without a reported question that a later clause of its own follows.
 fn without_reported_question(question: &str) -> Cow<'_, str> {
     let Some(m) = REPORTED_Q.captures(question).and_then(|c| c.name("q")) else {
@@ -960,7 +984,7 @@ impl AnswerType {
             .as_ref()
             .and_then(|c| c.get(3))
             .is_some_and(|m| m.as_str() == "国" && counted[m.end()..].starts_with('家'));
-        AnswerType {
+        let mut kinds = AnswerType {
             count: count.is_some() || age || rough || share || distance || rank,
             rough_count: (rough && count.is_none() && !age) || count_before_other_ask,
             // A rank, a share (in hundredths, 多少个百分点) or a distance, whatever else the
@@ -1034,12 +1058,21 @@ impl AnswerType {
             name: NAME_Q.is_match(question) && !person_name,
             which: which.is_some(),
             first_time: FIRST_TIME_Q.is_match(question),
+            // Names stand apart in a normalised question (, 华春莹 怎么回应).
+            plain_response: PLAIN_RESPONSE_Q.is_match(&last_clause(question).replace(' ', "")),
             which_mark: which.and_then(|m| {
                 WHICH_MARKS
                     .iter()
                     .position(|(head, _)| head.is_match(m.as_str()))
             }),
-        }
+        };
+        // Only a response asked: no detail, reason, point or outcome besides.
+        kinds.plain_response &= kinds.aspects == 0
+            && kinds.answer_end.is_none()
+            && !kinds.is_specific()
+            && !kinds.outcome
+            && !kinds.action;
+        kinds
     }
 
     /// How densely a normalised passage holds the words of the kind of response asked for (an
@@ -2644,6 +2677,47 @@ mod tests {
             t.response_in("这是中国派出的第一支成建制作战部队。")
                 .is_some_and(|r| r > 0.0)
         );
+    }
+
+    #[test]
+    fn a_standing_among_others_is_what_makes_a_thing_special() {
+        // 在…中的地位 asks what sets it apart: the first of its kind, or the first named.
+        let t = AnswerType::of_question("外交部怎么评价这个协定在中国对外自贸协定中的地位？");
+        assert!(
+            t.response_in("这是中国同欧洲大陆国家的首个自由贸易协定。")
+                .is_some_and(|r| r > 0.0)
+        );
+        let t = AnswerType::of_question("外交部说这次引渡有什么特别意义？");
+        assert!(
+            t.response_in("这是中方从法国引渡回的首名逃犯。")
+                .is_some_and(|r| r > 0.0)
+        );
+        assert_eq!(
+            AnswerType::of_question("这个协定什么时候生效？").response_in("首名逃犯"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_response_asked_plainly_is_told_apart_from_a_detail_of_it() {
+        for q in [
+            "马英九说抗战是国民党主导的, 华春莹 怎么回应",
+            "麻省理工学院不跟华为中兴合作了，外交部什么态度",
+            "有日本史学家拿出古地图说钓鱼岛属于中国，外交部怎么回应？",
+            "秦刚是怎么回应的？",
+        ] {
+            assert!(AnswerType::of_question(q).plain_response, "{q}");
+        }
+        for q in [
+            // A detail, a reason or a point of the response is asked, not the response.
+            "美国国务院说广州对待非洲人很可耻，中方用什么理由反驳？",
+            "马英九说抗战是国民党主导的，华春莹怎么回应这个说法的依据",
+            "萨德部署以后，中方对韩国怎么看",
+            "外交部怎么回应，最后奉劝了什么？",
+            "这次访问有什么意义？",
+        ] {
+            assert!(!AnswerType::of_question(q).plain_response, "{q}");
+        }
     }
 
     #[test]
