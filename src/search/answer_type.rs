@@ -494,7 +494,7 @@ static ACTION_A: LazyLock<Regex> = LazyLock::new(|| {
         .expect("action words")
 });
 static STANCE_A: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"反对|谴责|欢迎|支持|希望|敦促|赞赏|不满|遗憾|坚决|强烈|奉劝|停止|不容|无权|干涉|严重|必须|应当|不接受|无稽之谈|毫无根据")
+    Regex::new(r"反对|谴责|欢迎|支持|希望|敦促|赞赏|不满|遗憾|坚决|强烈|奉劝|停止|不容|无权|干涉|严重|必须|应当|不接受|无稽之谈|毫无根据|内部事务|内政|祝贺")
         .expect("stance words")
 });
 static VERDICT_A: LazyLock<Regex> = LazyLock::new(|| {
@@ -2696,6 +2696,18 @@ mod tests {
             AnswerType::of_question("这个协定什么时候生效？").response_in("首名逃犯"),
             None
         );
+    }
+
+    #[test]
+    fn calling_a_matter_internal_or_congratulating_is_a_stance() {
+        let t = AnswerType::of_question("张成泽被撤职那会儿，中国官方怎么表态");
+        for said in [
+            "我们注意到了相关报道。这是朝鲜内部事务。",
+            "我们对他当选表示热烈祝贺。",
+        ] {
+            assert!(t.response_in(said).is_some_and(|r| r > 0.0), "{said}");
+        }
+        assert_eq!(t.response_in("会谈于昨天举行。"), Some(0.0));
     }
 
     #[test]
