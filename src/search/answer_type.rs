@@ -119,6 +119,9 @@ static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"几[乎经度近许]|多多少少|或多或少|多少(有些|有点|年来)|几个例子",
         r"|几内亚|几何|几率|茶几|[无未]几",
         r"|(这|近|前|过去|最近|头)几个?(年|天|月|周|日|星期)|[这那]几",
+        // 中蒙的几个会议被推迟了吗: "the several" a possessive sets apart, in a clause that
+        // asks something else (not 宣布了下一步的几项行动？).
+        r"|的几[个场项次位家名点份][^，,。？?]*(吗|哪|什么|谁|怎么|如何|为什么|啥)",
         // 几个核大国的代表…聊哪些事: "the several", when another word asks the question.
         r"|几个?\p{Han}{1,4}的[^，,。？?]*(哪|什么|谁|怎么|如何|为什么|啥)",
         r"|几个?(年|天|月|周|星期)(前|后|来|以来|之前|之后|以前|以后)",
@@ -2696,6 +2699,14 @@ mod tests {
             AnswerType::of_question("这个协定什么时候生效？").response_in("首名逃犯"),
             None
         );
+    }
+
+    #[test]
+    fn the_several_a_possessive_sets_apart_are_no_count_in_a_clause_asking_else() {
+        let q = "达赖窜访蒙古以后，中蒙的几个会议被无限期推迟了吗";
+        assert!(!AnswerType::of_question(q).count);
+        // Ending on them, the question asks how many.
+        assert!(AnswerType::of_question("习近平宣布了中方下一步的几项行动？").count);
     }
 
     #[test]
