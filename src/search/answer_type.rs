@@ -394,9 +394,10 @@ pub enum AnswerEnd {
     LastPoint,
 }
 /// The points of an answer asked by their place: 第二点, 第3条, 第一个方面, 排在第一位, 排在首位;
-/// 前两件 (from the first). Not 第一句 (the opening) nor 第一次 (a first time).
+/// 前两件 (from the first); 头一个该讲 (the first to tell). Not 第一句 (the opening) nor 第一次 (a
+/// first time).
 static POINT_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思|件事?|项)|前([两二三四五2-5])(?:件|点|条|个方面|方面|项)|排在?第([一二三四五六七八九1-9])位|(排在?首位|头一件)")
+    Regex::new(r"第([一二三四五六七八九1-9])(?:点|条|个方面|方面|层意思|件事?|项)|前([两二三四五2-5])(?:件|点|条|个方面|方面|项)|排在?第([一二三四五六七八九1-9])位|(排在?首位|头一件|头一个(?:该|要|得|应))")
         .expect("point pattern")
 });
 const POINT_NUMERALS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -1892,6 +1893,11 @@ mod tests {
         assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
         let t = AnswerType::of_question("排在首位的任务是什么？");
         assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        let t = AnswerType::of_question("讲中国故事，头一个该讲谁的故事？");
+        assert_eq!(t.answer_end, Some(AnswerEnd::Point(1)));
+        // The first of a kind is no point of an answer.
+        let t = AnswerType::of_question("头一个访华的外国领导人是谁？");
+        assert_eq!(t.answer_end, None);
         // The last point, which a closing paragraph may follow.
         let t = AnswerType::of_question("几件大事里，排在最后的那一件是针对哪方面的？");
         assert_eq!(t.answer_end, Some(AnswerEnd::LastPoint));
