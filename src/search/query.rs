@@ -110,8 +110,9 @@ impl Concept {
     /// the name of an aspect asked (扮演什么角色, 有什么意义), or of the kind of thing asked (迎来
     /// 什么节点, 说明了什么大趋势, 到什么程度, 处于什么位置, 给自己什么定位, 有什么期许, 建成什么
     /// 样子, 去哪个大洲, 采取了什么行动), which the answer gives in its own words (坚定一员, 里程碑,
-    /// 论坛十年, 群体性崛起, 积极推进全球发展倡议). Not 结果: 投票结果 is a subject as often as
-    /// 带来了什么结果 is a kind.
+    /// 论坛十年, 群体性崛起, 积极推进全球发展倡议), nor a verb of naming or of effort that frames
+    /// it (药方叫啥, 往哪些方向使劲). Not 结果: 投票结果 is a subject as often as 带来了什么结果
+    /// is a kind.
     pub fn is_topical(&self) -> bool {
         const NOT_TOPICAL: &[&str] = &[
             "说",
@@ -154,6 +155,12 @@ impl Concept {
             "改进",
             "大洲",
             "行动",
+            "叫",
+            "叫做",
+            "名叫",
+            "使劲",
+            "发力",
+            "下功夫",
         ];
         self.class != WordClass::Function
             && !NOT_TOPICAL.contains(&self.forms[0].as_str())
@@ -2246,6 +2253,11 @@ mod tests {
         let p = plan_in("面对发展赤字，中国在联合国采取了什么行动？", &library);
         let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
         assert_ne!(focus, Some("行动"), "{:?}", concept_words(&p));
+        // A verb of naming frames what is asked: the remedy is the subject.
+        let library = holding(&["朝鲜半岛", "药方", "叫"]);
+        let p = plan_in("朝鲜半岛这个老毛病，中方给的药方叫啥？", &library);
+        let focus = p.focus().map(|k| p.concepts[k].forms[0].as_str());
+        assert_eq!(focus, Some("药方"), "{:?}", concept_words(&p));
     }
 
     #[test]

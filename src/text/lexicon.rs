@@ -714,4 +714,19 @@ mod tests {
             "{names:?}"
         );
     }
+
+    #[test]
+    fn the_first_of_a_line_has_the_librarys_word() {
+        let lex = Lexicon::embedded();
+        for (asked, said) in [("第一任", "首任"), ("第一届", "首届"), ("落幕", "闭幕")]
+        {
+            let names = lex.synonyms().matches(asked);
+            assert!(
+                names
+                    .iter()
+                    .any(|(_, others)| others.iter().any(|o| o == said)),
+                "{asked}: {names:?}"
+            );
+        }
+    }
 }
