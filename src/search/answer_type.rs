@@ -478,8 +478,10 @@ static VERDICT_Q: LazyLock<Regex> = LazyLock::new(|| {
         .expect("verdict pattern")
 });
 static AT_THE_TIME_Q: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"那天|当天|当时|第一时间|一开始|起初|最初|刚发生|刚出事|的时候")
-        .expect("at-the-time pattern")
+    Regex::new(
+        r"那天|当天|当时|第一时间|一开始|起初|最初|刚发生|刚出事|的时候|那会儿?|那阵子?|那时候?",
+    )
+    .expect("at-the-time pattern")
 });
 /// An event's verb followed by 时 (去世时, 访华时), not a word that ends in 时 (同时, 及时) or
 /// one that begins with it (时间, 时候).
@@ -2572,6 +2574,9 @@ mod tests {
     fn the_time_of_an_event_is_read() {
         assert!(AnswerType::of_question("曼德拉去世时，洪磊是怎么评价他的").at_the_time);
         assert!(AnswerType::of_question("安倍参拜靖国神社那天，秦刚怎么说").at_the_time);
+        // The colloquial ways of saying it (那会儿, 那阵子).
+        assert!(AnswerType::of_question("张成泽被撤职那会儿，中国官方怎么表态").at_the_time);
+        assert!(AnswerType::of_question("越南反华打砸那阵子，中国是怎么接回员工的").at_the_time);
         assert!(!AnswerType::of_question("什么时候恢复航班").at_the_time);
         assert!(!AnswerType::of_question("后来撤掉了没有").at_the_time);
         assert!(AnswerType::of_question("曼德拉去世时洪磊是怎么评价他的").at_the_time);
