@@ -1003,20 +1003,7 @@ impl Engine {
         first_look.sort_by(|a, b| b.0.total_cmp(&a.0));
         first_look.truncate(CLOSE_LOOK);
         let focus = plan.focus();
-        // The weights of the words the question asks with (its last clause), 0 for the rest.
-        let asked = asking_clause(&plan.normalized);
-        let asked_weights: Vec<f32> = plan
-            .concepts
-            .iter()
-            .zip(idf)
-            .map(|(c, &w)| {
-                if asked.contains(c.forms[0].as_str()) {
-                    w
-                } else {
-                    0.0
-                }
-            })
-            .collect();
+        let asked_weights = asked_weights(plan, idf);
         let asked_total: f32 = asked_weights.iter().sum();
         let siblings =
             self.add_asked_siblings(&mut first_look, coverage, idf, &entities, &asked_weights);
@@ -1802,6 +1789,22 @@ fn detail_asked(kinds: &AnswerType) -> Detail {
     }
 }
 
+/// The weights of the words the question asks with (its asking clause), 0 for the rest.
+fn asked_weights(plan: &QueryPlan, idf: &[f32]) -> Vec<f32> {
+    let asked = asking_clause(&plan.normalized);
+    plan.concepts
+        .iter()
+        .zip(idf)
+        .map(|(c, &w)| {
+            if asked.contains(c.forms[0].as_str()) {
+                w
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
 /// The clause a question asks with: what follows its last comma (…，华春莹怎样看待中英经贸往来中
 /// 出现的这类问题？), the whole question when it has none. What comes before sets the scene,
 /// which the paragraph restating the event covers as well as the one answering.
@@ -1864,19 +1867,7 @@ mod tests {
         let coverage = Coverage::new(&engine, &plan);
         let idf = engine.concept_weights(&plan);
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
-        let asked = asking_clause(&plan.normalized);
-        let asked_weights: Vec<f32> = plan
-            .concepts
-            .iter()
-            .zip(&idf)
-            .map(|(c, &w)| {
-                if asked.contains(c.forms[0].as_str()) {
-                    w
-                } else {
-                    0.0
-                }
-            })
-            .collect();
+        let asked_weights = asked_weights(&plan, &idf);
         let doc = &engine.documents[0];
         let at = |starts: &str| {
             doc.paragraphs
