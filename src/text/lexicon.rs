@@ -716,10 +716,19 @@ mod tests {
     }
 
     #[test]
-    fn the_first_of_a_line_has_the_librarys_word() {
+    fn the_first_of_a_line_and_a_students_words_have_the_librarys() {
         let lex = Lexicon::embedded();
-        for (asked, said) in [("第一任", "首任"), ("第一届", "首届"), ("落幕", "闭幕")]
-        {
+        for (asked, said) in [
+            ("第一任", "首任"),
+            ("第一届", "首届"),
+            ("落幕", "闭幕"),
+            // A student's words for the ministry's.
+            ("唱主角", "主角"),
+            ("头把交椅", "第一大"),
+            ("挂心", "放心不下"),
+            ("骨子里", "底色"),
+            ("老毛病", "病根"),
+        ] {
             let names = lex.synonyms().matches(asked);
             assert!(
                 names
