@@ -885,9 +885,11 @@ static ASKING_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("asking word pattern")
 });
 
-/// The question's last clause: what follows its last comma, without the closing marks.
-fn last_clause(question: &str) -> &str {
-    let question = question.trim_end_matches(['?', '？', '!', '！', '。', '.', ' ']);
+/// The clause a question asks with: what follows its last comma (…，华春莹怎样看待中英经贸往来中
+/// 出现的这类问题), without the closing marks; the whole question when it has none. A comma
+/// closing the question is no clause of its own. What comes before sets the scene.
+pub fn asking_clause(question: &str) -> &str {
+    let question = question.trim_end_matches(['?', '？', '!', '！', '。', '.', ',', '，', ' ']);
     question
         .rfind([',', '，'])
         .map_or(question, |at| &question[at..])
@@ -1065,7 +1067,7 @@ impl AnswerType {
             which: which.is_some(),
             first_time: FIRST_TIME_Q.is_match(question),
             // Names stand apart in a normalised question (, 华春莹 怎么回应).
-            plain_response: PLAIN_RESPONSE_Q.is_match(&last_clause(question).replace(' ', "")),
+            plain_response: PLAIN_RESPONSE_Q.is_match(&asking_clause(question).replace(' ', "")),
             which_mark: which.and_then(|m| {
                 WHICH_MARKS
                     .iter()
@@ -2730,6 +2732,18 @@ mod tests {
             assert!(t.response_in(said).is_some_and(|r| r > 0.0), "{said}");
         }
         assert_eq!(t.response_in("会谈于昨天举行。"), Some(0.0));
+    }
+
+    #[test]
+    fn the_asking_clause_follows_the_last_comma() {
+        assert_eq!(
+            asking_clause("有人指责中国倾销钢铁,华春莹怎样看待这类问题?"),
+            "华春莹怎样看待这类问题"
+        );
+        assert_eq!(asking_clause("中国派了哪些救援队?"), "中国派了哪些救援队");
+        // A comma closing the question is no clause of its own.
+        assert_eq!(asking_clause("中方怎么看,"), "中方怎么看");
+        assert_eq!(asking_clause("萨德部署以后，中方怎么看，"), "中方怎么看");
     }
 
     #[test]

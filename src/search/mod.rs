@@ -6,7 +6,9 @@ pub mod constraints;
 mod index;
 mod query;
 
-pub use answer_type::{AnswerEnd, AnswerType, NewNames, holds_point, opens_a_list, opens_point};
+pub use answer_type::{
+    AnswerEnd, AnswerType, NewNames, asking_clause, holds_point, opens_a_list, opens_point,
+};
 pub use constraints::{
     Constraints, Extracted, asks_for_words_of, without_the_office, without_titles_of,
 };
