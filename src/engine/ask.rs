@@ -889,12 +889,7 @@ impl Engine {
                 }
             }
         };
-        // The exchange a candidate belongs to, if any.
-        let exchange = |r: &RawHit| {
-            self.documents[r.doc].paragraphs[r.paragraph]
-                .exchange
-                .map(|e| (r.doc, e))
-        };
+        let exchange = |r: &RawHit| self.exchange_of(*r);
         let entities: Vec<bool> = plan.concepts.iter().map(|c| c.entity).collect();
         // What every candidate covers (the first look below needs it for the best scores).
         let mut raw: Vec<(RawHit, Shares)> = raw
@@ -1103,12 +1098,7 @@ impl Engine {
                 let top = exchange_top
                     .entry(key)
                     .or_insert([0.0, 0.0, 1.0, 0.0, 0.0, 0.0]);
-                top[0] = top[0].max(s.features[rank::OWN]);
-                top[1] = top[1].max(s.features[rank::ANSWER_TYPE]);
-                top[2] = top[2].min(s.features[rank::RESTATES]);
-                top[3] = top[3].max(s.features[rank::RESPONSE]);
-                top[4] = top[4].max(s.features[rank::FOCUS]);
-                top[5] = top[5].max(s.features[rank::ASKED_IN_EXCHANGE]);
+                keep_exchange_best(top, &s.features);
             }
         }
         for s in &mut scored {
@@ -1118,28 +1108,13 @@ impl Engine {
             let sibling = siblings.contains(&(s.raw.doc, s.raw.paragraph));
             let [own, answer_type, restates, response, focus, asked] = key
                 .and_then(|k| exchange_top.get(&k).copied())
-                .map(|t| {
+                .map(|mut t| {
                     if sibling {
-                        [
-                            t[0].max(f[rank::OWN]),
-                            t[1].max(f[rank::ANSWER_TYPE]),
-                            t[2].min(f[rank::RESTATES]),
-                            t[3].max(f[rank::RESPONSE]),
-                            t[4].max(f[rank::FOCUS]),
-                            t[5].max(f[rank::ASKED_IN_EXCHANGE]),
-                        ]
-                    } else {
-                        t
+                        keep_exchange_best(&mut t, f);
                     }
+                    t
                 })
-                .unwrap_or([
-                    f[rank::OWN],
-                    f[rank::ANSWER_TYPE],
-                    f[rank::RESTATES],
-                    f[rank::RESPONSE],
-                    f[rank::FOCUS],
-                    f[rank::ASKED_IN_EXCHANGE],
-                ]);
+                .unwrap_or_else(|| exchange_figures(f));
             f[rank::ASKED_IN_EXCHANGE] -= asked;
             f[rank::FOCUS_IN_EXCHANGE] = f[rank::FOCUS] - focus;
             f[rank::OWN_IN_EXCHANGE] = f[rank::OWN] - own;
@@ -1199,11 +1174,7 @@ impl Engine {
         entities: &[bool],
         asked_weights: &[f32],
     ) -> HashSet<(usize, usize)> {
-        let exchange = |r: &RawHit| {
-            self.documents[r.doc].paragraphs[r.paragraph]
-                .exchange
-                .map(|e| (r.doc, e))
-        };
+        let exchange = |r: &RawHit| self.exchange_of(*r);
         let mut best: Vec<(usize, usize)> = Vec::new();
         for (_, r, _) in first_look.iter() {
             if let Some(e) = exchange(r)
@@ -1344,6 +1315,13 @@ impl Engine {
     /// How likely the best candidate answers the question (the no-quote model).
     fn answer_probability(&self, plan: &QueryPlan, weights: &[f32], best: &Scored) -> f32 {
         rank::answer_probability(&self.evidence(plan, weights, best))
+    }
+
+    /// The exchange a passage belongs to (document, exchange), if any.
+    fn exchange_of(&self, raw: RawHit) -> Option<(usize, usize)> {
+        self.documents[raw.doc].paragraphs[raw.paragraph]
+            .exchange
+            .map(|e| (raw.doc, e))
     }
 
     fn in_exchange(&self, raw: RawHit, at: ExchangeRef) -> bool {
@@ -1787,6 +1765,33 @@ fn detail_asked(kinds: &AnswerType) -> Detail {
     } else {
         Detail::WhichOne
     }
+}
+
+/// The figures a paragraph is compared on with the others of its exchange: own share, answer
+/// type, restating, response words, focus, asking clause.
+fn exchange_figures(f: &Features) -> [f32; 6] {
+    [
+        f[rank::OWN],
+        f[rank::ANSWER_TYPE],
+        f[rank::RESTATES],
+        f[rank::RESPONSE],
+        f[rank::FOCUS],
+        f[rank::ASKED_IN_EXCHANGE],
+    ]
+}
+
+/// Keeps in `top` the best of its exchange's figures and a paragraph's: the most of each, the
+/// least restating.
+fn keep_exchange_best(top: &mut [f32; 6], f: &Features) {
+    let [own, answer_type, restates, response, focus, asked] = exchange_figures(f);
+    *top = [
+        top[0].max(own),
+        top[1].max(answer_type),
+        top[2].min(restates),
+        top[3].max(response),
+        top[4].max(focus),
+        top[5].max(asked),
+    ];
 }
 
 /// The weights of the words the question asks with (its asking clause), 0 for the rest.
